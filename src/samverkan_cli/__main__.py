@@ -1,0 +1,3 @@
+from samverkan_cli.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""The typer application: global options, Swedish help, and one module per command."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from samverkan_cli import __version__
+from samverkan_cli.cli import schema, validate
+from samverkan_cli.cli.options import GlobalOptions, Repo, Today
+
+_HELP_TEXT = "Visa den här hjälpen och avsluta."
+
+
+class _SwedishHelp:
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _HELP_TEXT
+        return option
+
+
+class Group(_SwedishHelp, TyperGroup):
+    pass
+
+
+class Command(_SwedishHelp, TyperCommand):
+    pass
+
+
+def _translate_help_panels() -> None:
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
+    rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
+    rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
+    rich_utils.DEFAULT_STRING = "[standard: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[krävs]"
+
+
+app = typer.Typer(
+    cls=Group,
+    name="samverkan",
+    help="Styrdokument för samverkan mellan region och kommuner: validera, rapportera, publicera.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    repo: Repo = None,
+    today: Today = None,
+    debug: bool = typer.Option(False, "--debug", help="Visa hela felspårningen vid interna fel."),
+    version: bool = typer.Option(False, "--version", "-V", help="Visa versionen och avsluta."),
+) -> None:
+    """Styrdokument för samverkan mellan region och kommuner: validera, rapportera, publicera."""
+    if version:
+        typer.echo(f"samverkan {__version__}")
+        raise typer.Exit(0)
+    ctx.obj = GlobalOptions(repo=repo, today=today, debug=debug)
+
+
+app.command(name="validate", cls=Command)(validate.command)
+app.command(name="schema", cls=Command)(schema.command)
+
+
+@cache
+def command() -> Any:
+    """The click-level command, with Swedish help panels."""
+    _translate_help_panels()
+    return typer.main.get_command(app)
+
+

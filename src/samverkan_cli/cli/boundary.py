@@ -1,0 +1,93 @@
+"""The error boundary: every exception becomes a Swedish message and a documented exit code.
+
+0 clean, 1 findings, 2 usage or configuration, 3 internal error (a bug: please report), 130 Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+from samverkan_cli.errors import SamverkanError
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+_HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."
+
+
+def run(args: list[str]) -> int:
+    debug = "--debug" in args
+    try:
+        from samverkan_cli.cli.app import command
+
+        result = command().main(args=args, prog_name="samverkan", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except SamverkanError as error:
+        _error(str(error), debug)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("\nAvbrutet.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the boundary: nothing may escape as a traceback
+        return _unexpected(error, debug)
+
+
+def _unexpected(error: Exception, debug: bool) -> int:
+    names = {cls.__name__ for cls in type(error).__mro__}
+    if "Exit" in names:
+        return int(getattr(error, "exit_code", 0) or 0)
+    if "Abort" in names:
+        print("Avbrutet.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if "UsageError" in names:
+        _error(f"{usage_message(error)}\n{_HELP_HINT}", debug)
+        return EXIT_USAGE
+    if isinstance(error, OSError):
+        _error(f"Kan inte läsa eller skriva '{error.filename}': {error.strerror}.", debug)
+        return EXIT_USAGE
+    _error(
+        f"Ett internt fel uppstod ({type(error).__name__}: {error}). Det är ett fel i samverkan, inte "
+        "i dina dokument: rapportera det gärna, med utskriften från samma kommando med --debug.",
+        debug,
+    )
+    return EXIT_INTERNAL
+
+
+def _error(message: str, debug: bool) -> None:
+    if debug:
+        traceback.print_exc()
+    print(f"Fel: {message}", file=sys.stderr)
+
+
+def usage_message(error: Any) -> str:
+    """A click/typer usage error in Swedish (its own text is English)."""
+    kind = type(error).__name__
+    if kind == "NoSuchOption":
+        possible = sorted(getattr(error, "possibilities", None) or [])
+        hint = f" Menade du {' eller '.join(possible)}?" if possible else ""
+        return f"Okänd flagga '{error.option_name}'.{hint}"
+    if kind == "BadOptionUsage":
+        return f"Flaggan '{error.option_name}' behöver ett värde."
+    if kind == "MissingParameter":
+        return f"{_param(error)} saknas."
+    if kind == "BadParameter":
+        return f"Ogiltigt värde för {_param(error)}: {error.message}"
+    message = str(getattr(error, "message", error))
+    if message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else message
+        return f"Okänt kommando '{name}'. Kommandon: validate, schema."
+    if message.startswith("Got unexpected extra argument"):
+        return f"Oväntat argument: {message.split('(')[-1].rstrip(')')}."
+    return f"Felaktig användning: {message}"
+
+
+def _param(error: Any) -> str:
+    hint = getattr(error, "param_hint", None)
+    param = getattr(error, "param", None)
+    if hint:
+        return str(hint) if isinstance(hint, str) else " / ".join(hint)
+    if param is not None and getattr(param, "opts", None):
+        return "/".join(param.opts)
+    return "ett värde"

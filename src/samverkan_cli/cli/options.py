@@ -1,0 +1,75 @@
+"""Options shared by every command, resolved once into a frozen Settings object."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from samverkan_cli.config import CONFIG_FILE, find_root
+from samverkan_cli.errors import UserError
+
+Repo = Annotated[
+    Path | None,
+    typer.Option(
+        "--repo", "-C", help="Dokumentarkivets mapp (annars letar samverkan uppåt från den här mappen)."
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option("--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD (för rapporter och tester)."),
+]
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """Options given before the command's name (`samverkan -C arkiv validate`)."""
+
+    repo: Path | None = None
+    today: str | None = None
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    today: date
+
+
+def parse_today(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise UserError(f"--today ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-01-01, inte '{text}'.")
+
+
+def _global(ctx: typer.Context) -> GlobalOptions:
+    obj: Any = ctx.find_root().obj
+    return obj if isinstance(obj, GlobalOptions) else GlobalOptions()
+
+
+def today_of(ctx: typer.Context, today: str | None) -> date:
+    return parse_today(today or _global(ctx).today)
+
+
+def resolve(ctx: typer.Context, repo: Path | None, today: str | None) -> Settings:
+    """The repository root and today's date from the command's and the global options."""
+    start = repo or _global(ctx).repo
+    if start is not None and not start.is_dir():
+        raise UserError(f"Mappen '{start}' finns inte. Ange dokumentarkivets mapp med -C.")
+    root = find_root(start or Path.cwd())
+    if root is None:
+        where = f"'{start}'" if start else "den här mappen"
+        raise UserError(
+            f"Hittar ingen {CONFIG_FILE} i {where} eller någon mapp ovanför. Gå till dokumentarkivet "
+            "eller ange det med -C MAPP. Ett nytt arkiv skapas med 'samverkan init MAPP'."
+        )
+    return Settings(root, today_of(ctx, today))

@@ -1,0 +1,203 @@
+"""Reporters: how findings are shown, selected by --format (text, json, github, sarif)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
+from typing import Any, TextIO
+
+from samverkan_cli import __version__
+from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
+from samverkan_cli.errors import UserError
+from samverkan_cli.rules.catalog import CATALOG
+
+
+@dataclass(frozen=True)
+class Report:
+    diagnostics: list[Diagnostic]
+    documents: int
+    root: Path
+    #: Known file texts by repository-relative path (to show the offending line).
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> Summary:
+        return summarize(self.diagnostics, self.documents)
+
+    def source_line(self, path: str, line: int) -> str | None:
+        text = self.texts.get(path)
+        if text is None:
+            try:
+                text = (self.root / path).read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+        lines = text.split("\n")
+        return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
+
+
+Reporter = Callable[[Report, TextIO], None]
+_LABEL = {Severity.ERROR: "fel", Severity.WARNING: "varning", Severity.INFO: "info"}
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary_line(summary: Summary) -> str:
+    documents = _plural(summary.documents, "dokument", "dokument")
+    if not (summary.errors or summary.warnings or summary.infos):
+        return f"Inga fel eller varningar i {documents}."
+    parts = [
+        _plural(summary.errors, "fel", "fel"),
+        _plural(summary.warnings, "varning", "varningar"),
+        _plural(summary.infos, "påminnelse", "påminnelser"),
+    ]
+    return f"{parts[0]}, {parts[1]} och {parts[2]} i {documents}."
+
+
+def text(report: Report, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, soft_wrap=True, highlight=False)
+    for path, items in groupby(report.diagnostics, key=lambda d: d.path):
+        console.print(Text(path, style="bold underline"))
+        for d in items:
+            where = f"{d.line}:{d.column}" if d.column else str(d.line)
+            console.print(
+                Text.assemble(
+                    f"  {where:<8}", (f"{_LABEL[d.severity]:<8}", _STYLE[d.severity]), (d.code, "dim"), "  ", d.message
+                )
+            )
+            _print_source(console, report, d)
+        console.print()
+    summary = report.summary
+    style = "bold red" if summary.errors else ("yellow" if summary.warnings else "green")
+    console.print(Text(summary_line(summary), style=style))
+
+
+def _print_source(console: Any, report: Report, d: Diagnostic) -> None:
+    from rich.text import Text
+
+    source = report.source_line(d.path, d.line)
+    if source is None or not source.strip():
+        return
+    gutter = f"    {d.line:>4} │ "
+    console.print(Text(gutter + source.expandtabs(4), style="dim"))
+    if d.column:
+        console.print(Text(" " * (len(gutter) + d.column - 1) + "^", style=_STYLE[d.severity]))
+
+
+def as_json(report: Report, stream: TextIO) -> None:
+    summary = report.summary
+    data = {
+        "version": 1,
+        "summary": {
+            "documents": summary.documents,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        },
+        "diagnostics": [
+            {
+                "code": d.code,
+                "severity": str(d.severity),
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "id": d.id,
+                "message": d.message,
+            }
+            for d in report.diagnostics
+        ],
+    }
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report, stream: TextIO) -> None:
+    for d in report.diagnostics:
+        props = [f"file={_escape_property(d.path)}", f"line={d.line}"]
+        if d.column:
+            props.append(f"col={d.column}")
+        props.append(f"title={_escape_property(d.code)}")
+        stream.write(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}\n")
+    stream.write(summary_line(report.summary) + "\n")
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def sarif(report: Report, stream: TextIO) -> None:
+    rules = [
+        {
+            "id": info.code,
+            "shortDescription": {"text": info.summary},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
+        }
+        for info in CATALOG.values()
+    ]
+    index = {code: position for position, code in enumerate(CATALOG)}
+    results = [_sarif_result(d, index[d.code]) for d in report.diagnostics]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "samverkan", "version": __version__, "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    stream.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+
+
+def _sarif_result(d: Diagnostic, rule_index: int) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": d.line}
+    if d.column:
+        region["startColumn"] = d.column
+    return {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVEL[d.severity],
+        "message": {"text": d.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": d.path, "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                }
+            }
+        ],
+        **({"properties": {"documentId": d.id}} if d.id else {}),
+    }
+
+
+REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github, "sarif": sarif}
+
+
+def reporter(name: str) -> Reporter:
+    found = REPORTERS.get(name)
+    if found is None:
+        raise UserError(f"Okänt format '{name}'. Välj ett av: {', '.join(REPORTERS)}.")
+    return found
+
+
+def emit(name: str, report: Report) -> None:
+    reporter(name)(report, sys.stdout)

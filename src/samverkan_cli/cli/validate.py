@@ -1,0 +1,48 @@
+"""`samverkan validate`: check documents and report findings (exit 1 on errors)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_cli.cli import reporters
+from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.errors import ConfigError
+
+
+def command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Filer eller mappar att rapportera om (standard: hela arkivet).", show_default=False),
+    ] = None,
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help="Utdata: text, json, github eller sarif.")
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Avsluta med kod 1 även vid varningar.")
+    ] = False,
+    repo: Repo = None,
+    today: Today = None,
+) -> int:
+    """Kontrollera dokumenten: fält, hänvisningar, underskrifter, datum, grupper och personuppgifter."""
+    from samverkan_cli.loading.repository import load
+    from samverkan_cli.validate import relative_paths, run
+
+    emit = reporters.reporter(format_name)
+    settings = resolve(ctx, repo, today)
+    try:
+        repository = load(settings.root)
+    except ConfigError as error:
+        emit(reporters.Report(error.diagnostics, 0, settings.root), sys.stdout)
+        return 2
+    selected = relative_paths(settings.root, paths) if paths else None
+    result = run(repository, settings.today, selected)
+    texts = {d.path: d.text for d in repository.documents if d.text is not None}
+    report = reporters.Report(result.diagnostics, result.documents, settings.root, texts)
+    emit(report, sys.stdout)
+    summary = report.summary
+    return 1 if summary.errors or (strict and summary.warnings) else 0

@@ -1,0 +1,150 @@
+"""samverkan.yaml: the parties and the rules that vary between counties, with SPEC §2's defaults."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AfterValidator, Field, StrictInt
+
+from samverkan_cli.model.fields import Model, PartyTyp, PositiveInt, RuleCode, Text, TypKey
+from samverkan_cli.model.vocabulary import GROUP_ID, party_huvudman
+
+CONFIG_FILE: Final = "samverkan.yaml"
+
+DEFAULT_GRANSKNING: Final = {
+    "avtal": 12,
+    "huvudoverenskommelse": 24,
+    "overenskommelse": 24,
+    "rutin": 12,
+    "behandlingslinje": 12,
+    "riktlinje": 24,
+    "sip-mall": 12,
+    "default": 24,
+}
+DEFAULT_UNDERTECKNARE: Final[dict[str, dict[str, list[str]]]] = {
+    "huvudoverenskommelse": {
+        "region": ["Regiondirektör"],
+        "kommunforbund": ["Förbundsdirektör", "Kommunförbundets chefstjänsteperson"],
+    },
+    "overenskommelse": {
+        "region": ["Regiondirektör"],
+        "kommun": ["Förvaltningschef", "Socialchef", "Socialdirektör", "Vård- och omsorgschef"],
+    },
+    "avtal": {},
+}
+DEFAULT_FASTSTALLARE: Final = {
+    "rutin": ["bg"],
+    "behandlingslinje": ["bg"],
+    "projekt": ["bg", "lsg-*"],
+}
+DEFAULT_SIP_AVSNITT: Final[list[str | list[str]]] = [
+    "behov",
+    "mål",
+    "insatser",
+    "ansvar",
+    "tidsplan",
+    "samordningsansvarig",
+    ["läkemedel", "hjälpmedel"],
+    "samtycke",
+    "uppföljning",
+]
+FALLBACK_INTERVAL: Final = 24
+_ACTING = re.compile(r"^\s*t\.?\s?f\.?\s+", re.IGNORECASE)
+
+
+def _orgnr(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from stdnum.se import orgnr
+
+    if not orgnr.is_valid(value):
+        raise ValueError(
+            f"'{value}' är inget giltigt organisationsnummer (NNNNNN-NNNN med kontrollsiffra)."
+        )
+    return value
+
+
+class Party(Model):
+    namn: Text = Field(description="Partens namn, t.ex. Sundsvalls kommun.")
+    typ: PartyTyp = Field(description="region, kommun, kommunforbund, samordningsforbund, …")
+    organisationsnummer: Annotated[str | None, AfterValidator(_orgnr)] = Field(
+        None, description="Organisationsnummer NNNNNN-NNNN."
+    )
+
+
+PartyKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern)]
+GranskningKey = TypKey | Literal["default"]
+
+
+class Config(Model):
+    """A repository's settings; keys left out keep SPEC §2's defaults."""
+
+    namn: Text = Field(description="Samverkans namn; visas som webbplatsens titel.")
+    parter: dict[PartyKeyName, Party] = Field(description="Alla parter som dokumenten får nämna.")
+    granskning: dict[GranskningKey, PositiveInt] = Field(
+        default_factory=lambda: dict(DEFAULT_GRANSKNING),
+        description="Granskningsintervall i månader per typ.",
+    )
+    varna_dagar: Annotated[StrictInt, Field(ge=0)] = Field(
+        90, description="Antal dagar före granskning eller slutdatum då verktyget påminner."
+    )
+    undertecknare: dict[TypKey, dict[PartyTyp, list[Text]]] = Field(
+        default_factory=lambda: dict(DEFAULT_UNDERTECKNARE),
+        description="Tillåtna befattningar för undertecknare per typ och partstyp.",
+    )
+    faststallare: dict[TypKey, list[Text]] = Field(
+        default_factory=lambda: dict(DEFAULT_FASTSTALLARE),
+        description="Grupper som får fastställa en typ; * matchar, t.ex. lsg-*.",
+    )
+    sip_avsnitt: list[Text | list[Text]] = Field(
+        default_factory=lambda: list(DEFAULT_SIP_AVSNITT),
+        description="Ord som rubrikerna i en SIP-mall ska innehålla; en lista = något av orden.",
+    )
+    ignorera: list[RuleCode] = Field(
+        default_factory=list, description="Regelkoder som inte rapporteras i hela arkivet."
+    )
+
+    def interval(self, typ: str) -> int:
+        """Months between reviews for a typ."""
+        return self.granskning.get(typ) or self.granskning.get("default") or FALLBACK_INTERVAL
+
+    def huvudman(self, party: str) -> str | None:
+        found = self.parter.get(party)
+        return party_huvudman(party, found.typ) if found else None
+
+    def allowed_titles(self, typ: str, party: str) -> list[str] | None:
+        """Titles that may sign `typ` for `party`; None when any title will do."""
+        found = self.parter.get(party)
+        titles = self.undertecknare.get(typ, {}).get(found.typ) if found else None  # type: ignore[call-overload]
+        return titles or None
+
+    def may_adopt(self, typ: str, group: str) -> bool:
+        patterns = self.faststallare.get(typ)  # type: ignore[call-overload]
+        return patterns is None or any(fnmatch.fnmatchcase(group, p) for p in patterns)
+
+
+def title_matches(title: str, allowed: list[str]) -> bool:
+    """Case-insensitive, ignoring a leading 'T.f.'/'Tf' (acting)."""
+    wanted = _ACTING.sub("", title).strip().casefold()
+    return any(_ACTING.sub("", a).strip().casefold() == wanted for a in allowed)
+
+
+def merge_defaults(raw: dict[str, Any]) -> dict[str, Any]:
+    """undertecknare and faststallare replace the defaults per typ; other keys replace wholesale."""
+    merged = dict(raw)
+    for key, default in (("undertecknare", DEFAULT_UNDERTECKNARE), ("faststallare", DEFAULT_FASTSTALLARE)):
+        if isinstance(raw.get(key), dict):
+            merged[key] = {**default, **raw[key]}
+    return merged
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds samverkan.yaml (like git finds .git)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return None

@@ -1,0 +1,217 @@
+"""Read YAML into plain values and remember where every key and value stood.
+
+Why not a constructing loader: we need positions for every finding, dates must stay text so that
+2015-02-30 becomes a finding rather than a crash, and nothing in a document may construct Python
+objects. libyaml's composer (through PyYAML) gives nodes with marks and is ~15× faster than
+ruamel's pure-Python round-trip loader, which matters for a pre-commit hook over a whole repository.
+
+Scalars are resolved the YAML 1.2 way (only true/false are booleans, no sexagesimal numbers, no
+implicit timestamps), which is what editors with a YAML language server show users.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Loc = tuple[str | int, ...]
+
+#: Upper bound on nodes visited while expanding a block: stops alias bombs ("billion laughs").
+MAX_NODES = 20_000
+MAX_DEPTH = 50
+
+_TAG = "tag:yaml.org,2002:"
+_CORE_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based line and column in the file."""
+
+    line: int
+    column: int
+
+
+class YamlError(Exception):
+    """The text is not YAML we accept; message in Swedish, position in the file."""
+
+    def __init__(self, message: str, position: Position) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+@dataclass(slots=True)
+class Located:
+    """Plain data with the positions of its keys and values, addressed by a path of keys/indices."""
+
+    value: Any
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    values: dict[Loc, Position] = field(default_factory=dict)
+    #: Problems that do not stop reading (duplicate keys): (message, position).
+    problems: list[tuple[str, Position]] = field(default_factory=list)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Position | None:
+        """Where `loc` stands, or its nearest ancestor that exists (for a field that is missing)."""
+        first, second = (self.keys, self.values) if key else (self.values, self.keys)
+        for end in range(len(loc), 0, -1):
+            found = first.get(loc[:end]) or second.get(loc[:end])
+            if found is not None:
+                return found
+        return None
+
+
+def load(text: str, first_line: int = 1) -> Located:
+    """Parse one YAML document whose first line is line `first_line` of the file."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise _translate(error, first_line, text.count("\n")) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks its errors
+        raise YamlError(f"YAML-fel: {error}", Position(first_line, 1)) from None
+    except RecursionError:
+        raise YamlError(_too_deep(), Position(first_line, 1)) from None
+    located = Located(None)
+    if node is not None:
+        builder = _Builder(located, first_line)
+        located.value = builder.build(node, ())
+    return located
+
+
+def _too_deep() -> str:
+    return (
+        "YAML-blocket är för djupt nästlat eller innehåller för många alias (&/*). "
+        "Skriv ut värdena direkt i stället för att använda alias."
+    )
+
+
+class _Builder:
+    def __init__(self, located: Located, first_line: int) -> None:
+        self.located = located
+        self.offset = first_line
+        self.budget = MAX_NODES
+
+    def pos(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return Position(mark.line + self.offset, mark.column + 1)
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.budget -= 1
+        if self.budget < 0 or len(loc) > MAX_DEPTH:
+            raise YamlError(_too_deep(), self.pos(node))
+        self.located.values.setdefault(loc, self.pos(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(
+                    "En nyckel i YAML måste vara ett enkelt ord, t.ex. 'titel:'.", self.pos(key_node)
+                )
+            key = str(key_node.value)
+            key_loc = (*loc, key)
+            if key in result:
+                self.located.problems.append(
+                    (
+                        f"Fältet '{key}' står två gånger. Ta bort det ena, annars gäller bara det sista.",
+                        self.pos(key_node),
+                    )
+                )
+            self.located.keys[key_loc] = self.pos(key_node)
+            result[key] = self.build(value_node, key_loc)
+        return result
+
+    def scalar(self, node: yaml.Node) -> Any:
+        tag, text = node.tag, node.value
+        if tag.startswith(_TAG) and tag not in _CORE_TAGS:
+            raise YamlError(_bad_tag(tag), self.pos(node))
+        if not tag.startswith(_TAG) and tag != "!":
+            raise YamlError(_bad_tag(tag), self.pos(node))
+        if node.style or tag == f"{_TAG}str":
+            return text  # quoted, block, or explicitly !!str
+        return resolve_plain(text)
+
+
+def _bad_tag(tag: str) -> str:
+    short = tag.replace(_TAG, "!!")
+    return f"YAML-taggen '{short}' är inte tillåten här. Ta bort taggen och skriv värdet som vanlig text."
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an unquoted scalar by YAML 1.2's core schema (no 'yes'/'no' booleans)."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _translate(error: yaml.MarkedYAMLError, first_line: int, last_line: int) -> YamlError:
+    """Position the error where it can be fixed: an unclosed bracket where it was opened."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and (mark is None or mark.line >= last_line):
+        mark = error.context_mark
+    position = Position(first_line, 1)
+    if mark is not None:
+        position = Position(mark.line + first_line, mark.column + 1)
+    problem = (error.problem or "okänt fel").strip()
+    return YamlError(f"YAML kan inte läsas: {_swedish_problem(problem)}. {_hint(problem)}", position)
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "ett kolon står där det inte får stå",
+    "could not find expected ':'": "ett kolon saknas efter ett fältnamn",
+    "found character '\\t' that cannot start any token": "en tabb används för indrag",
+    "found unexpected end of stream": "texten tar slut mitt i ett värde",
+    "did not find expected key": "indraget stämmer inte med raderna ovanför",
+    "did not find expected ',' or ']'": "en lista inom [ ] avslutas inte: ',' eller ']' saknas",
+    "did not find expected ',' or '}'": "en grupp inom { } avslutas inte: ',' eller '}' saknas",
+    "found unexpected ':'": "ett kolon står där det inte får stå",
+    "found undefined alias": "ett alias (*namn) pekar på ett ankare (&namn) som inte finns",
+}
+
+
+def _swedish_problem(problem: str) -> str:
+    for english, swedish in _PROBLEMS.items():
+        if problem.startswith(english):
+            return swedish
+    return f"{problem} (libyaml)"
+
+
+def _hint(problem: str) -> str:
+    if "\\t" in problem:
+        return "Använd mellanslag, inte tabb, för indrag."
+    if problem.startswith("mapping values"):
+        return "Sätt citattecken runt värden som innehåller kolon, t.ex. titel: \"Avtal: hemsjukvård\"."
+    return "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
+
+
+def walk(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every (path, scalar) in a loaded value, depth first."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk(item, (*loc, index))
+    else:
+        yield loc, value

@@ -1,0 +1,170 @@
+"""Validate front matter against its typ's model and say what is wrong in Swedish (SV002–SV004).
+
+pydantic's errors carry a `loc`; we map it to the YAML position of the key or value and rewrite
+the message for people who are not programmers. When a document has errors we still try to build
+a model without the offending fields, so the other rules can run and every problem shows at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.yamlread import Loc
+from samverkan_cli.model.documents import MODELS, AnyModel
+from samverkan_cli.model.vocabulary import TYP
+
+_PATTERN_HINTS = {
+    "doc": "Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror, t.ex. OVK-0003.",
+    "group": "Ett grupp-id består av små bokstäver a–z, siffror och bindestreck, t.ex. lsg-barn.",
+    "code": "En regelkod skrivs SV och tre siffror, t.ex. SV006.",
+}
+_GROUP_FIELDS = {"av", "styrgrupp", "grupp", "rapporterar_till"}
+
+
+def check(document: Document) -> tuple[AnyModel | None, list[Diagnostic]]:
+    """The document's model (None if it cannot be built) and what is wrong with its fields."""
+    raw = document.raw
+    typ = document.typ
+    if typ not in MODELS:
+        return None, [_bad_typ(document, raw.get("typ"))]
+    model_class = MODELS[typ]
+    try:
+        return model_class.model_validate(raw), []
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
+    diagnostics = [describe_error(document, model_class, err) for err in errors]
+    return _salvage(model_class, raw, errors), diagnostics
+
+
+def _bad_typ(document: Document, value: Any) -> Diagnostic:
+    allowed = ", ".join(TYP)
+    if value is None:
+        return document.diagnostic(
+            "SV003", f"Fältet 'typ' saknas. Ange dokumenttypen, en av: {allowed}.", ("typ",), key=True
+        )
+    return document.diagnostic(
+        "SV004",
+        f"'{value}' är ingen dokumenttyp.{_did_you_mean(str(value), list(TYP))} Tillåtna: {allowed}.",
+        ("typ",),
+    )
+
+
+def _salvage(model_class: type[BaseModel], raw: dict[str, Any], errors: list[Any]) -> AnyModel | None:
+    if any(err["type"] == "missing" and len(err["loc"]) == 1 for err in errors):
+        return None
+    broken = {err["loc"][0] for err in errors if err["loc"]}
+    try:
+        return model_class.model_validate({k: v for k, v in raw.items() if k not in broken})  # type: ignore[return-value]
+    except ValidationError:
+        return None
+
+
+def describe(loc: Loc) -> str:
+    """'undertecknare nr 2 → befattning' for ('undertecknare', 1, 'befattning')."""
+    names: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and names:
+            names[-1] += f" nr {part + 1}"
+        else:
+            names.append(str(part))
+    return " → ".join(names)
+
+
+def _did_you_mean(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return f" Menade du '{close[0]}'?" if close else ""
+
+
+def _fields_of(model_class: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed where `loc` points (for suggestions)."""
+    current: Any = model_class
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+        for inner in getattr(candidate, "__args__", ()):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
+def describe_error(document: Document, model_class: type[BaseModel], err: Any) -> Diagnostic:
+    """One pydantic error as a finding at the YAML position its `loc` names."""
+    loc: Loc = tuple(err["loc"])
+    kind: str = err["type"]
+    name = describe(loc)
+    if kind == "missing":
+        return document.diagnostic("SV003", _missing(name, loc), loc[:-1], key=True)
+    if kind == "extra_forbidden":
+        known = _fields_of(model_class, loc[:-1])
+        hint = _did_you_mean(str(loc[-1]), known) or " Ta bort det eller rätta stavningen."
+        return document.diagnostic("SV002", f"Fältet '{name}' finns inte.{hint}", loc, key=True)
+    if err.get("input", "") is None:
+        return document.diagnostic(
+            "SV003", f"Fältet '{name}' saknar värde. Fyll i det eller ta bort raden.", loc, key=True
+        )
+    return document.diagnostic("SV004", _wrong_value(name, loc, kind, err), loc)
+
+
+def _missing(name: str, loc: Loc) -> str:
+    if len(loc) == 1:
+        return f"Fältet '{name}' saknas. Lägg till {loc[0]}: med ett värde."
+    return f"Fältet '{name}' saknas. Lägg till {loc[-1]}: där."
+
+
+def _wrong_value(name: str, loc: Loc, kind: str, err: Any) -> str:
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    if kind.startswith("sv_"):
+        return f"'{name}': {err['msg']}"
+    if kind == "literal_error":
+        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        hint = _did_you_mean(str(value), allowed)
+        return f"'{value}' är inte tillåtet i '{name}'.{hint} Tillåtna värden: {', '.join(allowed)}."
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' har fel form i '{name}'. {_pattern_hint(loc)}"
+    message = _SIMPLE.get(kind)
+    if message is not None:
+        return message.format(name=name, value=value, **ctx)
+    return f"'{name}' har fel värde: {err['msg']}."
+
+
+def _pattern_hint(loc: Loc) -> str:
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    if field == "ignorera":
+        return _PATTERN_HINTS["code"]
+    if field in _GROUP_FIELDS or (field == "id" and "grupp" in loc):
+        return _PATTERN_HINTS["group"]
+    return _PATTERN_HINTS["doc"]
+
+
+_SIMPLE = {
+    "string_type": "'{name}' ska vara text, inte '{value}'. Sätt citattecken runt värdet.",
+    "string_too_short": "'{name}' får inte vara tomt.",
+    "string_too_long": "'{name}' är för långt: högst {max_length} tecken.",
+    "int_type": "'{name}' ska vara ett heltal, t.ex. 12, inte '{value}'.",
+    "int_parsing": "'{name}' ska vara ett heltal, t.ex. 12, inte '{value}'.",
+    "int_from_float": "'{name}' ska vara ett heltal, t.ex. 12, inte '{value}'.",
+    "greater_than_equal": "'{name}' måste vara minst {ge}, inte {value}.",
+    "less_than_equal": "'{name}' får vara högst {le}, inte {value}.",
+    "bool_type": "'{name}' ska vara true eller false, inte '{value}'.",
+    "list_type": "'{name}' ska vara en lista: [a, b] eller en rad per värde som börjar med '- '.",
+    "model_type": "'{name}' ska vara en grupp av fält med namn och värde, t.ex. {{av: bg, datum: 2025-01-01}}.",
+    "model_attributes_type": "'{name}' ska vara en grupp av fält med namn och värde.",
+    "dict_type": "'{name}' ska vara en grupp av fält med namn och värde.",
+}

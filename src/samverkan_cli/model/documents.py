@@ -1,0 +1,201 @@
+"""The front matter of every document typ (SPEC §3) as pydantic models.
+
+Only what is required whatever the status is required here; what a `beslutad` document must also
+carry is data in `requirements.py`, so that rule and JSON Schema read the same table.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from samverkan_cli.model.fields import (
+    Bool,
+    DocId,
+    GroupId,
+    Handling,
+    IsoDate,
+    Model,
+    MonthDay,
+    Mote,
+    Niva,
+    PartyKey,
+    Per,
+    PositiveInt,
+    Projektstatus,
+    Roll,
+    RuleCode,
+    Status,
+    Text,
+    TextOrNumber,
+    Typ,
+)
+
+
+class Beslut(Model):
+    """A decision by a body, e.g. 'SN 2015-03-18 § 106'."""
+
+    instans: Text = Field(description="Beslutande instans, t.ex. SN, KS eller regionstyrelsen.")
+    datum: IsoDate = Field(description="Beslutsdatum.")
+    paragraf: TextOrNumber | None = Field(None, description="Paragraf, t.ex. § 106.")
+    part: PartyKey | None = Field(None, description="Den part vars instans beslutade.")
+
+
+class Faststalld(Model):
+    av: GroupId = Field(description="Id för gruppen som fastställde dokumentet, t.ex. bg.")
+    datum: IsoDate = Field(description="Datum för fastställandet.")
+    paragraf: TextOrNumber | None = Field(None, description="Paragraf i protokollet.")
+
+
+class Undertecknare(Model):
+    part: PartyKey = Field(description="Parten som skrev under (nyckel i samverkan.yaml).")
+    namn: Text = Field(description="Undertecknarens namn.")
+    befattning: Text = Field(description="Befattning, t.ex. Regiondirektör.")
+    datum: IsoDate | None = Field(None, description="Datum för underskriften.")
+
+
+class Stallningstagande(Model):
+    part: PartyKey = Field(description="Kommunen som tog ställning.")
+    instans: Text = Field(description="Instansen som beslutade, t.ex. KS eller SN.")
+    datum: IsoDate = Field(description="Beslutsdatum.")
+    paragraf: TextOrNumber | None = Field(None, description="Paragraf i protokollet.")
+
+
+class Forlangning(Model):
+    manader: PositiveInt = Field(description="Förlängningens längd i månader.")
+    villkor: Text | None = Field(None, description="Villkor för förlängningen.")
+
+
+class Installningar(Model):
+    ignorera: list[RuleCode] = Field(
+        default_factory=list, description="Regelkoder som inte ska rapporteras för den här filen."
+    )
+
+
+class Common(Model):
+    """Fields every typ except `mote` may carry."""
+
+    id: DocId = Field(description="Unikt id, t.ex. OVK-0003. Filnamnet börjar med id.")
+    typ: Typ = Field(description="Dokumenttyp.")
+    titel: Annotated[Text, Field(max_length=200)] = Field(description="Dokumentets titel.")
+    status: Status = Field(description="utkast, remiss, beslutad, upphavd eller ersatt.")
+    version: TextOrNumber | None = Field(None, description="Version, t.ex. 4.")
+    parter: list[PartyKey] | None = Field(None, description="Parterna (nycklar i samverkan.yaml).")
+    galler_for: list[Text] | None = Field(None, description="Vilka dokumentet gäller för.")
+    malgrupp: Text | None = Field(None, description="Målgrupp.")
+    dokumentansvarig: Text | None = Field(None, description="Ansvarig roll, t.ex. Förvaltningschef.")
+    diarienummer: TextOrNumber | None = Field(None, description="Diarienummer, t.ex. KS 2015/2121.")
+    beslut: list[Beslut] | None = Field(None, description="Beslut om dokumentet.")
+    faststalld: Faststalld | None = Field(None, description="Fastställt av en grupp.")
+    undertecknare: list[Undertecknare] | None = Field(None, description="Underskrifter.")
+    stallningstaganden: list[Stallningstagande] | None = Field(
+        None, description="Varje kommuns eget ställningstagande."
+    )
+    exemplar: PositiveInt | None = Field(None, description="Antal likalydande exemplar.")
+    giltig_fran: IsoDate | None = Field(None, description="Gäller från och med.")
+    giltig_till: IsoDate | None = Field(None, description="Gäller till och med; utelämna = tills vidare.")
+    forlangning: Forlangning | None = Field(None, description="Möjlig förlängning.")
+    senast_reviderad: IsoDate | None = Field(None, description="Senast reviderad.")
+    senast_granskad: IsoDate | None = Field(None, description="Senast granskad.")
+    granskningsintervall: PositiveInt | None = Field(None, description="Månader mellan granskningar.")
+    nasta_granskning: IsoDate | None = Field(None, description="Nästa granskning.")
+    overordnad: DocId | None = Field(None, description="Dokumentet som det här vilar på.")
+    relaterade: list[DocId] | None = Field(None, description="Relaterade dokument.")
+    ersatter: list[DocId] | None = Field(None, description="Dokument som det här ersätter.")
+    ersatt_av: DocId | None = Field(None, description="Dokumentet som ersatte det här.")
+    upphavd_datum: IsoDate | None = Field(None, description="Dagen då dokumentet slutade gälla.")
+    lagrum: list[Text] | None = Field(None, description='Lagrum, t.ex. "HSL (2017:30) 16 kap. 4 §".')
+    publicera: Bool = Field(True, description="false: visas aldrig på webbplatsen eller i exporter.")
+    taggar: list[Text] | None = Field(None, description="Fria etiketter.")
+    samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
+
+
+class Document(Common):
+    """avtal, huvudöverenskommelse, överenskommelse, rutin, behandlingslinje, riktlinje, sip-mall."""
+
+
+class Projekt(Common):
+    styrgrupp: GroupId | None = Field(None, description="Gruppen som styr projektet.")
+    start: IsoDate | None = Field(None, description="Projektets start.")
+    slut: IsoDate | None = Field(None, description="Projektets planerade slut.")
+    projektstatus: Projektstatus | None = Field(None, description="planerad, pagar, avslutad, avbruten.")
+    uppfoljning: list[IsoDate] | None = Field(None, description="Datum för uppföljning.")
+
+
+class Handlingsplan(Common):
+    ar: Annotated[int, Field(strict=True, ge=1900, le=2200)] | None = Field(
+        None, description="Året planen gäller."
+    )
+    grupp: GroupId | None = Field(None, description="Gruppen som äger planen.")
+
+
+class MotenMinst(Model):
+    per: Per = Field(description="ar eller termin.")
+    antal: Annotated[int, Field(strict=True, ge=0)] = Field(description="Minsta antal möten.")
+
+
+class Ledamot(Model):
+    namn: Text
+    part: PartyKey
+    befattning: Text | None = None
+    roll: Roll
+
+
+class Person(Model):
+    namn: Text
+    part: PartyKey
+
+
+class Ordforandeskap(Model):
+    ar: Annotated[int, Field(strict=True, ge=1900, le=2200)] = Field(description="Mandatåret.")
+    ordforande: Person
+    vice: Person | None = None
+    sekreterare: Person | None = None
+    utsedd: IsoDate = Field(description="Dagen då ordförandeskapet utsågs.")
+
+
+class Grupp(Common):
+    id: GroupId = Field(description="Gruppens id, t.ex. bg eller lsg-barn.")  # type: ignore[assignment]
+    niva: Niva | None = Field(None, description="Gruppens nivå.")
+    rapporterar_till: GroupId | None = Field(None, description="Gruppen som den här rapporterar till.")
+    bildad: IsoDate | None = Field(None, description="Dagen gruppen bildades.")
+    moten_minst: MotenMinst | None = Field(None, description="Minsta antal möten per år eller termin.")
+    ledamoter: list[Ledamot] | None = Field(None, description="Ledamöter.")
+    ordforandeskap: list[Ordforandeskap] | None = Field(None, description="Ordförandeskap per år.")
+    ordforande_utses_senast: MonthDay | None = Field(
+        None, description='Senaste dag att utse ordförande, MM-DD, t.ex. "11-30".'
+    )
+    alternerar: Bool = Field(True, description="Ordförandeskapet växlar mellan huvudmännen.")
+
+
+class MoteRecord(Model):
+    """A meeting record: its id is its file name."""
+
+    typ: Mote = Field(description="mote")
+    grupp: GroupId = Field(description="Gruppen som möttes.")
+    datum: IsoDate = Field(description="Mötesdatum.")
+    handling: Handling = Field(description="dagordning, minnesanteckningar eller protokoll.")
+    titel: Text | None = Field(None, description="Rubrik.")
+    status: Status | None = Field(None, description="Status (frivillig för möten).")
+    narvarande: list[Text] | None = Field(None, description="Närvarande.")
+    publicera: Bool = Field(True, description="false: visas aldrig på webbplatsen.")
+    taggar: list[Text] | None = Field(None, description="Fria etiketter.")
+    samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
+
+
+AnyModel = Document | Projekt | Handlingsplan | Grupp | MoteRecord
+
+MODELS: dict[str, type[AnyModel]] = {
+    "avtal": Document,
+    "huvudoverenskommelse": Document,
+    "overenskommelse": Document,
+    "rutin": Document,
+    "behandlingslinje": Document,
+    "riktlinje": Document,
+    "sip-mall": Document,
+    "projekt": Projekt,
+    "handlingsplan": Handlingsplan,
+    "grupp": Grupp,
+    "mote": MoteRecord,
+}

@@ -1,0 +1,158 @@
+"""Field types shared by the document models and samverkan.yaml.
+
+Types are strict where the JSON Schema is strict, so that whatever the validator accepts the
+schema accepts too (editors and the CLI must agree). Dates are parsed here, from text, so that an
+impossible date is a finding with a Swedish message rather than an exception.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, WithJsonSchema
+from pydantic import BaseModel as _PydanticModel
+from pydantic_core import PydanticCustomError
+
+from samverkan_cli.model import vocabulary
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november december"
+).split()
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class Model(_PydanticModel):
+    """Base of every model: unknown fields are errors (SV002), values never change after load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def parse_date(value: Any) -> date:
+    """An ISO date from text; the message says why when it is not one."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip() if isinstance(value, str | int) else None
+    match = _ISO.match(text) if text else None
+    if text is None or match is None:
+        raise PydanticCustomError(
+            "sv_date_format",
+            "'{value}' är inget datum. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-03-01.",
+            {"value": value},
+        )
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise PydanticCustomError(
+            "sv_date_month", "'{value}' är inget giltigt datum: månaden måste vara 01–12.", {"value": text}
+        )
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise PydanticCustomError(
+            "sv_date_day",
+            "'{value}' är inget giltigt datum: {month} {year} har {last} dagar.",
+            {"value": text, "month": _MONTHS[month - 1], "year": year, "last": last},
+        )
+    return date(year, month, day)
+
+
+def _fold(value: Any) -> Any:
+    return vocabulary.fold(value) if isinstance(value, str) else value
+
+
+def _enum_schema(labels: vocabulary.Labels) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": vocabulary.accepted(labels)})
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+Text = Annotated[str, Field(min_length=1)]
+#: Text that people often write as a bare number (version: 4, paragraf: 106).
+TextOrNumber = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v),
+    Field(min_length=1),
+    WithJsonSchema({"type": ["string", "number"]}),
+]
+DocId = Annotated[str, Field(pattern=vocabulary.DOC_ID.pattern)]
+GroupId = Annotated[str, Field(pattern=vocabulary.GROUP_ID.pattern)]
+PartyKey = Annotated[str, Field(min_length=1)]
+RuleCode = Annotated[str, Field(pattern=vocabulary.RULE_CODE.pattern)]
+PositiveInt = Annotated[StrictInt, Field(ge=1)]
+Bool = StrictBool
+
+TypKey = Literal[
+    "avtal",
+    "huvudoverenskommelse",
+    "overenskommelse",
+    "rutin",
+    "behandlingslinje",
+    "riktlinje",
+    "projekt",
+    "sip-mall",
+    "handlingsplan",
+    "grupp",
+]
+Typ = Annotated[TypKey, BeforeValidator(_fold), _enum_schema(vocabulary.TYP)]
+Status = Annotated[
+    Literal["utkast", "remiss", "beslutad", "upphavd", "ersatt"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.STATUS),
+]
+PartyTyp = Annotated[
+    Literal["region", "kommun", "kommunforbund", "samordningsforbund", "statlig", "privat", "annan"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.PARTY_TYP),
+]
+Niva = Annotated[
+    Literal["politisk", "beredning", "lans", "lokal", "operativ", "tillfallig"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.NIVA),
+]
+Roll = Annotated[
+    Literal["ordforande", "vice_ordforande", "sekreterare", "sammankallande", "ledamot", "adjungerad"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.ROLL),
+]
+Projektstatus = Annotated[
+    Literal["planerad", "pagar", "avslutad", "avbruten"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.PROJEKTSTATUS),
+]
+Handling = Annotated[
+    Literal["dagordning", "minnesanteckningar", "protokoll"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.HANDLING),
+]
+Per = Annotated[Literal["ar", "termin"], BeforeValidator(_fold), _enum_schema(vocabulary.PER)]
+Mote = Annotated[
+    Literal["mote"], BeforeValidator(_fold), WithJsonSchema({"type": "string", "enum": ["mote", "möte"]})
+]
+
+
+def _month_day(value: Any) -> str:
+    text = value if isinstance(value, str) else ""
+    match = re.match(r"^(\d{2})-(\d{2})$", text)
+    if match is None or not _valid_month_day(int(match[1]), int(match[2])):
+        raise PydanticCustomError(
+            "sv_month_day",
+            "'{value}' är ingen dag på året. Skriv MM-DD inom citattecken, t.ex. \"11-30\".",
+            {"value": value},
+        )
+    return text
+
+
+def _valid_month_day(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+MonthDay = Annotated[
+    str,
+    BeforeValidator(_month_day),
+    WithJsonSchema({"type": "string", "pattern": r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}),
+]

@@ -1,0 +1,135 @@
+"""The words of the domain: keys users write (ASCII) and labels people read (proper Swedish).
+
+The Swedish spelling of a key (`huvudöverenskommelse`, `upphävd`) is accepted as an alias, so
+the labels double as the alias table.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import Final
+
+Labels = MappingProxyType[str, str]
+
+TYP: Final = MappingProxyType(
+    {
+        "avtal": "Avtal",
+        "huvudoverenskommelse": "Huvudöverenskommelse",
+        "overenskommelse": "Överenskommelse",
+        "rutin": "Rutin",
+        "behandlingslinje": "Behandlingslinje",
+        "riktlinje": "Riktlinje",
+        "projekt": "Projekt",
+        "sip-mall": "SIP-mall",
+        "handlingsplan": "Handlingsplan",
+        "grupp": "Grupp",
+        "mote": "Möte",
+    }
+)
+#: Document types that sign (undertecknare) rather than being adopted by a group.
+AGREEMENTS: Final = ("avtal", "huvudoverenskommelse", "overenskommelse")
+#: Conventional id prefix per typ, in hierarchy order (used by `new` and in messages).
+PREFIX: Final = MappingProxyType(
+    {
+        "avtal": "AVT",
+        "huvudoverenskommelse": "HOK",
+        "overenskommelse": "OVK",
+        "rutin": "RUT",
+        "behandlingslinje": "BHL",
+        "riktlinje": "RIK",
+        "projekt": "PRJ",
+        "sip-mall": "SIP",
+        "handlingsplan": "HPL",
+    }
+)
+STATUS: Final = MappingProxyType(
+    {
+        "utkast": "Utkast",
+        "remiss": "Remiss",
+        "beslutad": "Beslutad",
+        "upphavd": "Upphävd",
+        "ersatt": "Ersatt",
+    }
+)
+PARTY_TYP: Final = MappingProxyType(
+    {
+        "region": "Region",
+        "kommun": "Kommun",
+        "kommunforbund": "Kommunförbund",
+        "samordningsforbund": "Samordningsförbund",
+        "statlig": "Statlig myndighet",
+        "privat": "Privat aktör",
+        "annan": "Annan",
+    }
+)
+NIVA: Final = MappingProxyType(
+    {
+        "politisk": "Politisk nivå",
+        "beredning": "Beredning",
+        "lans": "Länsnivå",
+        "lokal": "Lokal nivå",
+        "operativ": "Operativ nivå",
+        "tillfallig": "Tillfällig grupp",
+    }
+)
+ROLL: Final = MappingProxyType(
+    {
+        "ordforande": "Ordförande",
+        "vice_ordforande": "Vice ordförande",
+        "sekreterare": "Sekreterare",
+        "sammankallande": "Sammankallande",
+        "ledamot": "Ledamot",
+        "adjungerad": "Adjungerad",
+    }
+)
+PROJEKTSTATUS: Final = MappingProxyType(
+    {"planerad": "Planerad", "pagar": "Pågår", "avslutad": "Avslutad", "avbruten": "Avbruten"}
+)
+HANDLING: Final = MappingProxyType(
+    {"dagordning": "Dagordning", "minnesanteckningar": "Minnesanteckningar", "protokoll": "Protokoll"}
+)
+PER: Final = MappingProxyType({"ar": "år", "termin": "termin"})
+
+DOC_ID: Final = re.compile(r"^[A-Z]{2,4}-\d{4}$")
+GROUP_ID: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+RULE_CODE: Final = re.compile(r"^SV\d{3}$")
+
+
+#: Keys whose proper Swedish spelling differs; users may write either (the schema offers both).
+SPELLED: Final = MappingProxyType(
+    {
+        "huvudoverenskommelse": "huvudöverenskommelse",
+        "overenskommelse": "överenskommelse",
+        "mote": "möte",
+        "upphavd": "upphävd",
+        "kommunforbund": "kommunförbund",
+        "samordningsforbund": "samordningsförbund",
+        "lans": "läns",
+        "tillfallig": "tillfällig",
+        "ordforande": "ordförande",
+        "vice_ordforande": "vice_ordförande",
+        "pagar": "pågår",
+        "ar": "år",
+    }
+)
+_FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+def fold(value: str) -> str:
+    """The ASCII key for a Swedish spelling: 'huvudöverenskommelse' → 'huvudoverenskommelse'."""
+    return value.translate(_FOLD)
+
+
+def accepted(labels: Labels) -> list[str]:
+    """Every spelling a user may write for a vocabulary: the keys, then their Swedish spellings."""
+    return [*labels, *(SPELLED[key] for key in labels if key in SPELLED)]
+
+
+def party_huvudman(party_key: str, party_typ: str) -> str:
+    """Region → 'region'; kommun and kommunförbund → 'kommun'; anyone else stands for itself."""
+    if party_typ == "region":
+        return "region"
+    if party_typ in ("kommun", "kommunforbund"):
+        return "kommun"
+    return party_key

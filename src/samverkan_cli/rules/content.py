@@ -1,0 +1,136 @@
+"""What the text says: SIP template sections, identity numbers, links (SV050, SV051, SV053)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from samverkan_cli import personnummer
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.yamlread import Position
+from samverkan_cli.model.vocabulary import DOC_ID
+from samverkan_cli.rules.registry import Context, check
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def _tokens(document: Document) -> list[Any]:
+    return list(_parser().parse(document.body))
+
+
+def headings(document: Document) -> list[tuple[str, int]]:
+    """(text, file line) of every Markdown heading in the body."""
+    tokens = _tokens(document)
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            line = document.body_line + (token.map[0] if token.map else 0)
+            found.append((tokens[index + 1].content, line))
+    return found
+
+
+@check("SV050")
+def sip_sections(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.typ != "sip-mall":
+            continue
+        texts = [text.casefold() for text, _line in headings(document)]
+        at = Position(document.body_line, 1)
+        for section in ctx.config.sip_avsnitt:
+            words = [section] if isinstance(section, str) else section
+            if not any(word.casefold() in text for word in words for text in texts):
+                wanted = " eller ".join(f"'{w}'" for w in words)
+                yield document.at(
+                    "SV050",
+                    f"SIP-mallen saknar ett avsnitt om {wanted}. Lägg till en rubrik som innehåller "
+                    f"ordet, t.ex. '## {words[0].capitalize()}'.",
+                    at,
+                )
+
+
+@check("SV051")
+def identity_numbers(ctx: Context) -> Iterator[Diagnostic]:
+    for document in ctx.repo.documents:
+        if document.text is None:
+            continue
+        for found in personnummer.find(document.text):
+            yield document.at(
+                "SV051",
+                f"Ett {found.kind} ({personnummer.mask(found.text)}) står i filen. Personuppgifter får "
+                "aldrig finnas i arkivet: ta bort numret innan du sparar (och ur historiken om det "
+                "redan är incheckat).",
+                _offset_position(document.text, found.offset),
+            )
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def links(document: Document) -> Iterator[tuple[str, int]]:
+    """(target, body-relative line) of every link and image in the body."""
+    if "](" not in document.body and "]:" not in document.body:
+        return
+    for block in _tokens(document):
+        for child in block.children or ():
+            target = child.attrs.get("href") or child.attrs.get("src")
+            if child.type in ("link_open", "image") and isinstance(target, str):
+                yield target, block.map[0] if block.map else 0
+
+
+@check("SV053")
+def broken_links(ctx: Context) -> Iterator[Diagnostic]:
+    for document in ctx.repo.documents:
+        if document.text is None or not document.body:
+            continue
+        for target, line in links(document):
+            problem = _link_problem(ctx, document, target)
+            if problem is not None:
+                yield document.at("SV053", problem, _link_position(document, target, line))
+
+
+def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
+    if not target or target.startswith("#") or _SCHEME.match(target):
+        return None
+    bare = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if DOC_ID.match(bare):
+        if bare in ctx.repo.by_id:
+            return None
+        return f"Länken går till {bare}, men inget dokument har det id:t. Rätta id:t i länken."
+    base = "" if bare.startswith("/") else posixpath.dirname(document.path)
+    resolved = posixpath.normpath(posixpath.join(base, bare.lstrip("/")))
+    if resolved.startswith("../") or resolved == "..":
+        return f"Länken '{target}' pekar utanför arkivet. Länka till en fil i arkivet eller en webbadress."
+    if _exists(ctx.repo.root, resolved):
+        return None
+    return (
+        f"Länken '{target}' går till {resolved}, som inte finns. Rätta sökvägen eller länka med "
+        "dokumentets id, t.ex. [Överenskommelsen](OVK-0002)."
+    )
+
+
+def _exists(root: Path, relative: str) -> bool:
+    return (root / relative).exists()
+
+
+def _link_position(document: Document, target: str, block_line: int) -> Position:
+    lines = document.body.split("\n")
+    for index in range(block_line, len(lines)):
+        column = lines[index].find(target)
+        if column >= 0:
+            return Position(document.body_line + index, column + 1)
+    return Position(document.body_line + block_line, 1)

@@ -1,0 +1,122 @@
+"""Dates: impossible orders, expiry, reviews due and overdue, and dates in the future (SV020–SV024)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.lifecycle import next_review
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.yamlread import Loc
+from samverkan_cli.model.documents import Common, Grupp
+from samverkan_cli.rules.registry import Context, check
+
+#: (earlier, later, how to say it): pairs of fields that must come in this order.
+_ORDER = (
+    ("giltig_fran", "giltig_till", "giltig_till ({late}) är före giltig_fran ({early})"),
+    ("giltig_fran", "upphavd_datum", "upphavd_datum ({late}) är före giltig_fran ({early})"),
+    ("senast_granskad", "nasta_granskning", "nasta_granskning ({late}) är före senast_granskad ({early})"),
+    ("start", "slut", "projektets slut ({late}) är före start ({early})"),
+)
+
+
+@check("SV020")
+def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        for early_name, late_name, text in _ORDER:
+            early, late = getattr(model, early_name, None), getattr(model, late_name, None)
+            if early is not None and late is not None and late < early:
+                message = text.format(early=early, late=late)
+                yield document.diagnostic(
+                    "SV020", f"Datumen går inte ihop: {message}. Rätta ett av datumen.", (late_name,)
+                )
+
+
+@check("SV021")
+def expired(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.status == "beslutad" and model.giltig_till and model.giltig_till < ctx.today:
+            yield document.diagnostic(
+                "SV021",
+                f"Giltighetstiden gick ut {model.giltig_till} men status är fortfarande beslutad. "
+                "Förläng giltig_till efter nytt beslut, eller sätt status: upphavd (eller ersatt) "
+                "med upphavd_datum.",
+                ("giltig_till",),
+            )
+
+
+def _review_loc(model: Common) -> Loc:
+    for name in ("nasta_granskning", "senast_granskad", "giltig_fran"):
+        if getattr(model, name) is not None:
+            return (name,)
+    return ("status",)
+
+
+@check("SV022", "SV023")
+def reviews(ctx: Context) -> Iterator[Diagnostic]:
+    horizon = ctx.today + timedelta(days=ctx.config.varna_dagar)
+    for document, model in ctx.documents():
+        if model.status != "beslutad":
+            continue
+        due = next_review(model, ctx.config)
+        if due is not None and due < ctx.today:
+            yield document.diagnostic(
+                "SV022",
+                f"Granskningen är försenad: den skulle ha gjorts senast {due}. Granska dokumentet "
+                "och skriv dagens datum i senast_granskad.",
+                _review_loc(model),
+            )
+        elif due is not None and due <= horizon:
+            yield document.diagnostic(
+                "SV023",
+                f"Dags för granskning snart: senast {due}. Planera granskningen och skriv sedan "
+                "datumet i senast_granskad.",
+                _review_loc(model),
+            )
+        yield from _expiry_soon(document, model, ctx.today, horizon)
+
+
+def _expiry_soon(document: Document, model: Common, today: date, horizon: date) -> Iterator[Diagnostic]:
+    end = model.giltig_till
+    if end is not None and today <= end <= horizon:
+        yield document.diagnostic(
+            "SV023",
+            f"Dokumentet slutar gälla {end}. Besluta om förlängning eller ett nytt dokument i tid.",
+            ("giltig_till",),
+        )
+
+
+def _recorded_dates(model: Common) -> Iterator[tuple[Loc, date]]:
+    """Dates that record something that has happened: decisions, signatures, reviews."""
+    for name in ("beslut", "undertecknare", "stallningstaganden"):
+        for index, entry in enumerate(getattr(model, name) or ()):
+            if entry.datum is not None:
+                yield (name, index, "datum"), entry.datum
+    if model.faststalld is not None:
+        yield ("faststalld", "datum"), model.faststalld.datum
+    for name in ("senast_granskad", "senast_reviderad"):
+        if getattr(model, name) is not None:
+            yield (name,), getattr(model, name)
+    if isinstance(model, Grupp):
+        for index, term in enumerate(model.ordforandeskap or ()):
+            yield ("ordforandeskap", index, "utsedd"), term.utsedd
+
+
+@check("SV024")
+def future_records(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        for loc, day in _recorded_dates(model):
+            if day > ctx.today:
+                yield document.diagnostic(
+                    "SV024",
+                    f"Datumet {day} i '{_name(loc)}' ligger i framtiden. Ett beslut, en underskrift "
+                    "eller en granskning kan inte vara gjord ännu: rätta datumet.",
+                    loc,
+                )
+
+
+def _name(loc: Loc) -> str:
+    from samverkan_cli.model.check import describe
+
+    return describe(loc)

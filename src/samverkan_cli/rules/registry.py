@@ -1,0 +1,79 @@
+"""The rule registry: each check is a small function from the loaded repository to findings.
+
+A check names the codes it may produce (one family of related codes per module); severities and
+summaries live in the catalog so that every finding of a code has the same severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from samverkan_cli.config import Config
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.documents import AnyModel, Common, Grupp, MoteRecord
+
+
+@dataclass(frozen=True)
+class Context:
+    repo: Repository
+    today: date
+
+    @property
+    def config(self) -> Config:
+        return self.repo.config
+
+    def documents(self) -> Iterator[tuple[Document, Common]]:
+        """Every document with a valid model, groups included, meeting records excluded."""
+        for document in self.repo.documents:
+            if isinstance(document.model, Common):
+                yield document, document.model
+
+    def groups(self) -> Iterator[tuple[Document, Grupp]]:
+        for document in self.repo.documents:
+            if isinstance(document.model, Grupp):
+                yield document, document.model
+
+    def meetings(self) -> Iterator[tuple[Document, MoteRecord]]:
+        for document in self.repo.documents:
+            if isinstance(document.model, MoteRecord):
+                yield document, document.model
+
+    def model_of(self, document_id: str) -> AnyModel | None:
+        found = self.repo.get(document_id)
+        return found.model if found else None
+
+
+CheckFunction = Callable[[Context], Iterable[Diagnostic]]
+F = TypeVar("F", bound=CheckFunction)
+
+
+@dataclass(frozen=True)
+class Check:
+    codes: tuple[str, ...]
+    run: CheckFunction
+
+
+CHECKS: list[Check] = []
+
+
+def check(*codes: str) -> Callable[[F], F]:
+    """Register a check that produces findings of `codes`."""
+
+    def register(function: F) -> F:
+        CHECKS.append(Check(codes, function))
+        return function
+
+    return register
+
+
+def all_checks() -> list[Check]:
+    """Every registered check (importing the rule modules registers them)."""
+    from samverkan_cli.rules import content, dates, groups, laws, references, schema, signatures
+
+    del content, dates, groups, laws, references, schema, signatures
+    return list(CHECKS)

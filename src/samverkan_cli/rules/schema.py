@@ -1,0 +1,116 @@
+"""Requirements that depend on typ and status, ids and file names (SV003, SV004, SV005, SV006).
+
+The per-field checks of SV001–SV004 and SV007 happen while loading (model/check.py); these are
+the ones a model alone cannot express.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.model import requirements
+from samverkan_cli.model.vocabulary import TYP
+from samverkan_cli.rules.catalog import CATALOG
+from samverkan_cli.rules.registry import Context, check
+
+
+@check("SV003")
+def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        for name, status in requirements.required_fields(model.typ, model.status):
+            if getattr(model, name, None) is None and name not in document.raw:
+                when = f" med status {status}" if status else ""
+                yield document.diagnostic(
+                    "SV003",
+                    f"Fältet '{name}' saknas: en {TYP[model.typ].lower()}{when} ska ha det. "
+                    f"Lägg till {name}:.",
+                    ("status",) if status else ("typ",),
+                    key=True,
+                )
+        if model.status == "beslutad" and not any(
+            getattr(model, f, None) for f in requirements.DECISION_FIELDS
+        ):
+            yield document.diagnostic(
+                "SV003",
+                "Ett beslutat dokument ska visa hur det beslutades. Lägg till beslut:, "
+                "faststalld: eller undertecknare:.",
+                ("status",),
+                key=True,
+            )
+
+
+@check("SV004")
+def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.typ in requirements.MIN_TWO_PARTIES and model.parter is not None:
+            if len(set(model.parter)) < 2:
+                yield document.diagnostic(
+                    "SV004",
+                    f"En {TYP[model.typ].lower()} ska ha minst två parter i 'parter'.",
+                    ("parter",),
+                )
+
+
+@check("SV004")
+def unsilenceable(ctx: Context) -> Iterator[Diagnostic]:
+    for document in ctx.repo.documents:
+        for index, code in enumerate(_ignored_list(document.raw)):
+            info = CATALOG.get(code) if isinstance(code, str) else None
+            if isinstance(code, str) and info is None and code.startswith("SV"):
+                yield document.diagnostic(
+                    "SV004", f"Regeln {code} finns inte. Kontrollera koden.", ("samverkan", "ignorera", index)
+                )
+            elif info is not None and not info.silenceable:
+                yield document.diagnostic(
+                    "SV004",
+                    f"{code} kan inte tystas: felet måste rättas. Ta bort {code} ur ignorera.",
+                    ("samverkan", "ignorera", index),
+                )
+
+
+def _ignored_list(raw: dict[str, object]) -> list[object]:
+    settings = raw.get("samverkan")
+    codes = settings.get("ignorera") if isinstance(settings, dict) else None
+    return codes if isinstance(codes, list) else []
+
+
+@check("SV005")
+def duplicate_ids(ctx: Context) -> Iterator[Diagnostic]:
+    for document_id, documents in ctx.repo.by_id.items():
+        if len(documents) < 2:
+            continue
+        paths = sorted(d.path for d in documents)
+        for document in documents:
+            others = ", ".join(p for p in paths if p != document.path)
+            yield document.diagnostic(
+                "SV005",
+                f"Id '{document_id}' används också i {others}. Ge ett av dokumenten ett nytt id "
+                "(och byt filnamnet därefter).",
+                ("id",),
+            )
+
+
+@check("SV006")
+def file_name(ctx: Context) -> Iterator[Diagnostic]:
+    for document in ctx.repo.documents:
+        document_id = document.id
+        if document_id is None or document.typ == "mote":
+            continue
+        name = document.path.rsplit("/", 1)[-1]
+        rest = name[len(document_id) :]
+        if not name.startswith(document_id) or (rest[:1].isalnum()):
+            yield document.diagnostic(
+                "SV006",
+                f"Filnamnet '{name}' börjar inte med id '{document_id}'. Byt namn på filen till "
+                f"'{document_id}-…md', t.ex. '{document_id}-{_slug_hint(document)}.md'.",
+                ("id",),
+            )
+
+
+def _slug_hint(document: object) -> str:
+    from samverkan_cli.slug import slugify
+
+    raw = getattr(document, "raw", {})
+    title = raw.get("titel") if isinstance(raw, dict) else None
+    return slugify(title) if isinstance(title, str) and title else "kort-namn"

@@ -1,0 +1,107 @@
+"""Who must sign, with which title, and who adopts what (SV030–SV034).
+
+The tables behind these rules (`undertecknare`, `faststallare`) are configuration: counties
+differ in their delegation rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from samverkan_cli.config import title_matches
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.model.vocabulary import AGREEMENTS, TYP
+from samverkan_cli.rules.registry import Context, check
+
+
+def _party_name(ctx: Context, key: str) -> str:
+    party = ctx.config.parter.get(key)
+    return f"{party.namn} ({key})" if party else key
+
+
+@check("SV030")
+def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.typ not in AGREEMENTS or model.status != "beslutad":
+            continue
+        signed = {s.part for s in model.undertecknare or ()}
+        for index, party in enumerate(model.parter or ()):
+            if party in signed or party not in ctx.config.parter:
+                continue
+            if model.typ == "huvudoverenskommelse" and ctx.config.parter[party].typ == "kommun":
+                continue  # a municipality's ställningstagande stands for its signature (SV032)
+            yield document.diagnostic(
+                "SV030",
+                f"{_party_name(ctx, party)} har inte skrivit under. Lägg till en rad under "
+                f"undertecknare med part: {party}, namn, befattning och datum.",
+                ("undertecknare",) if model.undertecknare else ("parter", index),
+                key=True,
+            )
+
+
+@check("SV031")
+def signatory_titles(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        for index, signature in enumerate(model.undertecknare or ()):
+            allowed = ctx.config.allowed_titles(model.typ, signature.part)
+            if allowed and not title_matches(signature.befattning, allowed):
+                yield document.diagnostic(
+                    "SV031",
+                    f"'{signature.befattning}' får inte skriva under en {TYP[model.typ].lower()} för "
+                    f"{_party_name(ctx, signature.part)}. Tillåtna befattningar: {', '.join(allowed)}. "
+                    "Rätta befattningen, eller ändra undertecknare i samverkan.yaml om er "
+                    "delegationsordning tillåter fler.",
+                    ("undertecknare", index, "befattning"),
+                )
+
+
+@check("SV032")
+def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.typ != "huvudoverenskommelse" or model.status != "beslutad":
+            continue
+        decided = {s.part for s in model.stallningstaganden or ()}
+        for index, party in enumerate(model.parter or ()):
+            found = ctx.config.parter.get(party)
+            if found is not None and found.typ == "kommun" and party not in decided:
+                yield document.diagnostic(
+                    "SV032",
+                    f"{_party_name(ctx, party)} saknar ställningstagande. Lägg till en rad under "
+                    f"stallningstaganden med part: {party}, instans (t.ex. KS) och datum för beslutet.",
+                    ("stallningstaganden",) if model.stallningstaganden else ("parter", index),
+                    key=True,
+                )
+
+
+@check("SV033")
+def adoption(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.status != "beslutad" or model.typ not in ctx.config.faststallare:
+            continue
+        allowed = ", ".join(ctx.config.faststallare[model.typ])  # type: ignore[index]
+        if model.faststalld is None:
+            yield document.diagnostic(
+                "SV033",
+                f"En beslutad {TYP[model.typ].lower()} ska vara fastställd av en grupp ({allowed}). "
+                "Lägg till faststalld: {av: …, datum: …}.",
+                ("status",),
+            )
+        elif not ctx.config.may_adopt(model.typ, model.faststalld.av):
+            yield document.diagnostic(
+                "SV033",
+                f"Gruppen '{model.faststalld.av}' får inte fastställa en {TYP[model.typ].lower()}. "
+                f"Tillåtna grupper: {allowed} (faststallare i samverkan.yaml).",
+                ("faststalld", "av"),
+            )
+
+
+@check("SV034")
+def copies(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        if model.exemplar is not None and model.parter and model.exemplar != len(model.parter):
+            yield document.diagnostic(
+                "SV034",
+                f"exemplar är {model.exemplar} men dokumentet har {len(model.parter)} parter. "
+                "Vanligen får varje part ett exemplar: kontrollera antalet.",
+                ("exemplar",),
+            )

@@ -1,0 +1,87 @@
+"""JSON Schema (draft 2020-12) for each typ's front matter and for samverkan.yaml.
+
+Generated from the same models and requirement table the validator uses, so an editor that
+checks against these schemas agrees with `samverkan validate` on every field-level rule.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from pydantic import BaseModel
+
+from samverkan_cli.config import Config
+from samverkan_cli.model import requirements
+from samverkan_cli.model.documents import MODELS
+from samverkan_cli.model.vocabulary import SPELLED, TYP
+
+DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
+BASE_URL: Final = "https://samverkan.example/schemas/"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """File name → schema, for every typ and for samverkan.yaml."""
+    result = {f"{typ}.schema.json": document_schema(typ) for typ in MODELS}
+    result["samverkan.schema.json"] = _finish(
+        _schema(Config), "samverkan.schema.json", "samverkan.yaml", "Inställningar för dokumentarkivet."
+    )
+    return result
+
+
+def document_schema(typ: str) -> dict[str, Any]:
+    schema = _schema(MODELS[typ])
+    spellings = [typ, *([SPELLED[typ]] if typ in SPELLED else [])]
+    schema["properties"]["typ"] = {"enum": spellings, "description": "Dokumenttyp."}
+    required = list(schema.get("required", []))
+    required.extend(f for f in requirements.ALWAYS.get(typ, ()) if f not in required)
+    schema["required"] = required
+    if typ in requirements.MIN_TWO_PARTIES:
+        schema["properties"]["parter"] = {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "minItems": 2,
+            "description": "Parterna (nycklar i samverkan.yaml), minst två.",
+        }
+    conditions = _conditions(typ)
+    if conditions:
+        schema["allOf"] = conditions
+    label = TYP[typ]
+    return _finish(schema, f"{typ}.schema.json", label, f"Front matter för {label.lower()}.")
+
+
+def _conditions(typ: str) -> list[dict[str, Any]]:
+    conditions = []
+    decided = requirements.WHEN_DECIDED.get(typ)
+    if decided:
+        conditions.append(_when_status(["beslutad"], list(decided)))
+    if typ != "mote":
+        ended = [*requirements.ENDED_STATUSES, "upphävd"]
+        conditions.append(_when_status(ended, list(requirements.WHEN_ENDED)))
+    return conditions
+
+
+def _when_status(statuses: list[str], fields: list[str]) -> dict[str, Any]:
+    return {
+        "if": {"properties": {"status": {"enum": statuses}}, "required": ["status"]},
+        "then": {"required": fields},
+    }
+
+
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema(mode="validation")
+
+
+def _finish(schema: dict[str, Any], name: str, title: str, description: str) -> dict[str, Any]:
+    return {
+        "$schema": DRAFT,
+        "$id": BASE_URL + name,
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+        "title": title,
+        "description": description,
+    }
+
+
+def render(schema: dict[str, Any]) -> str:
+    """Stable text for a schema file (sorted keys keep diffs small)."""
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
