@@ -58,8 +58,18 @@ BASE: dict[str, dict[str, Any]] = {
         "parter": ["region-norr", "forbund", "kommun-a", "kommun-b"],
         "dokumentansvarig": "Regiondirektör",
         "undertecknare": [
-            {"part": "region-norr", "namn": "A Exempel", "befattning": "Regiondirektör", "datum": "2026-01-10"},
-            {"part": "forbund", "namn": "B Exempel", "befattning": "Förbundsdirektör", "datum": "2026-01-12"},
+            {
+                "part": "region-norr",
+                "namn": "A Exempel",
+                "befattning": "Regiondirektör",
+                "datum": "2026-01-10",
+            },
+            {
+                "part": "forbund",
+                "namn": "B Exempel",
+                "befattning": "Förbundsdirektör",
+                "datum": "2026-01-12",
+            },
         ],
         "stallningstaganden": [
             {"part": "kommun-a", "instans": "KS", "datum": "2025-12-01"},
@@ -77,8 +87,18 @@ BASE: dict[str, dict[str, Any]] = {
         "overordnad": "HOK-0001",
         "dokumentansvarig": "Regiondirektör",
         "undertecknare": [
-            {"part": "region-norr", "namn": "A Exempel", "befattning": "Regiondirektör", "datum": "2026-02-01"},
-            {"part": "kommun-a", "namn": "C Exempel", "befattning": "Socialchef", "datum": "2026-02-02"},
+            {
+                "part": "region-norr",
+                "namn": "A Exempel",
+                "befattning": "Regiondirektör",
+                "datum": "2026-02-01",
+            },
+            {
+                "part": "kommun-a",
+                "namn": "C Exempel",
+                "befattning": "Socialchef",
+                "datum": "2026-02-02",
+            },
         ],
         "giltig_fran": "2026-02-01",
     },
@@ -125,24 +145,43 @@ def write_repo(
 ) -> Path:
     """Write a repository: documents as dicts (front matter), text or bytes; plus extra files."""
     root.mkdir(parents=True, exist_ok=True)
-    config_text = config if isinstance(config, str) else yaml.safe_dump(dict(config or CONFIG), allow_unicode=True)
+    config_text = (
+        config
+        if isinstance(config, str)
+        else yaml.safe_dump(dict(config or CONFIG), allow_unicode=True)
+    )
     (root / "samverkan.yaml").write_text(config_text, encoding="utf-8")
-    for path, content in {**(documents if documents is not None else base()), **(extra or {})}.items():
+    for path, content in {
+        **(documents if documents is not None else base()),
+        **(extra or {}),
+    }.items():
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
-            target.write_text(content if isinstance(content, str) else front_matter(content), encoding="utf-8")
+            target.write_text(
+                content if isinstance(content, str) else front_matter(content), encoding="utf-8"
+            )
     if git:
         init_git(root)
     return root
 
 
 def init_git(root: Path) -> None:
-    env = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": "/usr/bin:/bin"}
-    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "Första versionen"]):
+    env = {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "HOME": str(root),
+        "PATH": "/usr/bin:/bin",
+    }
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "."],
+        ["commit", "-q", "-m", "Första versionen"],
+    ):
         subprocess.run(["git", *args], cwd=root, env=env, check=True)
 
 

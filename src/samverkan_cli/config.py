@@ -5,11 +5,20 @@ from __future__ import annotations
 import fnmatch
 import re
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, Field, StrictInt
 
-from samverkan_cli.model.fields import Model, PartyTyp, PositiveInt, RuleCode, Text, TypKey
+from samverkan_cli.model.fields import (
+    IntervalName,
+    Model,
+    Months,
+    PartyTyp,
+    PartyTypName,
+    RuleCode,
+    Text,
+    TypName,
+)
 from samverkan_cli.model.vocabulary import GROUP_ID, party_huvudman
 
 CONFIG_FILE: Final = "samverkan.yaml"
@@ -76,7 +85,6 @@ class Party(Model):
 
 
 PartyKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern)]
-GranskningKey = TypKey | Literal["default"]
 
 
 class Config(Model):
@@ -84,18 +92,18 @@ class Config(Model):
 
     namn: Text = Field(description="Samverkans namn; visas som webbplatsens titel.")
     parter: dict[PartyKeyName, Party] = Field(description="Alla parter som dokumenten får nämna.")
-    granskning: dict[GranskningKey, PositiveInt] = Field(
+    granskning: dict[IntervalName, Months] = Field(
         default_factory=lambda: dict(DEFAULT_GRANSKNING),
         description="Granskningsintervall i månader per typ.",
     )
-    varna_dagar: Annotated[StrictInt, Field(ge=0)] = Field(
+    varna_dagar: Annotated[StrictInt, Field(ge=0, le=3650)] = Field(
         90, description="Antal dagar före granskning eller slutdatum då verktyget påminner."
     )
-    undertecknare: dict[TypKey, dict[PartyTyp, list[Text]]] = Field(
+    undertecknare: dict[TypName, dict[PartyTypName, list[Text]]] = Field(
         default_factory=lambda: dict(DEFAULT_UNDERTECKNARE),
         description="Tillåtna befattningar för undertecknare per typ och partstyp.",
     )
-    faststallare: dict[TypKey, list[Text]] = Field(
+    faststallare: dict[TypName, list[Text]] = Field(
         default_factory=lambda: dict(DEFAULT_FASTSTALLARE),
         description="Grupper som får fastställa en typ; * matchar, t.ex. lsg-*.",
     )
@@ -118,11 +126,11 @@ class Config(Model):
     def allowed_titles(self, typ: str, party: str) -> list[str] | None:
         """Titles that may sign `typ` for `party`; None when any title will do."""
         found = self.parter.get(party)
-        titles = self.undertecknare.get(typ, {}).get(found.typ) if found else None  # type: ignore[call-overload]
+        titles = self.undertecknare.get(typ, {}).get(found.typ) if found else None
         return titles or None
 
     def may_adopt(self, typ: str, group: str) -> bool:
-        patterns = self.faststallare.get(typ)  # type: ignore[call-overload]
+        patterns = self.faststallare.get(typ)
         return patterns is None or any(fnmatch.fnmatchcase(group, p) for p in patterns)
 
 
@@ -135,7 +143,10 @@ def title_matches(title: str, allowed: list[str]) -> bool:
 def merge_defaults(raw: dict[str, Any]) -> dict[str, Any]:
     """undertecknare and faststallare replace the defaults per typ; other keys replace wholesale."""
     merged = dict(raw)
-    for key, default in (("undertecknare", DEFAULT_UNDERTECKNARE), ("faststallare", DEFAULT_FASTSTALLARE)):
+    for key, default in (
+        ("undertecknare", DEFAULT_UNDERTECKNARE),
+        ("faststallare", DEFAULT_FASTSTALLARE),
+    ):
         if isinstance(raw.get(key), dict):
             merged[key] = {**default, **raw[key]}
     return merged

@@ -40,4 +40,6 @@ def summarize(diagnostics: list[Diagnostic], documents: int) -> Summary:
     counts = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
-    return Summary(documents, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+    return Summary(
+        documents, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+    )

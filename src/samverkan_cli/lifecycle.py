@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from samverkan_cli.config import Config
 from samverkan_cli.model.documents import Common
@@ -15,7 +15,17 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later, clamped to the end of a shorter month (01-31 + 1 → 02-28)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        return date.max if months > 0 else date.min
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def plus_days(day: date, days: int) -> date:
+    """`day` + `days`, saturating at the calendar's ends instead of raising."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def in_force(model: Common, day: date) -> bool:
@@ -69,5 +79,5 @@ def period_name(start: date, per: str) -> str:
 def mandate_deadline(month_day: str, year: int) -> date:
     """The last day to choose the chair for mandate `year`: July–December fall in the year before."""
     month, day = (int(part) for part in month_day.split("-"))
-    target_year = year - 1 if month >= 7 else year
+    target_year = min(max(year - 1 if month >= 7 else year, date.min.year), date.max.year)
     return date(target_year, month, min(day, calendar.monthrange(target_year, month)[1]))

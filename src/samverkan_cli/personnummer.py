@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _CANDIDATE = re.compile(r"(?<![\d\w+-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d\w])")
-_PHONE_WORDS = re.compile(r"(tel|telefon|mobil|fax|sms|växel|nummer till)\w*[\s.:]*$", re.IGNORECASE)
+_PHONE_WORDS = re.compile(
+    r"(tel|telefon|mobil|fax|sms|växel|nummer till)\w*[\s.:]*$", re.IGNORECASE
+)
 _COORDINATION = 60
 
 

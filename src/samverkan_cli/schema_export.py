@@ -24,7 +24,10 @@ def schemas() -> dict[str, dict[str, Any]]:
     """File name → schema, for every typ and for samverkan.yaml."""
     result = {f"{typ}.schema.json": document_schema(typ) for typ in MODELS}
     result["samverkan.schema.json"] = _finish(
-        _schema(Config), "samverkan.schema.json", "samverkan.yaml", "Inställningar för dokumentarkivet."
+        _schema(Config),
+        "samverkan.schema.json",
+        "samverkan.yaml",
+        "Inställningar för dokumentarkivet.",
     )
     return result
 
@@ -68,8 +71,36 @@ def _when_status(statuses: list[str], fields: list[str]) -> dict[str, Any]:
     }
 
 
+#: Swedish titles and descriptions for nested objects (the models' docstrings are developer English).
+_DEFS: Final = {
+    "Beslut": ("Beslut", "Ett beslut, t.ex. SN 2015-03-18 § 106."),
+    "Faststalld": ("Fastställd", "Fastställande av en grupp."),
+    "Undertecknare": ("Undertecknare", "En underskrift."),
+    "Stallningstagande": ("Ställningstagande", "En kommuns eget beslut om överenskommelsen."),
+    "Forlangning": ("Förlängning", "Möjlig förlängning."),
+    "Installningar": ("Inställningar", "Verktygets inställningar för filen."),
+    "MotenMinst": ("Möten minst", "Minsta antal möten."),
+    "Ledamot": ("Ledamot", "En ledamot i gruppen."),
+    "Person": ("Person", "En person och den part hen företräder."),
+    "Ordforandeskap": ("Ordförandeskap", "Ordförandeskapet ett mandatår."),
+    "Party": ("Part", "En part i samverkan."),
+}
+
+
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    return model.model_json_schema(mode="validation")
+    schema = model.model_json_schema(mode="validation")
+    for name, definition in schema.get("$defs", {}).items():
+        title, description = _DEFS.get(name, (name, definition.get("description", "")))
+        definition.update(title=title, description=description)
+        _drop_field_titles(definition)
+    _drop_field_titles(schema)
+    return schema
+
+
+def _drop_field_titles(schema: dict[str, Any]) -> None:
+    """pydantic titles fields from their keys ('Giltig Fran'): noise in an editor, so drop them."""
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
 
 
 def _finish(schema: dict[str, Any], name: str, title: str, description: str) -> dict[str, Any]:

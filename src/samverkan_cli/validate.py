@@ -40,18 +40,25 @@ def select(repo: Repository, paths: Iterable[str] | None) -> set[str]:
     chosen: set[str] = set()
     for path in paths:
         prefix = path.rstrip("/")
-        matched = {p for p in every if p == prefix or prefix in ("", ".") or p.startswith(prefix + "/")}
+        matched = {
+            p for p in every if p == prefix or prefix in ("", ".") or p.startswith(prefix + "/")
+        }
         chosen |= matched
     return chosen
 
 
-def relative_paths(root: Path, paths: Iterable[Path]) -> list[str]:
-    """Paths given on the command line, as repository-relative posix paths."""
+_SETTINGS_FILES = ("samverkan.yaml", "lagrum.yaml")
+
+
+def relative_paths(root: Path, paths: Iterable[Path]) -> list[str] | None:
+    """Paths given on the command line as repository-relative posix paths (None: everything)."""
     result = []
     for path in paths:
         absolute = path.resolve()
         if not absolute.exists():
             raise UserError(f"Sökvägen '{path}' finns inte. Kontrollera stavningen.")
+        if absolute.is_file() and absolute.name in _SETTINGS_FILES:
+            return None  # a changed samverkan.yaml or lagrum.yaml can affect every document
         try:
             result.append(absolute.relative_to(root).as_posix())
         except ValueError:

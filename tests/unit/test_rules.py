@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+
 from helpers import BG, HOK, OVK, RUT, TODAY, base, front_matter, validate, write_repo
 
 Docs = dict[str, Any]
@@ -161,32 +162,91 @@ def rename(old: str, new: str) -> Callable[[Docs], None]:
 
 BAD = [
     Case("SV001", add(RUT, "# Rutin utan front matter\n"), RUT, "# Rutin", "saknar front matter"),
-    Case("SV001", add(RUT, "---\nid: RUT-0001\ntitel: [öppen\n---\n"), RUT, "titel", "YAML kan inte läsas"),
-    Case("SV001", add(RUT, "---\nid: RUT-0001\ntitel: A\ntitel: B\n---\n"), RUT, "titel: B", "två gånger"),
+    Case(
+        "SV001",
+        add(RUT, "---\nid: RUT-0001\ntitel: [öppen\n---\n"),
+        RUT,
+        "titel",
+        "YAML kan inte läsas",
+    ),
+    Case(
+        "SV001",
+        add(RUT, "---\nid: RUT-0001\ntitel: A\ntitel: B\n---\n"),
+        RUT,
+        "titel: B",
+        "två gånger",
+    ),
     Case("SV001", add(RUT, "---\n- en lista\n---\n"), RUT, "---", "fält med namn och värde"),
-    Case("SV002", set_(RUT, giltig_tll="2027-01-01"), RUT, "giltig_tll", "Menade du 'giltig_till'?"),
-    Case("SV002", set_(RUT, faststalld={"av": "bg", "datum": "2026-03-01", "paragrf": "§ 4"}), RUT, "paragrf", "Menade du 'paragraf'?"),
+    Case(
+        "SV002", set_(RUT, giltig_tll="2027-01-01"), RUT, "giltig_tll", "Menade du 'giltig_till'?"
+    ),
+    Case(
+        "SV002",
+        set_(RUT, faststalld={"av": "bg", "datum": "2026-03-01", "paragrf": "§ 4"}),
+        RUT,
+        "paragrf",
+        "Menade du 'paragraf'?",
+    ),
     Case("SV003", drop(RUT, "dokumentansvarig"), RUT, "status:", "'dokumentansvarig' saknas"),
     Case("SV003", drop(RUT, "titel"), RUT, "---", "'titel' saknas"),
     Case("SV003", set_(OVK, status="upphavd"), OVK, "status:", "'upphavd_datum' saknas"),
     Case("SV003", drop(RUT, "faststalld"), RUT, "status:", "'faststalld' saknas"),
     Case("SV003", drop(OVK, "malgrupp"), OVK, "typ:", "'malgrupp' saknas"),
-    Case("SV004", set_(RUT, giltig_fran="2015-02-30"), RUT, "giltig_fran", "februari 2015 har 28 dagar"),
+    Case(
+        "SV004",
+        set_(RUT, giltig_fran="2015-02-30"),
+        RUT,
+        "giltig_fran",
+        "februari 2015 har 28 dagar",
+    ),
     Case("SV004", set_(RUT, status="beslutat"), RUT, "status", "Menade du 'beslutad'?"),
     Case("SV004", set_(RUT, id="rut-1"), RUT, "id:", "OVK-0003"),
     Case("SV004", set_(OVK, parter=["region-norr"]), OVK, "region-norr", "minst två parter"),
     Case("SV004", set_(OVK, exemplar="två"), OVK, "exemplar", "heltal"),
-    Case("SV005", add("dokument/rutiner/RUT-0001-kopia.md", base()[RUT]), RUT, "id:", "RUT-0001-kopia.md"),
-    Case("SV006", rename(RUT, "dokument/rutiner/sip-rutin.md"), "dokument/rutiner/sip-rutin.md", "id:", "RUT-0001-"),
-    Case("SV007", add(RUT, b"---\nid: RUT-0001\ntitel: R\xe4ksm\xf6rg\xe5s\n---\n"), RUT, "titel", "inte giltig UTF-8"),
+    Case(
+        "SV005",
+        add("dokument/rutiner/RUT-0001-kopia.md", base()[RUT]),
+        RUT,
+        "id:",
+        "RUT-0001-kopia.md",
+    ),
+    Case(
+        "SV006",
+        rename(RUT, "dokument/rutiner/sip-rutin.md"),
+        "dokument/rutiner/sip-rutin.md",
+        "id:",
+        "RUT-0001-",
+    ),
+    Case(
+        "SV007",
+        add(RUT, b"---\nid: RUT-0001\ntitel: R\xe4ksm\xf6rg\xe5s\n---\n"),
+        RUT,
+        "titel",
+        "inte giltig UTF-8",
+    ),
     Case("SV007", add(RUT, "---\n".encode("utf-16")), RUT, "", "UTF-16"),
     Case("SV010", set_(RUT, relaterade=["RUT-0099"]), RUT, "RUT-0099", "RUT-0099"),
     Case("SV010", set_(OVK, overordnad="HOK-0009"), OVK, "overordnad", "HOK-0009"),
-    Case("SV011", set_(OVK, parter=["region-norr", "kommun-x"]), OVK, "kommun-x", "Menade du 'kommun-"),
-    Case("SV012", set_(RUT, faststalld={"av": "lsg-x", "datum": "2026-03-01"}), RUT, "av: lsg-x", "'lsg-x' finns inte"),
+    Case(
+        "SV011",
+        set_(OVK, parter=["region-norr", "kommun-x"]),
+        OVK,
+        "kommun-x",
+        "Menade du 'kommun-",
+    ),
+    Case(
+        "SV012",
+        set_(RUT, faststalld={"av": "lsg-x", "datum": "2026-03-01"}),
+        RUT,
+        "av: lsg-x",
+        "'lsg-x' finns inte",
+    ),
     Case(
         "SV013",
-        chain(add("dokument/rutiner/RUT-0002-b.md", {**base()[RUT], "id": "RUT-0002"}), set_(RUT, overordnad="RUT-0002")),
+        chain(
+            add("dokument/rutiner/RUT-0002-b.md", {**base()[RUT], "id": "RUT-0002"}),
+            set_(RUT, overordnad="RUT-0002"),
+        ),
         RUT,
         "overordnad",
         "kan inte vila på RUT-0002",
@@ -198,24 +258,59 @@ BAD = [
         "overordnad",
         "HOK-0001 → AVT-0001 → HOK-0001",
     ),
-    Case("SV015", set_(OVK, status="ersatt", upphavd_datum="2026-05-01"), OVK, "status", "ersatt_av saknas"),
+    Case(
+        "SV015",
+        set_(OVK, status="ersatt", upphavd_datum="2026-05-01"),
+        OVK,
+        "status",
+        "ersatt_av saknas",
+    ),
     Case(
         "SV015",
         chain(
-            add("dokument/overenskommelser/OVK-0002-ny.md", {**base()[OVK], "id": "OVK-0002", "ersatter": ["OVK-0001"]}),
+            add(
+                "dokument/overenskommelser/OVK-0002-ny.md",
+                {**base()[OVK], "id": "OVK-0002", "ersatter": ["OVK-0001"]},
+            ),
         ),
         "dokument/overenskommelser/OVK-0002-ny.md",
         "OVK-0001",
         "saknar ersatt_av",
     ),
-    Case("SV016", set_(OVK, status="upphavd", upphavd_datum="2026-05-01"), RUT, "overordnad", "OVK-0001, som inte gäller"),
+    Case(
+        "SV016",
+        set_(OVK, status="upphavd", upphavd_datum="2026-05-01"),
+        RUT,
+        "overordnad",
+        "OVK-0001, som inte gäller",
+    ),
     Case("SV020", set_(OVK, giltig_till="2025-01-01"), OVK, "giltig_till", "före giltig_fran"),
     Case("SV021", set_(OVK, giltig_till="2026-06-01"), OVK, "giltig_till", "gick ut 2026-06-01"),
-    Case("SV022", set_(RUT, senast_granskad="2025-01-01", giltig_fran="2024-01-01"), RUT, "senast_granskad", "senast 2026-01-01"),
+    Case(
+        "SV022",
+        set_(RUT, senast_granskad="2025-01-01", giltig_fran="2024-01-01"),
+        RUT,
+        "senast_granskad",
+        "senast 2026-01-01",
+    ),
     Case("SV022", set_(HOK, giltig_fran="2024-01-01"), HOK, "giltig_fran", "senast 2026-01-01"),
-    Case("SV023", set_(RUT, nasta_granskning="2026-08-01"), RUT, "nasta_granskning", "senast 2026-08-01"),
-    Case("SV023", set_(OVK, giltig_till="2026-07-01"), OVK, "giltig_till", "slutar gälla 2026-07-01"),
-    Case("SV024", set_(RUT, faststalld={"av": "bg", "datum": "2026-07-01"}), RUT, "2026-07-01", "2026-07-01"),
+    Case(
+        "SV023",
+        set_(RUT, nasta_granskning="2026-08-01"),
+        RUT,
+        "nasta_granskning",
+        "senast 2026-08-01",
+    ),
+    Case(
+        "SV023", set_(OVK, giltig_till="2026-07-01"), OVK, "giltig_till", "slutar gälla 2026-07-01"
+    ),
+    Case(
+        "SV024",
+        set_(RUT, faststalld={"av": "bg", "datum": "2026-07-01"}),
+        RUT,
+        "2026-07-01",
+        "2026-07-01",
+    ),
     Case(
         "SV030",
         set_(OVK, undertecknare=[base()[OVK]["undertecknare"][0]]),
@@ -232,31 +327,78 @@ BAD = [
     ),
     Case(
         "SV031",
-        set_(OVK, undertecknare=[base()[OVK]["undertecknare"][0], {"part": "kommun-a", "namn": "C", "befattning": "Enhetschef"}]),
+        set_(
+            OVK,
+            undertecknare=[
+                base()[OVK]["undertecknare"][0],
+                {"part": "kommun-a", "namn": "C", "befattning": "Enhetschef"},
+            ],
+        ),
         OVK,
         "Enhetschef",
         "'Enhetschef' får inte skriva under",
     ),
-    Case("SV032", set_(HOK, stallningstaganden=[base()[HOK]["stallningstaganden"][0]]), HOK, "stallningstaganden", "B kommun (kommun-b) saknar ställningstagande"),
+    Case(
+        "SV032",
+        set_(HOK, stallningstaganden=[base()[HOK]["stallningstaganden"][0]]),
+        HOK,
+        "stallningstaganden",
+        "B kommun (kommun-b) saknar ställningstagande",
+    ),
     Case(
         "SV033",
-        chain(add("grupper/social-reko.md", group("social-reko")), set_(RUT, faststalld={"av": "social-reko", "datum": "2026-03-01"})),
+        chain(
+            add("grupper/social-reko.md", group("social-reko")),
+            set_(RUT, faststalld={"av": "social-reko", "datum": "2026-03-01"}),
+        ),
         RUT,
         "av: social-reko",
         "'social-reko' får inte fastställa",
     ),
     Case("SV034", set_(OVK, exemplar=3), OVK, "exemplar", "exemplar är 3"),
-    Case("SV040", set_(BG, ordforandeskap=[term(2026, "region-norr", "region-norr", "2025-11-10")]), BG, "part: region-norr", "båda från regionen"),
-    Case("SV040", set_(BG, ordforandeskap=[term(2026, "kommun-a", "forbund", "2025-11-10")]), BG, "part: forbund", "båda från kommunerna"),
+    Case(
+        "SV040",
+        set_(BG, ordforandeskap=[term(2026, "region-norr", "region-norr", "2025-11-10")]),
+        BG,
+        "part: region-norr",
+        "båda från regionen",
+    ),
+    Case(
+        "SV040",
+        set_(BG, ordforandeskap=[term(2026, "kommun-a", "forbund", "2025-11-10")]),
+        BG,
+        "part: forbund",
+        "båda från kommunerna",
+    ),
     Case(
         "SV041",
-        set_(BG, ordforandeskap=[term(2026, "region-norr", "kommun-a", "2025-11-10"), term(2027, "region-norr", "kommun-b")]),
+        set_(
+            BG,
+            ordforandeskap=[
+                term(2026, "region-norr", "kommun-a", "2025-11-10"),
+                term(2027, "region-norr", "kommun-b"),
+            ],
+        ),
         BG,
         "part: region-norr",
         "Ordföranden 2027 kommer från regionen",
     ),
-    Case("SV042", lambda docs: None, BG, "ordforande_utses_senast", "Ordförande för 2027", today=date(2026, 12, 5)),
-    Case("SV043", lambda docs: None, BG, "moten_minst", "Under 2026 finns 1 mötesanteckningar", today=date(2027, 1, 10)),
+    Case(
+        "SV042",
+        lambda docs: None,
+        BG,
+        "ordforande_utses_senast",
+        "Ordförande för 2027",
+        today=date(2026, 12, 5),
+    ),
+    Case(
+        "SV043",
+        lambda docs: None,
+        BG,
+        "moten_minst",
+        "Under 2026 finns 1 mötesanteckningar",
+        today=date(2027, 1, 10),
+    ),
     Case(
         "SV043",
         chain(set_(BG, moten_minst={"per": "termin", "antal": 1}), meetings("bg", "2026-03-01")),
@@ -265,29 +407,87 @@ BAD = [
         "Under HT 2026 finns 0",
         today=date(2027, 1, 10),
     ),
-    Case("SV050", add(SIP, sip_mall([h for h in SIP_HEADINGS if h != "Tidsplan"])), SIP, "Personens behov", "'tidsplan'"),
-    Case("SV050", add(SIP, sip_mall(SIP_HEADINGS[:6] + SIP_HEADINGS[7:])), SIP, "Personens behov", "'läkemedel' eller 'hjälpmedel'"),
-    Case("SV051", body(RUT, "Exempel: 19121212-1212 ska bort.\n"), RUT, "Exempel", "personnummer (19121212-****)"),
+    Case(
+        "SV050",
+        add(SIP, sip_mall([h for h in SIP_HEADINGS if h != "Tidsplan"])),
+        SIP,
+        "Personens behov",
+        "'tidsplan'",
+    ),
+    Case(
+        "SV050",
+        add(SIP, sip_mall(SIP_HEADINGS[:6] + SIP_HEADINGS[7:])),
+        SIP,
+        "Personens behov",
+        "'läkemedel' eller 'hjälpmedel'",
+    ),
+    Case(
+        "SV051",
+        body(RUT, "Exempel: 19121212-1212 ska bort.\n"),
+        RUT,
+        "Exempel",
+        "personnummer (19121212-****)",
+    ),
     Case("SV051", body(RUT, "Kontakt 121212+1212.\n"), RUT, "Kontakt", "personnummer"),
-    Case("SV051", body(RUT, f"Samordning {samordningsnummer()}\n"), RUT, "Samordning", "samordningsnummer"),
+    Case(
+        "SV051",
+        body(RUT, f"Samordning {samordningsnummer()}\n"),
+        RUT,
+        "Samordning",
+        "samordningsnummer",
+    ),
     Case("SV051", set_(RUT, titel="Rutin 191212121212"), RUT, "titel", "personnummer"),
-    Case("SV052", set_(RUT, lagrum=["HSL (1982:763) 3 f §"]), RUT, "HSL", "ersattes av Hälso- och sjukvårdslagen (2017:30) den 2017-04-01"),
-    Case("SV052", set_(RUT, lagrum=["SoL 5 kap. 8 a §"], giltig_fran="2015-01-01"), RUT, "SoL", "Socialtjänstlagen (2001:453)"),
-    Case("SV052", set_(RUT, lagrum=["Lag (1990:1404) om betalningsansvar"]), RUT, "1990:1404", "2017:612"),
+    Case(
+        "SV052",
+        set_(RUT, lagrum=["HSL (1982:763) 3 f §"]),
+        RUT,
+        "HSL",
+        "ersattes av Hälso- och sjukvårdslagen (2017:30) den 2017-04-01",
+    ),
+    Case(
+        "SV052",
+        set_(RUT, lagrum=["SoL 5 kap. 8 a §"], giltig_fran="2015-01-01"),
+        RUT,
+        "SoL",
+        "Socialtjänstlagen (2001:453)",
+    ),
+    Case(
+        "SV052",
+        set_(RUT, lagrum=["Lag (1990:1404) om betalningsansvar"]),
+        RUT,
+        "1990:1404",
+        "2017:612",
+    ),
     Case("SV053", body(RUT, "Se [överenskommelsen](OVK-0042).\n"), RUT, "OVK-0042", "OVK-0042"),
-    Case("SV053", body(RUT, "Se [fil](../saknas.md).\n"), RUT, "saknas.md", "dokument/saknas.md, som inte finns"),
-    Case("SV053", body(RUT, "Se [fil](../../../../etc/passwd).\n"), RUT, "passwd", "utanför arkivet"),
+    Case(
+        "SV053",
+        body(RUT, "Se [fil](../saknas.md).\n"),
+        RUT,
+        "saknas.md",
+        "dokument/saknas.md, som inte finns",
+    ),
+    Case(
+        "SV053", body(RUT, "Se [fil](../../../../etc/passwd).\n"), RUT, "passwd", "utanför arkivet"
+    ),
 ]
 
 OK = [
     Case("SV002", set_(RUT, giltig_till="2027-01-01")),
-    Case("SV003", chain(set_(RUT, status="utkast"), drop(RUT, "dokumentansvarig", "faststalld", "giltig_fran"))),
+    Case(
+        "SV003",
+        chain(
+            set_(RUT, status="utkast"), drop(RUT, "dokumentansvarig", "faststalld", "giltig_fran")
+        ),
+    ),
     Case("SV004", set_(RUT, giltig_fran="2016-02-29", status="beslutad")),
     Case("SV004", set_(HOK, typ="huvudöverenskommelse", status="beslutad")),
     Case("SV004", set_(OVK, version=4, exemplar=2, publicera=True)),
     Case("SV005", add("dokument/rutiner/RUT-0002-kopia.md", {**base()[RUT], "id": "RUT-0002"})),
     Case("SV006", rename(RUT, "dokument/rutiner/RUT-0001.md")),
-    Case("SV007", add(RUT, b"\xef\xbb\xbf" + (front_matter(base()[RUT]).replace("\n", "\r\n")).encode())),
+    Case(
+        "SV007",
+        add(RUT, b"\xef\xbb\xbf" + (front_matter(base()[RUT]).replace("\n", "\r\n")).encode()),
+    ),
     Case("SV010", set_(RUT, relaterade=["OVK-0001", "HOK-0001"])),
     Case("SV011", set_(OVK, galler_for=["Alla kommuner i länet"])),
     Case("SV012", set_(RUT, faststalld={"av": "bg", "datum": "2026-03-01"})),
@@ -297,7 +497,10 @@ OK = [
         "SV015",
         chain(
             set_(OVK, status="ersatt", ersatt_av="OVK-0002", upphavd_datum="2026-05-01"),
-            add("dokument/overenskommelser/OVK-0002-ny.md", {**base()[OVK], "id": "OVK-0002", "ersatter": ["OVK-0001"]}),
+            add(
+                "dokument/overenskommelser/OVK-0002-ny.md",
+                {**base()[OVK], "id": "OVK-0002", "ersatter": ["OVK-0001"]},
+            ),
         ),
     ),
     Case("SV016", set_(OVK, status="upphavd", upphavd_datum="2026-12-31")),
@@ -309,9 +512,24 @@ OK = [
     Case("SV030", lambda docs: None),
     Case(
         "SV031",
-        set_(OVK, undertecknare=[base()[OVK]["undertecknare"][0], {"part": "kommun-a", "namn": "C", "befattning": "T.f. förvaltningschef"}]),
+        set_(
+            OVK,
+            undertecknare=[
+                base()[OVK]["undertecknare"][0],
+                {"part": "kommun-a", "namn": "C", "befattning": "T.f. förvaltningschef"},
+            ],
+        ),
     ),
-    Case("SV031", set_(OVK, undertecknare=[base()[OVK]["undertecknare"][0], {"part": "kommun-a", "namn": "C", "befattning": "tf SOCIALCHEF"}])),
+    Case(
+        "SV031",
+        set_(
+            OVK,
+            undertecknare=[
+                base()[OVK]["undertecknare"][0],
+                {"part": "kommun-a", "namn": "C", "befattning": "tf SOCIALCHEF"},
+            ],
+        ),
+    ),
     Case("SV032", lambda docs: None),
     Case(
         "SV033",
@@ -319,27 +537,75 @@ OK = [
             add("grupper/lsg-barn.md", group("lsg-barn")),
             add(
                 "dokument/projekt/PRJ-0001-p.md",
-                {"id": "PRJ-0001", "typ": "projekt", "titel": "P", "status": "beslutad", "dokumentansvarig": "X",
-                 "faststalld": {"av": "lsg-barn", "datum": "2026-01-01"}, "giltig_fran": "2026-01-01", "styrgrupp": "bg"},
+                {
+                    "id": "PRJ-0001",
+                    "typ": "projekt",
+                    "titel": "P",
+                    "status": "beslutad",
+                    "dokumentansvarig": "X",
+                    "faststalld": {"av": "lsg-barn", "datum": "2026-01-01"},
+                    "giltig_fran": "2026-01-01",
+                    "styrgrupp": "bg",
+                },
             ),
         ),
     ),
     Case("SV034", set_(OVK, exemplar=2)),
-    Case("SV040", set_(BG, alternerar=False, ordforandeskap=[term(2026, "region-norr", "region-norr", "2025-11-10")])),
+    Case(
+        "SV040",
+        set_(
+            BG,
+            alternerar=False,
+            ordforandeskap=[term(2026, "region-norr", "region-norr", "2025-11-10")],
+        ),
+    ),
     Case("SV040", set_(BG, ordforandeskap=[term(2026, "samf", "kommun-a", "2025-11-10")])),
-    Case("SV041", set_(BG, ordforandeskap=[term(2026, "region-norr", "kommun-a", "2025-11-10"), term(2027, "kommun-b", "region-norr")])),
-    Case("SV042", set_(BG, ordforandeskap=[term(2026, "region-norr", "kommun-a", "2025-11-10"), term(2027, "kommun-b", "region-norr")]), today=date(2026, 12, 5)),
-    Case("SV043", meetings("bg", "2026-03-01", "2026-04-01", "2026-05-01", "2026-09-01", "2026-10-01"), today=date(2027, 1, 10)),
+    Case(
+        "SV041",
+        set_(
+            BG,
+            ordforandeskap=[
+                term(2026, "region-norr", "kommun-a", "2025-11-10"),
+                term(2027, "kommun-b", "region-norr"),
+            ],
+        ),
+    ),
+    Case(
+        "SV042",
+        set_(
+            BG,
+            ordforandeskap=[
+                term(2026, "region-norr", "kommun-a", "2025-11-10"),
+                term(2027, "kommun-b", "region-norr"),
+            ],
+        ),
+        today=date(2026, 12, 5),
+    ),
+    Case(
+        "SV043",
+        meetings("bg", "2026-03-01", "2026-04-01", "2026-05-01", "2026-09-01", "2026-10-01"),
+        today=date(2027, 1, 10),
+    ),
     Case("SV050", add(SIP, sip_mall(SIP_HEADINGS))),
     Case(
         "SV051",
-        body(RUT, "Org.nr 222000-1701. Tel 070-123 45 67, tel: 0701234567. Dnr KS 2015/2121, 2015-03-18, 19121212-1213.\n"),
+        body(
+            RUT,
+            "Org.nr 222000-1701. Tel 070-123 45 67, tel: 0701234567. Dnr KS 2015/2121, 2015-03-18, 19121212-1213.\n",
+        ),
     ),
-    Case("SV052", set_(RUT, lagrum=["HSL (2017:30) 16 kap. 4 §", "SoL 2 kap. 7 §", "SOSFS 2007:10"])),
-    Case("SV052", set_(OVK, status="upphavd", upphavd_datum="2026-12-31", lagrum=["HSL (1982:763)"])),
+    Case(
+        "SV052", set_(RUT, lagrum=["HSL (2017:30) 16 kap. 4 §", "SoL 2 kap. 7 §", "SOSFS 2007:10"])
+    ),
+    Case(
+        "SV052", set_(OVK, status="upphavd", upphavd_datum="2026-12-31", lagrum=["HSL (1982:763)"])
+    ),
     Case(
         "SV053",
-        body(RUT, "[a](OVK-0001) [b](../overenskommelser/OVK-0001-psykisk-halsa.md#syfte) [c](https://example.org) [d](#x) [e](/grupper/bg.md)\n"),
+        body(
+            RUT,
+            "[a](OVK-0001) [b](../overenskommelser/OVK-0001-psykisk-halsa.md#syfte) [c](https://example.org) [d](#x) [e](/grupper/bg.md)\n",
+        ),
     ),
 ]
 

@@ -71,9 +71,8 @@ app.command(name="schema", cls=Command)(schema.command)
 
 
 @cache
-def command() -> Any:
-    """The click-level command, with Swedish help panels."""
-    _translate_help_panels()
+def command(*, help_wanted: bool = False) -> Any:
+    """The click-level command; Swedish help panels only when help is shown (rich is slow to load)."""
+    if help_wanted:
+        _translate_help_panels()
     return typer.main.get_command(app)
-
-

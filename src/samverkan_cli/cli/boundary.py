@@ -22,7 +22,10 @@ def run(args: list[str]) -> int:
     try:
         from samverkan_cli.cli.app import command
 
-        result = command().main(args=args, prog_name="samverkan", standalone_mode=False)
+        help_wanted = not args or "--help" in args
+        result = command(help_wanted=help_wanted).main(
+            args=args, prog_name="samverkan", standalone_mode=False
+        )
         return result if isinstance(result, int) else 0
     except SamverkanError as error:
         _error(str(error), debug)

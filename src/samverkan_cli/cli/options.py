@@ -16,12 +16,16 @@ from samverkan_cli.errors import UserError
 Repo = Annotated[
     Path | None,
     typer.Option(
-        "--repo", "-C", help="Dokumentarkivets mapp (annars letar samverkan uppåt från den här mappen)."
+        "--repo",
+        "-C",
+        help="Dokumentarkivets mapp (annars letar samverkan uppåt från den här mappen).",
     ),
 ]
 Today = Annotated[
     str | None,
-    typer.Option("--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD (för rapporter och tester)."),
+    typer.Option(
+        "--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD (för rapporter och tester)."
+    ),
 ]
 
 
@@ -38,6 +42,8 @@ class GlobalOptions:
 class Settings:
     root: Path
     today: date
+    #: The -C folder: relative paths on the command line start there, like with `git -C`.
+    base: Path | None
 
 
 def parse_today(text: str | None) -> date:
@@ -72,4 +78,4 @@ def resolve(ctx: typer.Context, repo: Path | None, today: str | None) -> Setting
             f"Hittar ingen {CONFIG_FILE} i {where} eller någon mapp ovanför. Gå till dokumentarkivet "
             "eller ange det med -C MAPP. Ett nytt arkiv skapas med 'samverkan init MAPP'."
         )
-    return Settings(root, today_of(ctx, today))
+    return Settings(root, today_of(ctx, today), start)

@@ -71,7 +71,11 @@ def text(report: Report, stream: TextIO) -> None:
             where = f"{d.line}:{d.column}" if d.column else str(d.line)
             console.print(
                 Text.assemble(
-                    f"  {where:<8}", (f"{_LABEL[d.severity]:<8}", _STYLE[d.severity]), (d.code, "dim"), "  ", d.message
+                    f"  {where:<8}",
+                    (f"{_LABEL[d.severity]:<8}", _STYLE[d.severity]),
+                    (d.code, "dim"),
+                    "  ",
+                    d.message,
                 )
             )
             _print_source(console, report, d)
@@ -136,7 +140,9 @@ def github(report: Report, stream: TextIO) -> None:
         if d.column:
             props.append(f"col={d.column}")
         props.append(f"title={_escape_property(d.code)}")
-        stream.write(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}\n")
+        stream.write(
+            f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}\n"
+        )
     stream.write(summary_line(report.summary) + "\n")
 
 

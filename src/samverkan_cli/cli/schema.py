@@ -15,7 +15,9 @@ def command(
     ctx: typer.Context,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Skriv en fil per schema i MAPP (annars allt som JSON på stdout)."),
+        typer.Option(
+            "--out", "-o", help="Skriv en fil per schema i MAPP (annars allt som JSON på stdout)."
+        ),
     ] = None,
     repo: Repo = None,
     today: Today = None,

@@ -17,7 +17,10 @@ def command(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Filer eller mappar att rapportera om (standard: hela arkivet).", show_default=False),
+        typer.Argument(
+            help="Filer eller mappar att rapportera om (standard: hela arkivet).",
+            show_default=False,
+        ),
     ] = None,
     format_name: Annotated[
         str, typer.Option("--format", "-f", help="Utdata: text, json, github eller sarif.")
@@ -39,7 +42,8 @@ def command(
     except ConfigError as error:
         emit(reporters.Report(error.diagnostics, 0, settings.root), sys.stdout)
         return 2
-    selected = relative_paths(settings.root, paths) if paths else None
+    named = [settings.base / path if settings.base else path for path in paths or ()]
+    selected = relative_paths(settings.root, named) if named else None
     result = run(repository, settings.today, selected)
     texts = {d.path: d.text for d in repository.documents if d.text is not None}
     report = reporters.Report(result.diagnostics, result.documents, settings.root, texts)

@@ -51,14 +51,20 @@ class Document:
     def ignored(self) -> frozenset[str]:
         settings = self.raw.get("samverkan")
         codes = settings.get("ignorera") if isinstance(settings, dict) else None
-        return frozenset(c for c in codes if isinstance(c, str)) if isinstance(codes, list) else frozenset()
+        return (
+            frozenset(c for c in codes if isinstance(c, str))
+            if isinstance(codes, list)
+            else frozenset()
+        )
 
     def position(self, loc: Loc = (), *, key: bool = False) -> Position:
         """Where `loc` stands; for a missing field the nearest parent; else the opening ---."""
         found = self.located.position(loc, key=key) if self.located and loc else None
         return found or Position(1, 1)
 
-    def diagnostic(self, code: str, message: str, loc: Loc = (), *, key: bool = False) -> Diagnostic:
+    def diagnostic(
+        self, code: str, message: str, loc: Loc = (), *, key: bool = False
+    ) -> Diagnostic:
         at = self.position(loc, key=key)
         return self.at(code, message, at)
 

@@ -86,7 +86,9 @@ def load_document(root: Path, path: Path) -> Document:
         data = path.read_bytes()
     except OSError as error:
         document = Document(relative)
-        message = f"Filen kan inte läsas: {error.strerror}. Kontrollera att den finns och går att öppna."
+        message = (
+            f"Filen kan inte läsas: {error.strerror}. Kontrollera att den finns och går att öppna."
+        )
         document.problems.append(document.at("SV001", message, yamlread.Position(1, 1)))
         return document
     return parse_document(relative, data)
@@ -122,7 +124,9 @@ def load_config(root: Path) -> Config:
     located = _read_yaml(root / CONFIG_FILE, CONFIG_FILE)
     raw = located.value if isinstance(located.value, dict) else None
     if raw is None:
-        raise ConfigError([_config_error(CONFIG_FILE, "samverkan.yaml ska innehålla namn: och parter:.")])
+        raise ConfigError(
+            [_config_error(CONFIG_FILE, "samverkan.yaml ska innehålla namn: och parter:.")]
+        )
     return _validate(Config, merge_defaults(raw), located, CONFIG_FILE)
 
 
@@ -140,7 +144,9 @@ def _read_yaml(path: Path, name: str) -> yamlread.Located:
     try:
         text = source.decode(path.read_bytes())
     except OSError as error:
-        raise ConfigError([_config_error(name, f"{name} kan inte läsas: {error.strerror}.")]) from None
+        raise ConfigError(
+            [_config_error(name, f"{name} kan inte läsas: {error.strerror}.")]
+        ) from None
     if isinstance(text, source.DecodeProblem):
         raise ConfigError([_config_error(name, text.message, text.position)])
     try:
@@ -162,12 +168,13 @@ def _validate(model: type[M], data: Any, located: yamlread.Located, name: str) -
 
 
 def _config_findings(
-    model: type[BaseModel],
-    error: ValidationError, located: yamlread.Located, name: str
+    model: type[BaseModel], error: ValidationError, located: yamlread.Located, name: str
 ) -> Iterable[Diagnostic]:
     from samverkan_cli.model.check import describe_error
 
     document = Document(name, located=located)
     for err in error.errors(include_url=False):
         finding = describe_error(document, model, err)
-        yield dataclasses.replace(finding, code="SV090", id=None, message=f"{name}: {finding.message}")
+        yield dataclasses.replace(
+            finding, code="SV090", id=None, message=f"{name}: {finding.message}"
+        )

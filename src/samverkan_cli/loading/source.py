@@ -77,7 +77,9 @@ def split(text: str) -> Split:
 
 
 def _missing_front_matter(first_line: str) -> str:
-    message = "Filen saknar front matter: första raden ska vara --- följd av fälten (id, typ, titel …)"
+    message = (
+        "Filen saknar front matter: första raden ska vara --- följd av fälten (id, typ, titel …)"
+    )
     message += " och en avslutande rad med ---."
     if first_line.strip() == _FENCE:
         message += " Ta bort mellanslagen före ---."

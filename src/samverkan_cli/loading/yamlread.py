@@ -27,7 +27,9 @@ MAX_NODES = 20_000
 MAX_DEPTH = 50
 
 _TAG = "tag:yaml.org,2002:"
-_CORE_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_CORE_TAGS = {
+    f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -110,6 +112,7 @@ class _Builder:
         if self.budget < 0 or len(loc) > MAX_DEPTH:
             raise YamlError(_too_deep(), self.pos(node))
         self.located.values.setdefault(loc, self.pos(node))
+        self.check_tag(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
@@ -121,7 +124,8 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(
-                    "En nyckel i YAML måste vara ett enkelt ord, t.ex. 'titel:'.", self.pos(key_node)
+                    "En nyckel i YAML måste vara ett enkelt ord, t.ex. 'titel:'.",
+                    self.pos(key_node),
                 )
             key = str(key_node.value)
             key_loc = (*loc, key)
@@ -136,13 +140,14 @@ class _Builder:
             result[key] = self.build(value_node, key_loc)
         return result
 
+    def check_tag(self, node: yaml.Node) -> None:
+        """Only the core schema's tags: a document must never ask for a Python object."""
+        if node.tag not in _CORE_TAGS and node.tag != "!":
+            raise YamlError(_bad_tag(node.tag), self.pos(node))
+
     def scalar(self, node: yaml.Node) -> Any:
         tag, text = node.tag, node.value
-        if tag.startswith(_TAG) and tag not in _CORE_TAGS:
-            raise YamlError(_bad_tag(tag), self.pos(node))
-        if not tag.startswith(_TAG) and tag != "!":
-            raise YamlError(_bad_tag(tag), self.pos(node))
-        if node.style or tag == f"{_TAG}str":
+        if getattr(node, "style", None) or tag == f"{_TAG}str":
             return text  # quoted, block, or explicitly !!str
         return resolve_plain(text)
 
@@ -174,11 +179,13 @@ def _translate(error: yaml.MarkedYAMLError, first_line: int, last_line: int) -> 
     if mark is not None:
         position = Position(mark.line + first_line, mark.column + 1)
     problem = (error.problem or "okänt fel").strip()
-    return YamlError(f"YAML kan inte läsas: {_swedish_problem(problem)}. {_hint(problem)}", position)
+    return YamlError(
+        f"YAML kan inte läsas: {_swedish_problem(problem)}. {_hint(problem)}", position
+    )
 
 
 _PROBLEMS = {
-    "mapping values are not allowed here": "ett kolon står där det inte får stå",
+    "mapping values are not allowed": "ett kolon står där det inte får stå",
     "could not find expected ':'": "ett kolon saknas efter ett fältnamn",
     "found character '\\t' that cannot start any token": "en tabb används för indrag",
     "found unexpected end of stream": "texten tar slut mitt i ett värde",
@@ -201,7 +208,9 @@ def _hint(problem: str) -> str:
     if "\\t" in problem:
         return "Använd mellanslag, inte tabb, för indrag."
     if problem.startswith("mapping values"):
-        return "Sätt citattecken runt värden som innehåller kolon, t.ex. titel: \"Avtal: hemsjukvård\"."
+        return (
+            'Sätt citattecken runt värden som innehåller kolon, t.ex. titel: "Avtal: hemsjukvård".'
+        )
     return "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
 
 

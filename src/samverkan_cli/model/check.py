@@ -45,7 +45,10 @@ def _bad_typ(document: Document, value: Any) -> Diagnostic:
     allowed = ", ".join(TYP)
     if value is None:
         return document.diagnostic(
-            "SV003", f"Fältet 'typ' saknas. Ange dokumenttypen, en av: {allowed}.", ("typ",), key=True
+            "SV003",
+            f"Fältet 'typ' saknas. Ange dokumenttypen, en av: {allowed}.",
+            ("typ",),
+            key=True,
         )
     return document.diagnostic(
         "SV004",
@@ -54,7 +57,9 @@ def _bad_typ(document: Document, value: Any) -> Diagnostic:
     )
 
 
-def _salvage(model_class: type[BaseModel], raw: dict[str, Any], errors: list[Any]) -> AnyModel | None:
+def _salvage(
+    model_class: type[BaseModel], raw: dict[str, Any], errors: list[Any]
+) -> AnyModel | None:
     if any(err["type"] == "missing" and len(err["loc"]) == 1 for err in errors):
         return None
     broken = {err["loc"][0] for err in errors if err["loc"]}
@@ -133,9 +138,13 @@ def _wrong_value(name: str, loc: Loc, kind: str, err: Any) -> str:
     if kind.startswith("sv_"):
         return f"'{name}': {err['msg']}"
     if kind == "literal_error":
-        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        allowed = [
+            a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
+        ]
         hint = _did_you_mean(str(value), allowed)
-        return f"'{value}' är inte tillåtet i '{name}'.{hint} Tillåtna värden: {', '.join(allowed)}."
+        return (
+            f"'{value}' är inte tillåtet i '{name}'.{hint} Tillåtna värden: {', '.join(allowed)}."
+        )
     if kind == "string_pattern_mismatch":
         return f"'{value}' har fel form i '{name}'. {_pattern_hint(loc)}"
     message = _SIMPLE.get(kind)

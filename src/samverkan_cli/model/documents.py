@@ -18,6 +18,7 @@ from samverkan_cli.model.fields import (
     IsoDate,
     Model,
     MonthDay,
+    Months,
     Mote,
     Niva,
     PartyKey,
@@ -63,7 +64,7 @@ class Stallningstagande(Model):
 
 
 class Forlangning(Model):
-    manader: PositiveInt = Field(description="Förlängningens längd i månader.")
+    manader: Months = Field(description="Förlängningens längd i månader.")
     villkor: Text | None = Field(None, description="Villkor för förlängningen.")
 
 
@@ -84,7 +85,9 @@ class Common(Model):
     parter: list[PartyKey] | None = Field(None, description="Parterna (nycklar i samverkan.yaml).")
     galler_for: list[Text] | None = Field(None, description="Vilka dokumentet gäller för.")
     malgrupp: Text | None = Field(None, description="Målgrupp.")
-    dokumentansvarig: Text | None = Field(None, description="Ansvarig roll, t.ex. Förvaltningschef.")
+    dokumentansvarig: Text | None = Field(
+        None, description="Ansvarig roll, t.ex. Förvaltningschef."
+    )
     diarienummer: TextOrNumber | None = Field(None, description="Diarienummer, t.ex. KS 2015/2121.")
     beslut: list[Beslut] | None = Field(None, description="Beslut om dokumentet.")
     faststalld: Faststalld | None = Field(None, description="Fastställt av en grupp.")
@@ -94,19 +97,25 @@ class Common(Model):
     )
     exemplar: PositiveInt | None = Field(None, description="Antal likalydande exemplar.")
     giltig_fran: IsoDate | None = Field(None, description="Gäller från och med.")
-    giltig_till: IsoDate | None = Field(None, description="Gäller till och med; utelämna = tills vidare.")
+    giltig_till: IsoDate | None = Field(
+        None, description="Gäller till och med; utelämna = tills vidare."
+    )
     forlangning: Forlangning | None = Field(None, description="Möjlig förlängning.")
     senast_reviderad: IsoDate | None = Field(None, description="Senast reviderad.")
     senast_granskad: IsoDate | None = Field(None, description="Senast granskad.")
-    granskningsintervall: PositiveInt | None = Field(None, description="Månader mellan granskningar.")
+    granskningsintervall: Months | None = Field(None, description="Månader mellan granskningar.")
     nasta_granskning: IsoDate | None = Field(None, description="Nästa granskning.")
     overordnad: DocId | None = Field(None, description="Dokumentet som det här vilar på.")
     relaterade: list[DocId] | None = Field(None, description="Relaterade dokument.")
     ersatter: list[DocId] | None = Field(None, description="Dokument som det här ersätter.")
     ersatt_av: DocId | None = Field(None, description="Dokumentet som ersatte det här.")
     upphavd_datum: IsoDate | None = Field(None, description="Dagen då dokumentet slutade gälla.")
-    lagrum: list[Text] | None = Field(None, description='Lagrum, t.ex. "HSL (2017:30) 16 kap. 4 §".')
-    publicera: Bool = Field(True, description="false: visas aldrig på webbplatsen eller i exporter.")
+    lagrum: list[Text] | None = Field(
+        None, description='Lagrum, t.ex. "HSL (2017:30) 16 kap. 4 §".'
+    )
+    publicera: Bool = Field(
+        True, description="false: visas aldrig på webbplatsen eller i exporter."
+    )
     taggar: list[Text] | None = Field(None, description="Fria etiketter.")
     samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
 
@@ -119,7 +128,9 @@ class Projekt(Common):
     styrgrupp: GroupId | None = Field(None, description="Gruppen som styr projektet.")
     start: IsoDate | None = Field(None, description="Projektets start.")
     slut: IsoDate | None = Field(None, description="Projektets planerade slut.")
-    projektstatus: Projektstatus | None = Field(None, description="planerad, pagar, avslutad, avbruten.")
+    projektstatus: Projektstatus | None = Field(
+        None, description="planerad, pagar, avslutad, avbruten."
+    )
     uppfoljning: list[IsoDate] | None = Field(None, description="Datum för uppföljning.")
 
 
@@ -156,11 +167,15 @@ class Ordforandeskap(Model):
 
 
 class Grupp(Common):
-    id: GroupId = Field(description="Gruppens id, t.ex. bg eller lsg-barn.")  # type: ignore[assignment]
+    id: GroupId = Field(description="Gruppens id, t.ex. bg eller lsg-barn.")
     niva: Niva | None = Field(None, description="Gruppens nivå.")
-    rapporterar_till: GroupId | None = Field(None, description="Gruppen som den här rapporterar till.")
+    rapporterar_till: GroupId | None = Field(
+        None, description="Gruppen som den här rapporterar till."
+    )
     bildad: IsoDate | None = Field(None, description="Dagen gruppen bildades.")
-    moten_minst: MotenMinst | None = Field(None, description="Minsta antal möten per år eller termin.")
+    moten_minst: MotenMinst | None = Field(
+        None, description="Minsta antal möten per år eller termin."
+    )
     ledamoter: list[Ledamot] | None = Field(None, description="Ledamöter.")
     ordforandeskap: list[Ordforandeskap] | None = Field(None, description="Ordförandeskap per år.")
     ordforande_utses_senast: MonthDay | None = Field(

@@ -12,16 +12,35 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+)
 from pydantic import BaseModel as _PydanticModel
 from pydantic_core import PydanticCustomError
 
 from samverkan_cli.model import vocabulary
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTHS = (
-    "januari februari mars april maj juni juli augusti september oktober november december"
-).split()
+_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -46,7 +65,9 @@ def parse_date(value: Any) -> date:
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
         raise PydanticCustomError(
-            "sv_date_month", "'{value}' är inget giltigt datum: månaden måste vara 01–12.", {"value": text}
+            "sv_date_month",
+            "'{value}' är inget giltigt datum: månaden måste vara 01–12.",
+            {"value": text},
         )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
@@ -75,7 +96,9 @@ Text = Annotated[str, Field(min_length=1)]
 #: Text that people often write as a bare number (version: 4, paragraf: 106).
 TextOrNumber = Annotated[
     str,
-    BeforeValidator(lambda v: str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v),
+    BeforeValidator(
+        lambda v: str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+    ),
     Field(min_length=1),
     WithJsonSchema({"type": ["string", "number"]}),
 ]
@@ -84,6 +107,8 @@ GroupId = Annotated[str, Field(pattern=vocabulary.GROUP_ID.pattern)]
 PartyKey = Annotated[str, Field(min_length=1)]
 RuleCode = Annotated[str, Field(pattern=vocabulary.RULE_CODE.pattern)]
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
+#: A number of months: at most a century, which keeps date arithmetic meaningful.
+Months = Annotated[StrictInt, Field(ge=1, le=1200)]
 Bool = StrictBool
 
 TypKey = Literal[
@@ -105,7 +130,9 @@ Status = Annotated[
     _enum_schema(vocabulary.STATUS),
 ]
 PartyTyp = Annotated[
-    Literal["region", "kommun", "kommunforbund", "samordningsforbund", "statlig", "privat", "annan"],
+    Literal[
+        "region", "kommun", "kommunforbund", "samordningsforbund", "statlig", "privat", "annan"
+    ],
     BeforeValidator(_fold),
     _enum_schema(vocabulary.PARTY_TYP),
 ]
@@ -115,7 +142,9 @@ Niva = Annotated[
     _enum_schema(vocabulary.NIVA),
 ]
 Roll = Annotated[
-    Literal["ordforande", "vice_ordforande", "sekreterare", "sammankallande", "ledamot", "adjungerad"],
+    Literal[
+        "ordforande", "vice_ordforande", "sekreterare", "sammankallande", "ledamot", "adjungerad"
+    ],
     BeforeValidator(_fold),
     _enum_schema(vocabulary.ROLL),
 ]
@@ -131,7 +160,9 @@ Handling = Annotated[
 ]
 Per = Annotated[Literal["ar", "termin"], BeforeValidator(_fold), _enum_schema(vocabulary.PER)]
 Mote = Annotated[
-    Literal["mote"], BeforeValidator(_fold), WithJsonSchema({"type": "string", "enum": ["mote", "möte"]})
+    Literal["mote"],
+    BeforeValidator(_fold),
+    WithJsonSchema({"type": "string", "enum": ["mote", "möte"]}),
 ]
 
 
@@ -156,3 +187,26 @@ MonthDay = Annotated[
     BeforeValidator(_month_day),
     WithJsonSchema({"type": "string", "pattern": r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}),
 ]
+
+
+def one_of(allowed: tuple[str, ...], what: str) -> Any:
+    """A str that must be one of `allowed` (for mapping keys, where a Literal is awkward to use)."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise PydanticCustomError(
+                "sv_one_of",
+                "'{value}' är ingen {what}. Tillåtna: {allowed}.",
+                {"value": value, "what": what, "allowed": ", ".join(allowed)},
+            )
+        return value
+
+    return Annotated[
+        str, AfterValidator(check), WithJsonSchema({"type": "string", "enum": list(allowed)})
+    ]
+
+
+_DOCUMENT_TYPES = tuple(t for t in vocabulary.TYP if t != "mote")
+TypName = one_of(_DOCUMENT_TYPES, "dokumenttyp")
+IntervalName = one_of((*_DOCUMENT_TYPES, "default"), "dokumenttyp (eller default)")
+PartyTypName = one_of(tuple(vocabulary.PARTY_TYP), "partstyp")

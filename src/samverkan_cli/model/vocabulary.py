@@ -87,7 +87,11 @@ PROJEKTSTATUS: Final = MappingProxyType(
     {"planerad": "Planerad", "pagar": "Pågår", "avslutad": "Avslutad", "avbruten": "Avbruten"}
 )
 HANDLING: Final = MappingProxyType(
-    {"dagordning": "Dagordning", "minnesanteckningar": "Minnesanteckningar", "protokoll": "Protokoll"}
+    {
+        "dagordning": "Dagordning",
+        "minnesanteckningar": "Minnesanteckningar",
+        "protokoll": "Protokoll",
+    }
 )
 PER: Final = MappingProxyType({"ar": "år", "termin": "termin"})
 

@@ -11,7 +11,7 @@ from typing import Final
 
 from samverkan_cli.diagnostics import Severity
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a notice (info)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ _TABLE = (
     ("SV020", E, "Datum i omöjlig ordning, t.ex. giltig_till före giltig_fran"),
     ("SV021", W, "Beslutat dokument vars giltig_till har passerat"),
     ("SV022", W, "Granskningen är försenad"),
-    ("SV023", I, "Granskning eller slutdatum inom varna_dagar"),
+    ("SV023", N, "Granskning eller slutdatum inom varna_dagar"),
     ("SV024", E, "Besluts-, underskrifts- eller granskningsdatum i framtiden"),
     ("SV030", E, "En part som ska skriva under saknar underskrift"),
     ("SV031", E, "Undertecknarens befattning är inte tillåten för typen och parten"),
@@ -63,7 +63,9 @@ _TABLE = (
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
 )
 
-CATALOG: Final = MappingProxyType({code: RuleInfo(code, sev, summary) for code, sev, summary in _TABLE})
+CATALOG: Final = MappingProxyType(
+    {code: RuleInfo(code, sev, summary) for code, sev, summary in _TABLE}
+)
 
 
 def severity(code: str) -> Severity:

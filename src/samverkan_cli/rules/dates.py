@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.lifecycle import next_review
+from samverkan_cli.lifecycle import next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.yamlread import Loc
 from samverkan_cli.model.documents import Common, Grupp
@@ -16,7 +16,11 @@ from samverkan_cli.rules.registry import Context, check
 _ORDER = (
     ("giltig_fran", "giltig_till", "giltig_till ({late}) är före giltig_fran ({early})"),
     ("giltig_fran", "upphavd_datum", "upphavd_datum ({late}) är före giltig_fran ({early})"),
-    ("senast_granskad", "nasta_granskning", "nasta_granskning ({late}) är före senast_granskad ({early})"),
+    (
+        "senast_granskad",
+        "nasta_granskning",
+        "nasta_granskning ({late}) är före senast_granskad ({early})",
+    ),
     ("start", "slut", "projektets slut ({late}) är före start ({early})"),
 )
 
@@ -29,7 +33,9 @@ def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
             if early is not None and late is not None and late < early:
                 message = text.format(early=early, late=late)
                 yield document.diagnostic(
-                    "SV020", f"Datumen går inte ihop: {message}. Rätta ett av datumen.", (late_name,)
+                    "SV020",
+                    f"Datumen går inte ihop: {message}. Rätta ett av datumen.",
+                    (late_name,),
                 )
 
 
@@ -55,7 +61,7 @@ def _review_loc(model: Common) -> Loc:
 
 @check("SV022", "SV023")
 def reviews(ctx: Context) -> Iterator[Diagnostic]:
-    horizon = ctx.today + timedelta(days=ctx.config.varna_dagar)
+    horizon = plus_days(ctx.today, ctx.config.varna_dagar)
     for document, model in ctx.documents():
         if model.status != "beslutad":
             continue
@@ -77,7 +83,9 @@ def reviews(ctx: Context) -> Iterator[Diagnostic]:
         yield from _expiry_soon(document, model, ctx.today, horizon)
 
 
-def _expiry_soon(document: Document, model: Common, today: date, horizon: date) -> Iterator[Diagnostic]:
+def _expiry_soon(
+    document: Document, model: Common, today: date, horizon: date
+) -> Iterator[Diagnostic]:
     end = model.giltig_till
     if end is not None and today <= end <= horizon:
         yield document.diagnostic(

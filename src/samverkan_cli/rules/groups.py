@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.lifecycle import in_force, mandate_deadline, period_name, period_of
+from samverkan_cli.lifecycle import in_force, mandate_deadline, period_name, period_of, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model.documents import Grupp, Person
 from samverkan_cli.rules.registry import Context, check
@@ -96,7 +96,9 @@ def meetings_held(ctx: Context) -> Iterator[Diagnostic]:
         yield from _short_periods(ctx, document, group, sorted(meetings.get(group.id, ())))
 
 
-def _short_periods(ctx: Context, document: Document, group: Grupp, held: list[date]) -> Iterator[Diagnostic]:
+def _short_periods(
+    ctx: Context, document: Document, group: Grupp, held: list[date]
+) -> Iterator[Diagnostic]:
     assert group.moten_minst is not None
     per, minimum = group.moten_minst.per, group.moten_minst.antal
     start = group.bildad or (held[0] if held else None)
@@ -107,8 +109,13 @@ def _short_periods(ctx: Context, document: Document, group: Grupp, held: list[da
     while period_end < end:
         count = sum(1 for day in held if period_start <= day <= period_end)
         if count < minimum:
-            yield document.diagnostic("SV043", _too_few(period_name(period_start, per), count, minimum, per), ("moten_minst",), key=True)
-        period_start, period_end = period_of(period_end + timedelta(days=1), per)
+            yield document.diagnostic(
+                "SV043",
+                _too_few(period_name(period_start, per), count, minimum, per),
+                ("moten_minst",),
+                key=True,
+            )
+        period_start, period_end = period_of(plus_days(period_end, 1), per)
 
 
 def _too_few(period: str, count: int, minimum: int, per: str) -> str:
@@ -118,4 +125,3 @@ def _too_few(period: str, count: int, minimum: int, per: str) -> str:
         f"gånger per {unit}. Lägg till de möten som saknas under moten/ (en fil per möte), "
         "eller ändra moten_minst om arbetsordningen har ändrats."
     )
-

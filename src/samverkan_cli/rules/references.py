@@ -129,7 +129,9 @@ def hierarchy(ctx: Context) -> Iterator[Diagnostic]:
         allowed = ALLOWED_PARENTS.get(model.typ, ())
         parent_typ = getattr(parent, "typ", "mote")
         if parent_typ not in allowed:
-            yield document.diagnostic("SV013", _wrong_parent(model, parent_typ, allowed), ("overordnad",))
+            yield document.diagnostic(
+                "SV013", _wrong_parent(model, parent_typ, allowed), ("overordnad",)
+            )
 
 
 def _wrong_parent(model: Common, parent_typ: str, allowed: tuple[str, ...]) -> str:
@@ -146,7 +148,11 @@ def _article(typ: str) -> str:
 
 def _edges(ctx: Context) -> dict[str, dict[str, list[str]]]:
     """Directed graphs per relation: overordnad, replacement (newer → older), rapporterar_till."""
-    graphs: dict[str, dict[str, list[str]]] = {"overordnad": {}, "ersatter": {}, "rapporterar_till": {}}
+    graphs: dict[str, dict[str, list[str]]] = {
+        "overordnad": {},
+        "ersatter": {},
+        "rapporterar_till": {},
+    }
     for _document, model in ctx.documents():
         if model.overordnad:
             graphs["overordnad"].setdefault(model.id, []).append(model.overordnad)
@@ -187,7 +193,11 @@ def _cycle_members(graph: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
-_RELATION_FIELD = {"overordnad": "overordnad", "ersatter": "ersatter", "rapporterar_till": "rapporterar_till"}
+_RELATION_FIELD = {
+    "overordnad": "overordnad",
+    "ersatter": "ersatter",
+    "rapporterar_till": "rapporterar_till",
+}
 
 
 @check("SV014")

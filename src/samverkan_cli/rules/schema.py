@@ -43,13 +43,12 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV004")
 def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
-        if model.typ in requirements.MIN_TWO_PARTIES and model.parter is not None:
-            if len(set(model.parter)) < 2:
-                yield document.diagnostic(
-                    "SV004",
-                    f"En {TYP[model.typ].lower()} ska ha minst två parter i 'parter'.",
-                    ("parter",),
-                )
+        wrong_typ = model.typ not in requirements.MIN_TWO_PARTIES
+        if wrong_typ or model.parter is None or len(set(model.parter)) >= 2:
+            continue
+        yield document.diagnostic(
+            "SV004", f"En {TYP[model.typ].lower()} ska ha minst två parter i 'parter'.", ("parter",)
+        )
 
 
 @check("SV004")
@@ -59,7 +58,9 @@ def unsilenceable(ctx: Context) -> Iterator[Diagnostic]:
             info = CATALOG.get(code) if isinstance(code, str) else None
             if isinstance(code, str) and info is None and code.startswith("SV"):
                 yield document.diagnostic(
-                    "SV004", f"Regeln {code} finns inte. Kontrollera koden.", ("samverkan", "ignorera", index)
+                    "SV004",
+                    f"Regeln {code} finns inte. Kontrollera koden.",
+                    ("samverkan", "ignorera", index),
                 )
             elif info is not None and not info.silenceable:
                 yield document.diagnostic(

@@ -78,7 +78,7 @@ def adoption(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         if model.status != "beslutad" or model.typ not in ctx.config.faststallare:
             continue
-        allowed = ", ".join(ctx.config.faststallare[model.typ])  # type: ignore[index]
+        allowed = ", ".join(ctx.config.faststallare[model.typ])
         if model.faststalld is None:
             yield document.diagnostic(
                 "SV033",
