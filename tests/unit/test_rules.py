@@ -192,6 +192,7 @@ BAD = [
     Case("SV003", set_(OVK, status="upphavd"), OVK, "status:", "'upphavd_datum' saknas"),
     Case("SV003", drop(RUT, "faststalld"), RUT, "status:", "'faststalld' saknas"),
     Case("SV003", drop(OVK, "malgrupp"), OVK, "typ:", "'malgrupp' saknas"),
+    Case("SV003", drop(HOK, "stallningstaganden"), HOK, "status:", "'stallningstaganden' saknas"),
     Case(
         "SV004",
         set_(RUT, giltig_fran="2015-02-30"),
@@ -604,7 +605,7 @@ OK = [
         "SV053",
         body(
             RUT,
-            "[a](OVK-0001) [b](../overenskommelser/OVK-0001-psykisk-halsa.md#syfte) [c](https://example.org) [d](#x) [e](/grupper/bg.md)\n",
+            "[a](OVK-0001) [b](../overenskommelser/OVK-0001-psykisk-halsa.md#syfte) [c](https://example.org) [d](#x) [e](/grupper/bg.md) [f](grupper/bg.md)\n",
         ),
     ),
 ]

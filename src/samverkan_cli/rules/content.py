@@ -115,8 +115,10 @@ def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
     resolved = posixpath.normpath(posixpath.join(base, bare.lstrip("/")))
     if resolved.startswith("../") or resolved == "..":
         return f"Länken '{target}' pekar utanför arkivet. Länka till en fil i arkivet eller en webbadress."
-    if _exists(ctx.repo.root, resolved):
-        return None
+    if _exists(ctx.repo.root, resolved) or _exists(
+        ctx.repo.root, posixpath.normpath(bare.lstrip("/"))
+    ):
+        return None  # relative to the file, or a path from the repository root
     return (
         f"Länken '{target}' går till {resolved}, som inte finns. Rätta sökvägen eller länka med "
         "dokumentets id, t.ex. [Överenskommelsen](OVK-0002)."

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.model import requirements
+from samverkan_cli.model.documents import Common
 from samverkan_cli.model.vocabulary import TYP
 from samverkan_cli.rules.catalog import CATALOG
 from samverkan_cli.rules.registry import Context, check
@@ -28,6 +29,14 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
                     ("status",) if status else ("typ",),
                     key=True,
                 )
+        if _needs_municipal_decisions(ctx, model):
+            yield document.diagnostic(
+                "SV003",
+                "Fältet 'stallningstaganden' saknas: en beslutad huvudöverenskommelse ska ha ett "
+                "ställningstagande från varje kommun. Lägg till stallningstaganden:.",
+                ("status",),
+                key=True,
+            )
         if model.status == "beslutad" and not any(
             getattr(model, f, None) for f in requirements.DECISION_FIELDS
         ):
@@ -38,6 +47,17 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
                 ("status",),
                 key=True,
             )
+
+
+def _needs_municipal_decisions(ctx: Context, model: Common) -> bool:
+    if (
+        model.typ != "huvudoverenskommelse"
+        or model.status != "beslutad"
+        or model.stallningstaganden
+    ):
+        return False
+    parties = [ctx.config.parter.get(p) for p in model.parter or ()]
+    return any(p is not None and p.typ == "kommun" for p in parties)
 
 
 @check("SV004")
