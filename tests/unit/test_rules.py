@@ -192,6 +192,7 @@ BAD = [
     Case("SV003", set_(OVK, status="upphavd"), OVK, "status:", "'upphavd_datum' saknas"),
     Case("SV003", drop(RUT, "faststalld"), RUT, "status:", "'faststalld' saknas"),
     Case("SV003", drop(OVK, "malgrupp"), OVK, "typ:", "'malgrupp' saknas"),
+    Case("SV003", set_(HOK, parter=None), HOK, "typ:", "'parter' saknas"),
     Case("SV003", drop(HOK, "stallningstaganden"), HOK, "status:", "'stallningstaganden' saknas"),
     Case(
         "SV004",

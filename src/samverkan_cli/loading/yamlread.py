@@ -193,6 +193,7 @@ _PROBLEMS = {
     "did not find expected ',' or ']'": "en lista inom [ ] avslutas inte: ',' eller ']' saknas",
     "did not find expected ',' or '}'": "en grupp inom { } avslutas inte: ',' eller '}' saknas",
     "found unexpected ':'": "ett kolon står där det inte får stå",
+    "exceeded maximum nesting depth": "för många nivåer av listor och grupper i varandra",
     "found undefined alias": "ett alias (*namn) pekar på ett ankare (&namn) som inte finns",
 }
 

@@ -20,7 +20,8 @@ from samverkan_cli.rules.registry import Context, check
 def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         for name, status in requirements.required_fields(model.typ, model.status):
-            if getattr(model, name, None) is None and name not in document.raw:
+            # present but invalid is SV004's business; absent or left empty is missing
+            if getattr(model, name, None) is None and document.raw.get(name) is None:
                 when = f" med status {status}" if status else ""
                 yield document.diagnostic(
                     "SV003",
