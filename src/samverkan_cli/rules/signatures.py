@@ -6,10 +6,11 @@ differ in their delegation rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from samverkan_cli.config import title_matches
+from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.model.documents import Common
 from samverkan_cli.model.vocabulary import AGREEMENTS, TYP
 from samverkan_cli.rules.registry import Context, check
 
@@ -19,17 +20,25 @@ def _party_name(ctx: Context, key: str) -> str:
     return f"{party.namn} ({key})" if party else key
 
 
+def _parties_lacking(
+    ctx: Context, model: Common, present: set[str], concerns: Callable[[Party], bool]
+) -> Iterator[tuple[int, str]]:
+    """(index in parter, key) of each known party that `concerns` applies to and is not `present`."""
+    for index, key in enumerate(model.parter or ()):
+        party = ctx.config.parter.get(key)
+        if party is not None and key not in present and concerns(party):
+            yield index, key
+
+
 @check("SV030")
 def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         if model.typ not in AGREEMENTS or model.status != "beslutad":
             continue
         signed = {s.part for s in model.undertecknare or ()}
-        for index, party in enumerate(model.parter or ()):
-            if party in signed or party not in ctx.config.parter:
-                continue
-            if model.typ == "huvudoverenskommelse" and ctx.config.parter[party].typ == "kommun":
-                continue  # a municipality's ställningstagande stands for its signature (SV032)
+        # in a huvudöverenskommelse a municipality's ställningstagande stands for it (SV032)
+        exempt = "kommun" if model.typ == "huvudoverenskommelse" else None
+        for index, party in _parties_lacking(ctx, model, signed, lambda p: p.typ != exempt):
             yield document.diagnostic(
                 "SV030",
                 f"{_party_name(ctx, party)} har inte skrivit under. Lägg till en rad under "
@@ -61,16 +70,14 @@ def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
         if model.typ != "huvudoverenskommelse" or model.status != "beslutad":
             continue
         decided = {s.part for s in model.stallningstaganden or ()}
-        for index, party in enumerate(model.parter or ()):
-            found = ctx.config.parter.get(party)
-            if found is not None and found.typ == "kommun" and party not in decided:
-                yield document.diagnostic(
-                    "SV032",
-                    f"{_party_name(ctx, party)} saknar ställningstagande. Lägg till en rad under "
-                    f"stallningstaganden med part: {party}, instans (t.ex. KS) och datum för beslutet.",
-                    ("stallningstaganden",) if model.stallningstaganden else ("parter", index),
-                    key=True,
-                )
+        for index, party in _parties_lacking(ctx, model, decided, lambda p: p.typ == "kommun"):
+            yield document.diagnostic(
+                "SV032",
+                f"{_party_name(ctx, party)} saknar ställningstagande. Lägg till en rad under "
+                f"stallningstaganden med part: {party}, instans (t.ex. KS) och datum för beslutet.",
+                ("stallningstaganden",) if model.stallningstaganden else ("parter", index),
+                key=True,
+            )
 
 
 @check("SV033")
