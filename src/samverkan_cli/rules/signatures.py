@@ -38,7 +38,7 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
         signed = {s.part for s in model.undertecknare or ()}
         # in a huvudöverenskommelse a municipality's ställningstagande stands for it (SV032)
         exempt = "kommun" if model.typ == "huvudoverenskommelse" else None
-        for index, party in _parties_lacking(ctx, model, signed, lambda p: p.typ != exempt):
+        for index, party in _parties_lacking(ctx, model, signed, lambda p, x=exempt: p.typ != x):
             yield document.diagnostic(
                 "SV030",
                 f"{_party_name(ctx, party)} har inte skrivit under. Lägg till en rad under "
