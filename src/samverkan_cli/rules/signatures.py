@@ -30,15 +30,20 @@ def _parties_lacking(
             yield index, key
 
 
+def _must_sign(typ: str) -> Callable[[Party], bool]:
+    """In a huvudöverenskommelse a municipality's ställningstagande stands for it (SV032)."""
+    if typ == "huvudoverenskommelse":
+        return lambda party: party.typ != "kommun"
+    return lambda party: True
+
+
 @check("SV030")
 def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         if model.typ not in AGREEMENTS or model.status != "beslutad":
             continue
         signed = {s.part for s in model.undertecknare or ()}
-        # in a huvudöverenskommelse a municipality's ställningstagande stands for it (SV032)
-        exempt = "kommun" if model.typ == "huvudoverenskommelse" else None
-        for index, party in _parties_lacking(ctx, model, signed, lambda p, x=exempt: p.typ != x):
+        for index, party in _parties_lacking(ctx, model, signed, _must_sign(model.typ)):
             yield document.diagnostic(
                 "SV030",
                 f"{_party_name(ctx, party)} har inte skrivit under. Lägg till en rad under "
