@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import schema, validate
+from samverkan_cli.cli import init, new, schema, validate
 from samverkan_cli.cli.options import GlobalOptions, Repo, Today
 
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
@@ -68,6 +68,8 @@ def root(
 
 app.command(name="validate", cls=Command)(validate.command)
 app.command(name="schema", cls=Command)(schema.command)
+app.command(name="new", cls=Command)(new.command)
+app.command(name="init", cls=Command)(init.command)
 
 
 @cache

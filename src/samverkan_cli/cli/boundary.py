@@ -9,11 +9,12 @@ import sys
 import traceback
 from typing import Any
 
-from samverkan_cli.errors import SamverkanError
+from samverkan_cli.errors import ConfigError, SamverkanError
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+COMMANDS = ("validate", "new", "init", "schema")
 _HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."
 
 
@@ -27,6 +28,12 @@ def run(args: list[str]) -> int:
             args=args, prog_name="samverkan", standalone_mode=False
         )
         return result if isinstance(result, int) else 0
+    except ConfigError as error:
+        for finding in error.diagnostics:
+            where = f"{finding.path}:{finding.line}:{finding.column or 1}"
+            print(f"{where}: {finding.code} {finding.message}", file=sys.stderr)
+        _error("Rätta inställningarna ovan och försök igen.", debug)
+        return error.exit_code
     except SamverkanError as error:
         _error(str(error), debug)
         return error.exit_code
@@ -80,7 +87,7 @@ def usage_message(error: Any) -> str:
     message = str(getattr(error, "message", error))
     if message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
-        return f"Okänt kommando '{name}'. Kommandon: validate, schema."
+        return f"Okänt kommando '{name}'. Kommandon: {', '.join(COMMANDS)}."
     if message.startswith("Got unexpected extra argument"):
         return f"Oväntat argument: {message.split('(')[-1].rstrip(')')}."
     return f"Felaktig användning: {message}"

@@ -46,15 +46,17 @@ class Settings:
     base: Path | None
 
 
-def parse_today(text: str | None) -> date:
-    if text is None:
-        return date.today()
+def parse_day(text: str, flag: str) -> date:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise UserError(f"--today ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-01-01, inte '{text}'.")
+    raise UserError(f"{flag} ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-01-01, inte '{text}'.")
+
+
+def parse_today(text: str | None) -> date:
+    return date.today() if text is None else parse_day(text, "--today")
 
 
 def _global(ctx: typer.Context) -> GlobalOptions:

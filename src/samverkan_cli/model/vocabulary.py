@@ -130,6 +130,25 @@ def accepted(labels: Labels) -> list[str]:
     return [*labels, *(SPELLED[key] for key in labels if key in SPELLED)]
 
 
+_NEUTER = frozenset({"avtal", "projekt"})
+
+
+def noun(typ: str) -> str:
+    """The typ as a word in a sentence: 'överenskommelse', but 'SIP-mall' keeps its capitals."""
+    label = TYP[typ]
+    return label if label[:2].isupper() else label.lower()
+
+
+def a(typ: str) -> str:
+    """'en rutin', 'ett avtal'."""
+    return f"{'ett' if typ in _NEUTER else 'en'} {noun(typ)}"
+
+
+def a_new(typ: str) -> str:
+    """'en ny rutin', 'ett nytt avtal'."""
+    return f"{'ett nytt' if typ in _NEUTER else 'en ny'} {noun(typ)}"
+
+
 def party_huvudman(party_key: str, party_typ: str) -> str:
     """Region → 'region'; kommun and kommunförbund → 'kommun'; anyone else stands for itself."""
     if party_typ == "region":

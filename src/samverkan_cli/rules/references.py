@@ -11,7 +11,7 @@ from samverkan_cli.lifecycle import in_force
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.yamlread import Loc
 from samverkan_cli.model.documents import Common, Grupp, Handlingsplan, MoteRecord, Projekt
-from samverkan_cli.model.vocabulary import TYP
+from samverkan_cli.model.vocabulary import a
 from samverkan_cli.rules.registry import Context, check
 
 _AGREEMENT_PARENTS = ("avtal", "huvudoverenskommelse", "overenskommelse")
@@ -135,15 +135,11 @@ def hierarchy(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _wrong_parent(model: Common, parent_typ: str, allowed: tuple[str, ...]) -> str:
-    names = " eller ".join(TYP[t].lower() for t in allowed)
+    names = " eller ".join(a(t) for t in allowed)
     return (
-        f"En {TYP[model.typ].lower()} kan inte vila på {model.overordnad}, som är "
-        f"{_article(parent_typ)} {TYP[parent_typ].lower()}. Ange {_article(allowed[0])} {names}."
+        f"{a(model.typ).capitalize()} kan inte vila på {model.overordnad}, som är "
+        f"{a(parent_typ)}. Ange {names}."
     )
-
-
-def _article(typ: str) -> str:
-    return "ett" if typ in ("avtal", "projekt") else "en"
 
 
 def _edges(ctx: Context) -> dict[str, dict[str, list[str]]]:

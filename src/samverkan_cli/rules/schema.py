@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Common
-from samverkan_cli.model.vocabulary import TYP
+from samverkan_cli.model.vocabulary import a
 from samverkan_cli.rules.catalog import CATALOG
 from samverkan_cli.rules.registry import Context, check
 
@@ -25,8 +25,7 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
                 when = f" med status {status}" if status else ""
                 yield document.diagnostic(
                     "SV003",
-                    f"Fältet '{name}' saknas: en {TYP[model.typ].lower()}{when} ska ha det. "
-                    f"Lägg till {name}:.",
+                    f"Fältet '{name}' saknas: {a(model.typ)}{when} ska ha det. Lägg till {name}:.",
                     ("status",) if status else ("typ",),
                     key=True,
                 )
@@ -68,7 +67,7 @@ def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
         if wrong_typ or model.parter is None or len(set(model.parter)) >= 2:
             continue
         yield document.diagnostic(
-            "SV004", f"En {TYP[model.typ].lower()} ska ha minst två parter i 'parter'.", ("parter",)
+            "SV004", f"{a(model.typ).capitalize()} ska ha minst två parter i 'parter'.", ("parter",)
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.model.documents import Common
-from samverkan_cli.model.vocabulary import AGREEMENTS, TYP
+from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check
 
 
@@ -61,7 +61,7 @@ def signatory_titles(ctx: Context) -> Iterator[Diagnostic]:
             if allowed and not title_matches(signature.befattning, allowed):
                 yield document.diagnostic(
                     "SV031",
-                    f"'{signature.befattning}' får inte skriva under en {TYP[model.typ].lower()} för "
+                    f"'{signature.befattning}' får inte skriva under {a(model.typ)} för "
                     f"{_party_name(ctx, signature.part)}. Tillåtna befattningar: {', '.join(allowed)}. "
                     "Rätta befattningen, eller ändra undertecknare i samverkan.yaml om er "
                     "delegationsordning tillåter fler.",
@@ -94,14 +94,14 @@ def adoption(ctx: Context) -> Iterator[Diagnostic]:
         if model.faststalld is None:
             yield document.diagnostic(
                 "SV033",
-                f"En beslutad {TYP[model.typ].lower()} ska vara fastställd av en grupp ({allowed}). "
+                f"Med status beslutad ska {a(model.typ)} ha fastställts av en grupp ({allowed}). "
                 "Lägg till faststalld: {av: …, datum: …}.",
                 ("status",),
             )
         elif not ctx.config.may_adopt(model.typ, model.faststalld.av):
             yield document.diagnostic(
                 "SV033",
-                f"Gruppen '{model.faststalld.av}' får inte fastställa en {TYP[model.typ].lower()}. "
+                f"Gruppen '{model.faststalld.av}' får inte fastställa {a(model.typ)}. "
                 f"Tillåtna grupper: {allowed} (faststallare i samverkan.yaml).",
                 ("faststalld", "av"),
             )

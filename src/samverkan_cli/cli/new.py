@@ -1,0 +1,77 @@
+"""`samverkan new TYP`: a new document from the typ's template, at its conventional path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_cli.cli.options import Repo, Today, parse_day, resolve
+from samverkan_cli.errors import UserError
+
+
+def command(
+    ctx: typer.Context,
+    typ: Annotated[
+        str, typer.Argument(help="Dokumenttyp, t.ex. rutin, overenskommelse, grupp eller mote.")
+    ],
+    titel: Annotated[str | None, typer.Option("--titel", help="Dokumentets titel.")] = None,
+    part: Annotated[
+        list[str] | None,
+        typer.Option("--part", help="En part (nyckel i samverkan.yaml); upprepa för flera."),
+    ] = None,
+    overordnad: Annotated[
+        str | None, typer.Option("--overordnad", help="Id för dokumentet det vilar på.")
+    ] = None,
+    grupp: Annotated[
+        str | None, typer.Option("--grupp", help="Grupp (möte, styrgrupp, ägare).")
+    ] = None,
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="Datum ÅÅÅÅ-MM-DD (möte, start); standard i dag.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa filen som skulle skapas, skriv inget.")
+    ] = False,
+    repo: Repo = None,
+    today: Today = None,
+) -> int:
+    """Skapa ett nytt dokument (status utkast) från mallen för typen; skriver aldrig över en fil."""
+    from samverkan_cli.fileio import create_atomic
+    from samverkan_cli.loading.repository import load
+    from samverkan_cli.scaffold.new import Request, missing_input, normalize_typ, plan
+
+    settings = resolve(ctx, repo, today)
+    repository = load(settings.root)
+    request = Request(
+        typ=normalize_typ(typ),
+        today=settings.today,
+        titel=titel,
+        parter=tuple(part or ()),
+        overordnad=overordnad,
+        grupp=grupp,
+        datum=parse_day(datum, "--datum") if datum else None,
+    )
+    if missing_input(request) and sys.stdin.isatty():
+        from samverkan_cli.cli.prompts import complete
+
+        request = complete(repository, request)
+    planned = plan(repository, request)
+    if dry_run:
+        typer.echo(f"Skulle skapa {planned.path}:\n")
+        typer.echo(planned.text)
+        return 0
+    try:
+        create_atomic(settings.root / planned.path, planned.text)
+    except FileExistsError:
+        raise UserError(f"{planned.path} finns redan. Inget skrevs.") from None
+    typer.echo(_shown(settings.root / planned.path))
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

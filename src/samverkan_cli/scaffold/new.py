@@ -1,0 +1,240 @@
+"""Plan a new document: its id, its conventional path and its text from the typ's template.
+
+Planning never writes; `samverkan new` shows the plan with --dry-run or creates the one file.
+A repository may override any template with its own `mallar/<typ>.md.j2`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+from samverkan_cli.errors import UserError
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.vocabulary import PREFIX, TYP, a_new, fold
+from samverkan_cli.slug import slugify
+
+TEMPLATE_FOLDER: Final = "mallar"
+FOLDERS: Final = MappingProxyType(
+    {
+        "avtal": "dokument/avtal",
+        "huvudoverenskommelse": "dokument/huvudoverenskommelser",
+        "overenskommelse": "dokument/overenskommelser",
+        "rutin": "dokument/rutiner",
+        "behandlingslinje": "dokument/behandlingslinjer",
+        "riktlinje": "dokument/riktlinjer",
+        "projekt": "dokument/projekt",
+        "sip-mall": "dokument/sip",
+        "handlingsplan": "dokument/handlingsplaner",
+        "grupp": "grupper",
+        "mote": "moten",
+    }
+)
+#: What a user must give for each typ (flag names), beyond what has a sensible default.
+REQUIRED_INPUT: Final = MappingProxyType(
+    {
+        **{typ: ("titel",) for typ in TYP if typ != "mote"},
+        "avtal": ("titel", "parter"),
+        "huvudoverenskommelse": ("titel", "parter"),
+        "overenskommelse": ("titel", "parter"),
+        "rutin": ("titel", "overordnad"),
+        "behandlingslinje": ("titel", "overordnad"),
+        "mote": ("grupp",),
+    }
+)
+FLAG: Final = MappingProxyType(
+    {"titel": "--titel", "parter": "--part", "overordnad": "--overordnad", "grupp": "--grupp"}
+)
+_SIP_HEADINGS: Final = MappingProxyType(
+    {
+        "behov": "Personens behov, situation och önskemål",
+        "mål": "Mål för de samordnade insatserna",
+        "insatser": "Planerade och beslutade insatser",
+        "ansvar": "Ansvar: vilken huvudman och verksamhet gör vad",
+        "tidsplan": "Tidsplan för samordningen",
+        "samordningsansvarig": "Samordningsansvarig: namn och kontaktuppgifter",
+        "samtycke": "Samtycke",
+        "uppföljning": "Uppföljning",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for; empty values are what they left out."""
+
+    typ: str
+    today: date
+    titel: str | None = None
+    parter: tuple[str, ...] = ()
+    overordnad: str | None = None
+    grupp: str | None = None
+    datum: date | None = None
+    malgrupp: str | None = None
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One file to create (path relative to the repository root)."""
+
+    path: str
+    text: str
+    id: str
+    context: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def normalize_typ(value: str) -> str:
+    typ = fold(value.strip().lower())
+    if typ not in TYP:
+        choices = ", ".join(TYP)
+        raise UserError(f"'{value}' är ingen dokumenttyp. Välj en av: {choices}.")
+    return typ
+
+
+def missing_input(request: Request) -> list[str]:
+    """The flags a user still has to give for this typ."""
+    missing = []
+    for name in REQUIRED_INPUT[request.typ]:
+        value = getattr(request, name)
+        too_few = name == "parter" and len(set(value)) < 2
+        if not value or too_few:
+            missing.append(name)
+    return missing
+
+
+def plan(repo: Repository, request: Request) -> Planned:
+    """The file `samverkan new` would create; UserError when input is missing or wrong."""
+    missing = missing_input(request)
+    if missing:
+        raise UserError(_missing_message(request.typ, missing))
+    _check_references(repo, request)
+    identifier = _identifier(repo, request)
+    path = _path(request, identifier)
+    if (repo.root / path).exists():
+        raise UserError(f"{path} finns redan. Inget skrevs; välj en annan titel, grupp eller dag.")
+    context = _context(repo, request, identifier)
+    return Planned(path, render(repo.root, request.typ, context), identifier, context)
+
+
+def _missing_message(typ: str, missing: list[str]) -> str:
+    flags = ", ".join(FLAG[name] for name in missing)
+    message = f"Det saknas uppgifter för {a_new(typ)}: ange {flags}."
+    if "parter" in missing:
+        message += " Ange --part en gång per part, minst två parter."
+    return message + " (Kör kommandot i en terminal för att bli tillfrågad.)"
+
+
+def _check_references(repo: Repository, request: Request) -> None:
+    unknown = [p for p in request.parter if p not in repo.config.parter]
+    if unknown:
+        known = ", ".join(repo.config.parter) or "(inga)"
+        raise UserError(
+            f"Parten {', '.join(unknown)} finns inte i samverkan.yaml. Parter: {known}."
+        )
+    if request.overordnad and request.overordnad not in repo.by_id:
+        raise UserError(
+            f"Det finns inget dokument med id {request.overordnad} att ange som overordnad."
+        )
+    if request.grupp and not repo.is_group(request.grupp):
+        raise UserError(
+            f"Gruppen '{request.grupp}' finns inte. Grupper: {', '.join(groups(repo)) or '(inga)'}."
+        )
+
+
+def groups(repo: Repository) -> list[str]:
+    return sorted(d.id for d in repo.documents if d.typ == "grupp" and d.id)
+
+
+def next_id(repo: Repository, prefix: str) -> str:
+    """One more than the highest number in use with this prefix (gaps are never reused)."""
+    pattern = re.compile(rf"^{prefix}-(\d{{4}})$")
+    used = [int(m[1]) for key in repo.by_id if (m := pattern.match(key))]
+    number = max(used, default=0) + 1
+    if number > 9999:
+        raise UserError(f"Alla id:n {prefix}-0001 … {prefix}-9999 är använda.")
+    return f"{prefix}-{number:04d}"
+
+
+def _identifier(repo: Repository, request: Request) -> str:
+    if request.typ == "mote":
+        return f"{_day(request).isoformat()}-{request.grupp}"
+    if request.typ == "grupp":
+        identifier = slugify(request.titel or "")
+        if identifier in repo.by_id:
+            raise UserError(f"Det finns redan en grupp eller ett dokument med id '{identifier}'.")
+        return identifier
+    return next_id(repo, PREFIX[request.typ])
+
+
+def _day(request: Request) -> date:
+    return request.datum or request.today
+
+
+def _path(request: Request, identifier: str) -> str:
+    folder = FOLDERS[request.typ]
+    if request.typ == "mote":
+        return f"{folder}/{_day(request).year}/{identifier}.md"
+    if request.typ == "grupp":
+        return f"{folder}/{identifier}.md"
+    return f"{folder}/{identifier}-{slugify(request.titel or '')}.md"
+
+
+def sip_headings(sections: list[str | list[str]]) -> list[str]:
+    """A heading per required SIP section, each containing its word."""
+    headings = []
+    for section in sections:
+        words = [section] if isinstance(section, str) else section
+        if len(words) == 1:
+            headings.append(_SIP_HEADINGS.get(words[0], words[0].capitalize()))
+        else:
+            headings.append(f"{words[0].capitalize()} och {' och '.join(words[1:])}")
+    return headings
+
+
+def _context(repo: Repository, request: Request, identifier: str) -> dict[str, Any]:
+    group = repo.group(request.grupp) if request.grupp else None
+    return {
+        "id": identifier,
+        "typ": request.typ,
+        "titel": request.titel or "",
+        "parter": list(dict.fromkeys(request.parter)),
+        "party_names": {k: p.namn for k, p in repo.config.parter.items()},
+        "party_types": {k: p.typ for k, p in repo.config.parter.items()},
+        "overordnad": request.overordnad,
+        "grupp": request.grupp,
+        "group_name": group.titel if group else request.grupp,
+        "datum": _day(request).isoformat(),
+        "today": request.today.isoformat(),
+        "ar": _day(request).year,
+        "malgrupp": request.malgrupp or "Beskriv målgruppen",
+        "sip_headings": sip_headings(repo.config.sip_avsnitt),
+    }
+
+
+def render(root: Path, typ: str, context: dict[str, Any]) -> str:
+    """The typ's template (the repository's own under mallar/ first) rendered with `context`."""
+    import json
+
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader(root / TEMPLATE_FOLDER),
+            PackageLoader("samverkan_cli", "scaffold/templates"),
+        ]
+    )
+    # Markdown and YAML, not HTML: escaping is done where it matters, by quoting YAML strings.
+    environment = Environment(
+        loader=loader,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    environment.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    text = environment.get_template(f"{typ}.md.j2").render(context)
+    return text.rstrip("\n") + "\n"  # exactly one final newline, as .editorconfig asks

@@ -1,0 +1,261 @@
+"""`samverkan new`: every typ, with flags and with prompts; refusals leave the disk unchanged."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from samverkan_cli.cli import main
+
+TODAY = "2026-11-24"
+
+
+@pytest.fixture(scope="module")
+def example_template(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("mall") / "lan"
+    assert main(["init", str(root), "--exempel"]) == 0
+    return root
+
+
+@pytest.fixture
+def county(example_template, tmp_path) -> Path:
+    import shutil
+
+    target = tmp_path / "lan"
+    shutil.copytree(example_template, target, symlinks=True)
+    return target
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and ".git/" not in p.as_posix()
+    }
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def errors_for(capsys, root: Path, path: str) -> list[dict]:
+    _code, out, _ = run(capsys, "validate", "-C", str(root), path, "-f", "json", "--today", TODAY)
+    return [d for d in json.loads(out)["diagnostics"] if d["severity"] == "error"]
+
+
+CASES = [
+    (
+        "avtal",
+        ["--titel", "Avtal om hemsjukvård", "--part", "region-vasternorrland", "--part", "ange"],
+        "dokument/avtal/AVT-0002-avtal-om-hemsjukvard.md",
+    ),
+    (
+        "huvudoverenskommelse",
+        [
+            "--titel",
+            "Ny huvudöverenskommelse",
+            "--part",
+            "region-vasternorrland",
+            "--part",
+            "kommunforbundet",
+            "--part",
+            "timra",
+        ],
+        "dokument/huvudoverenskommelser/HOK-0002-ny-huvudoverenskommelse.md",
+    ),
+    (
+        "överenskommelse",
+        [
+            "--titel",
+            "Överenskommelse om äldre",
+            "--part",
+            "region-vasternorrland",
+            "--part",
+            "kramfors",
+        ],
+        "dokument/overenskommelser/OVK-0005-overenskommelse-om-aldre.md",
+    ),
+    (
+        "rutin",
+        ["--titel", "Rutin för läkemedel", "--overordnad", "OVK-0001"],
+        "dokument/rutiner/RUT-0005-rutin-for-lakemedel.md",
+    ),
+    (
+        "behandlingslinje",
+        ["--titel", "Behandlingslinje ätstörning", "--overordnad", "OVK-0001"],
+        "dokument/behandlingslinjer/BHL-0002-behandlingslinje-atstorning.md",
+    ),
+    (
+        "riktlinje",
+        ["--titel", "Riktlinje för hjälpmedel"],
+        "dokument/riktlinjer/RIK-0002-riktlinje-for-hjalpmedel.md",
+    ),
+    (
+        "projekt",
+        ["--titel", "Projekt Trygg hemgång", "--grupp", "bg", "--datum", "2027-01-01"],
+        "dokument/projekt/PRJ-0002-projekt-trygg-hemgang.md",
+    ),
+    ("sip-mall", ["--titel", "SIP-mall för barn"], "dokument/sip/SIP-0002-sip-mall-for-barn.md"),
+    (
+        "handlingsplan",
+        ["--titel", "Handlingsplan 2027", "--grupp", "social-reko", "--datum", "2027-01-01"],
+        "dokument/handlingsplaner/HPL-0002-handlingsplan-2027.md",
+    ),
+    (
+        "grupp",
+        ["--titel", "Länssamverkansgrupp äldre", "--grupp", "bg"],
+        "grupper/lanssamverkansgrupp-aldre.md",
+    ),
+    ("möte", ["--grupp", "bg", "--datum", "2027-02-09"], "moten/2027/2027-02-09-bg.md"),
+]
+
+
+@pytest.mark.parametrize(("typ", "flags", "path"), CASES, ids=[c[0] for c in CASES])
+def test_new_with_flags_creates_a_valid_document(capsys, county, typ, flags, path):
+    code, out, err = run(capsys, "new", typ, *flags, "-C", str(county), "--today", TODAY)
+    assert code == 0, err
+    assert out.strip().endswith(path)
+    text = (county / path).read_text("utf-8")
+    assert "status: utkast" in text or typ == "möte"
+    assert errors_for(capsys, county, path) == []
+
+
+def test_templates_have_the_expected_headings(capsys, county):
+    run(
+        capsys,
+        "new",
+        "avtal",
+        "--titel",
+        "A",
+        "--part",
+        "ange",
+        "--part",
+        "timra",
+        "-C",
+        str(county),
+    )
+    text = next((county / "dokument/avtal").glob("AVT-0002-*.md")).read_text("utf-8")
+    for heading in (
+        "Parter",
+        "Syfte",
+        "Åtaganden",
+        "Ekonomi",
+        "Giltighetstid",
+        "Omförhandling och uppsägning",
+        "Tvist",
+    ):
+        assert f"\n## {heading}\n" in text
+    assert "- Ånge kommun" in text and "#   - {part: ange, namn: …" in text
+
+
+def test_dry_run_writes_nothing(capsys, county):
+    before = snapshot(county)
+    code, out, _ = run(
+        capsys,
+        "new",
+        "rutin",
+        "--titel",
+        "R",
+        "--overordnad",
+        "OVK-0001",
+        "--dry-run",
+        "-C",
+        str(county),
+    )
+    assert code == 0
+    assert out.startswith("Skulle skapa dokument/rutiner/RUT-0005-r.md:")
+    assert "## Arbetsgång" in out
+    assert snapshot(county) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "gist"),
+    [
+        (["new", "avtal", "--titel", "A", "--part", "ange"], "ange --part"),
+        (["new", "rutin", "--titel", "R"], "ange --overordnad"),
+        (["new", "mote"], "ange --grupp"),
+        (["new", "rutin"], "ange --titel, --overordnad"),
+        (["new", "policy", "--titel", "P"], "'policy' är ingen dokumenttyp"),
+        (
+            ["new", "avtal", "--titel", "A", "--part", "ange", "--part", "okand"],
+            "Parten okand finns inte",
+        ),
+        (
+            ["new", "rutin", "--titel", "R", "--overordnad", "OVK-0099"],
+            "inget dokument med id OVK-0099",
+        ),
+        (["new", "mote", "--grupp", "bg", "--datum", "2026-11-10"], "finns redan"),
+        (["new", "grupp", "--titel", "BG"], "redan en grupp eller ett dokument med id 'bg'"),
+        (["new", "mote", "--grupp", "bg", "--datum", "2026-13-01"], "--datum ska vara ett datum"),
+    ],
+)
+def test_refusals_exit_2_and_leave_the_disk_unchanged(capsys, county, monkeypatch, args, gist):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    before = snapshot(county)
+    code, _, err = run(capsys, *args, "-C", str(county), "--today", TODAY)
+    assert code == 2
+    assert gist in err
+    assert "Traceback" not in err
+    assert snapshot(county) == before
+
+
+def test_swedish_grammar_in_messages(capsys, county, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    _, _, err = run(capsys, "new", "avtal", "-C", str(county))
+    assert "för ett nytt avtal" in err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_prompts_in_a_terminal(capsys, county, monkeypatch):
+    answers = "Överenskommelse om hemlöshet\nokand, ange\nregion-vasternorrland, ange\nVuxna i hemlöshet\n"
+    monkeypatch.setattr(sys, "stdin", Terminal(answers))
+    code, out, err = run(capsys, "new", "overenskommelse", "-C", str(county), "--today", TODAY)
+    assert code == 0, err
+    path = "dokument/overenskommelser/OVK-0005-overenskommelse-om-hemloshet.md"
+    assert out.strip().endswith(path)
+    text = (county / path).read_text("utf-8")
+    assert "parter: [region-vasternorrland, ange]" in text
+    assert 'malgrupp: "Vuxna i hemlöshet"' in text
+    assert errors_for(capsys, county, path) == []
+
+
+def test_prompt_for_parent_offers_allowed_documents(capsys, county, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", Terminal("Rutin för hembesök\nRUT-0001\nOVK-0002\n"))
+    code, out, err = run(capsys, "new", "rutin", "-C", str(county), "--today", TODAY)
+    assert code == 0, err
+    assert "OVK-0002" in (county / out.strip()).read_text("utf-8")
+    assert "Välj ett av alternativen." in out + err  # RUT-0001 is no allowed parent for a rutin
+
+
+def test_repository_template_overrides_the_packaged_one(capsys, county):
+    (county / "mallar" / "riktlinje.md.j2").write_text(
+        "---\nid: {{ id }}\ntyp: riktlinje\ntitel: {{ titel | q }}\nstatus: utkast\n---\n# Länets egen mall\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "new", "riktlinje", "--titel", "Egen", "-C", str(county))
+    assert code == 0
+    assert (county / out.strip()).read_text("utf-8").endswith("# Länets egen mall\n")
+
+
+def test_titles_with_quotes_and_colons_stay_valid_yaml(capsys, county):
+    title = 'Rutin: "akut" samverkan # natt'
+    code, out, _ = run(
+        capsys, "new", "rutin", "--titel", title, "--overordnad", "OVK-0001", "-C", str(county)
+    )
+    assert code == 0
+    path = out.strip()
+    assert errors_for(capsys, county, path) == []
+    from samverkan_cli.loading.repository import parse_document
+
+    document = parse_document(path, (county / path).read_bytes())
+    assert document.raw["titel"] == title
