@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE := docs-repo-template
 
-.PHONY: demo test lint typecheck check schemas docs clean
+.PHONY: demo test golden lint typecheck check schemas docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,13 +13,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: validate the bundled example repository
+DEMO := build/demo
+
+## demo: validate the example county and write its 2025 report (md, html, json) to build/demo/
 demo: $(STAMP)
 	$(BIN)/samverkan validate -C $(EXAMPLE)
+	mkdir -p $(DEMO)
+	for format in md html json; do \
+	  $(BIN)/samverkan report -C $(EXAMPLE) --year 2025 --format $$format --out $(CURDIR)/$(DEMO)/rapport-2025.$$format --force || exit 1; \
+	done
+	@echo "Rapporterna finns i $(DEMO)/ (öppna rapport-2025.html i en webbläsare)."
 
 ## test: the whole test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## golden: rewrite tests/golden/ from the current output (review the diff before committing)
+golden: $(STAMP)
+	$(BIN)/python -m pytest -q tests/cli/test_report_cli.py --update-golden
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
@@ -38,4 +49,4 @@ docs: $(STAMP)
 	$(BIN)/python -m samverkan_cli.docs README.md
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

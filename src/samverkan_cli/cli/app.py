@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import init, new, schema, validate
+from samverkan_cli.cli import init, new, report, schema, validate
 from samverkan_cli.cli.options import GlobalOptions, Repo, Today
 
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
@@ -70,6 +70,7 @@ app.command(name="validate", cls=Command)(validate.command)
 app.command(name="schema", cls=Command)(schema.command)
 app.command(name="new", cls=Command)(new.command)
 app.command(name="init", cls=Command)(init.command)
+app.command(name="report", cls=Command)(report.command)
 
 
 @cache

@@ -1,0 +1,69 @@
+"""`samverkan report --year YYYY`: the årsrapport as Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.errors import UserError
+
+if TYPE_CHECKING:
+    from samverkan_cli.report.render import Links
+
+
+def command(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help="Året som rapporten gäller, t.ex. 2025.")],
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help="md (standard), html eller json.")
+    ] = "md",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Skriv till FIL i stället för standard ut.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över FIL om den finns.")] = False,
+    site_url: Annotated[
+        str | None,
+        typer.Option("--site-url", help="Länka dokumenten till den publicerade webbplatsen."),
+    ] = None,
+    repo: Repo = None,
+    today: Today = None,
+) -> int:
+    """Skriv årsrapporten till det politiska forumet: dokument, granskning, grupper, projekt, anmärkningar."""
+    from samverkan_cli.fileio import write_atomic
+    from samverkan_cli.loading.repository import load
+    from samverkan_cli.report.build import build
+    from samverkan_cli.report.render import FORMATS, render
+
+    if format_name not in FORMATS:
+        raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
+    if not 1900 <= year <= 2200:
+        raise UserError(f"--year ska vara ett årtal, t.ex. 2025, inte {year}.")
+    settings = resolve(ctx, repo, today)
+    target = (settings.base / out if settings.base else out) if out else None
+    if target is not None and target.exists() and not force:
+        raise UserError(
+            f"{out} finns redan. Ange --force för att skriva över den, eller välj ett annat namn."
+        )
+    report = build(load(settings.root), year, settings.today)
+    text = render(report, format_name, _links(format_name, site_url, settings.root, target))
+    if target is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(target, text)
+        typer.echo(f"Skrev {out}", err=True)
+    return 0
+
+
+def _links(fmt: str, site_url: str | None, root: Path, target: Path | None) -> Links:
+    from samverkan_cli.report.render import Links
+
+    if site_url or fmt != "md":
+        return Links(site_url=site_url)
+    if target is None:
+        return Links(source_prefix="")
+    relative = os.path.relpath(root.resolve(), target.resolve().parent)
+    return Links(source_prefix="" if relative == "." else Path(relative).as_posix())

@@ -1,0 +1,27 @@
+"""Build the årsrapport: load once, validate as of Y-12-31, read git history once, collect."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from samverkan_cli import git
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.report.collect import Report, collect, shown
+from samverkan_cli.validate import run
+
+#: Not counted at year end. The repository holds today's text: a decision dated after Y-12-31
+#: (SV024) or an overordnad pointing at a document that came later (SV016) is a later event,
+#: not a fault in year Y.
+NOT_AS_OF_YEAR_END = frozenset({"SV016", "SV024"})
+
+
+def build(repo: Repository, year: int, today: date) -> Report:
+    end = date(year, 12, 31)
+    hidden = {d.path for d in repo.documents if not shown(d)}
+    findings = [
+        d
+        for d in run(repo, end).diagnostics
+        if d.code not in NOT_AS_OF_YEAR_END and d.path not in hidden
+    ]
+    changes = git.history(repo.root, since=date(year, 1, 1), until=end)
+    return collect(repo, year, today, findings, changes)

@@ -1,0 +1,294 @@
+"""The årsrapport's figures for a year, by SPEC §6's definitions. Pure: no I/O but git's log.
+
+"Decided in Y": the latest date in beslut, faststalld or undertecknare falls in Y; revised and
+reviewed: senast_reviderad / senast_granskad in Y; expired: giltig_till in Y; repealed and
+superseded: upphavd_datum in Y with status upphavd / ersatt; in force on a day: see lifecycle.
+Groups and meeting records have their own section and are not counted as documents.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from samverkan_cli.config import Config
+from samverkan_cli.diagnostics import Diagnostic, Severity
+from samverkan_cli.git import Change
+from samverkan_cli.lifecycle import decided_on, in_force, next_review
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Projekt
+
+DECIDED = ("beslutad", "upphavd", "ersatt")
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: str
+    typ: str
+    titel: str
+    path: str
+    detail: str = ""  # a date or a short note shown beside the title
+
+
+@dataclass(frozen=True)
+class DocumentFigures:
+    decided: list[DocumentRef]
+    revised: list[DocumentRef]
+    reviewed: list[DocumentRef]
+    expired: list[DocumentRef]
+    repealed: list[DocumentRef]
+    superseded: list[DocumentRef]
+    in_force: list[DocumentRef]
+    reviews_overdue: list[DocumentRef]
+    reviews_due_next_year: list[DocumentRef]
+
+    def in_force_by_typ(self) -> dict[str, int]:
+        return dict(Counter(ref.typ for ref in self.in_force))
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    id: str
+    titel: str
+    path: str
+    meetings: int
+    required: int | None  # per year; a per-term minimum counted twice
+    per: str | None
+    terms: tuple[int, int] | None  # (VT, HT) meetings when the group counts per term
+    term_minimum: int | None
+    chair: str | None
+    vice: str | None
+    secretary: str | None
+    next_chair: str | None
+    alternation_ok: bool | None  # None: the group does not alternate, or no chair recorded
+
+    @property
+    def short(self) -> bool:
+        if self.required is None:
+            return False
+        if self.terms is not None and self.term_minimum is not None:
+            return min(self.terms) < self.term_minimum
+        return self.meetings < self.required
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    id: str
+    titel: str
+    path: str
+    start: date | None
+    slut: date | None
+    projektstatus: str | None
+    followups: list[date]
+
+
+@dataclass(frozen=True)
+class ProjectFigures:
+    started: list[ProjectRef]
+    running: list[ProjectRef]
+    finished: list[ProjectRef]
+
+
+@dataclass(frozen=True)
+class Report:
+    year: int
+    today: date
+    name: str
+    documents: DocumentFigures
+    groups: list[GroupFigures]
+    projects: ProjectFigures
+    findings: list[Diagnostic]
+    changes: list[Change] | None  # None: the repository has no git history
+    party_names: dict[str, str] = field(default_factory=dict)
+
+    def finding_counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(d.code for d in self.findings).items()))
+
+    def severity_counts(self) -> dict[str, int]:
+        counts = Counter(d.severity for d in self.findings)
+        return {str(s): counts.get(s, 0) for s in Severity}
+
+
+def shown(document: Document) -> bool:
+    """Whether the report may mention a file: drafts and publicera: false never leave the repository."""
+    model = document.model
+    if isinstance(model, MoteRecord):
+        return model.publicera
+    return isinstance(model, Common) and model.publicera and model.status in DECIDED
+
+
+def _documents(repo: Repository) -> list[tuple[Document, Common]]:
+    return [
+        (d, d.model)
+        for d in repo.documents
+        if isinstance(d.model, Common) and not isinstance(d.model, Grupp) and shown(d)
+    ]
+
+
+def _ref(document: Document, model: Common, detail: object) -> DocumentRef:
+    shown = detail.isoformat() if isinstance(detail, date) else ""
+    return DocumentRef(model.id, model.typ, model.titel, document.path, shown)
+
+
+def _in(day: date | None, year: int) -> date | None:
+    """`day` when it falls in `year`, else None."""
+    return day if day is not None and day.year == year else None
+
+
+def _select(
+    docs: list[tuple[Document, Common]], test: Callable[[Common], object]
+) -> list[DocumentRef]:
+    """The documents `test` accepts (a truthy result; a date is shown beside the title)."""
+    chosen = [_ref(d, m, detail) for d, m in docs if (detail := test(m))]
+    return sorted(chosen, key=lambda ref: ref.id)
+
+
+def document_figures(repo: Repository, year: int) -> DocumentFigures:
+    end = date(year, 12, 31)
+    docs = _documents(repo)
+    config = repo.config
+
+    def decided(model: Common) -> bool:
+        return model.status in DECIDED
+
+    return DocumentFigures(
+        decided=_select(docs, lambda m: decided(m) and _in(decided_on(m), year)),
+        revised=_select(docs, lambda m: _in(m.senast_reviderad, year)),
+        reviewed=_select(docs, lambda m: _in(m.senast_granskad, year)),
+        expired=_select(docs, lambda m: decided(m) and _in(m.giltig_till, year)),
+        repealed=_select(docs, lambda m: m.status == "upphavd" and _in(m.upphavd_datum, year)),
+        superseded=_select(docs, lambda m: m.status == "ersatt" and _in(m.upphavd_datum, year)),
+        in_force=_select(docs, lambda m: in_force(m, end)),
+        reviews_overdue=_select(
+            docs, lambda m: in_force(m, end) and _review_before(m, config, end)
+        ),
+        reviews_due_next_year=_select(
+            docs, lambda m: in_force(m, end) and _in(next_review(m, config), year + 1)
+        ),
+    )
+
+
+def _review_before(model: Common, config: Config, day: date) -> date | None:
+    due = next_review(model, config)
+    return due if due is not None and due < day else None
+
+
+def _existed_in(group: Grupp, year: int) -> bool:
+    if group.status not in DECIDED or group.giltig_fran is None:
+        return False
+    ended = group.upphavd_datum is not None and group.upphavd_datum <= date(year, 1, 1)
+    return group.giltig_fran <= date(year, 12, 31) and not ended
+
+
+def group_figures(repo: Repository, year: int) -> list[GroupFigures]:
+    held: dict[str, set[date]] = {}
+    for document in repo.documents:
+        if isinstance(document.model, MoteRecord) and document.model.datum.year == year:
+            held.setdefault(document.model.grupp, set()).add(document.model.datum)
+    result = []
+    for document in repo.documents:
+        group = document.model
+        if isinstance(group, Grupp) and shown(document) and _existed_in(group, year):
+            result.append(
+                _group(repo.config, document.path, group, year, held.get(group.id, set()))
+            )
+    return sorted(result, key=lambda g: g.id)
+
+
+def _group(config: Config, path: str, group: Grupp, year: int, days: set[date]) -> GroupFigures:
+    terms = chosen = upcoming = None
+    minimum = group.moten_minst
+    if minimum is not None and minimum.per == "termin":
+        terms = (sum(1 for d in days if d.month <= 6), sum(1 for d in days if d.month > 6))
+    for term in group.ordforandeskap or ():
+        if term.ar == year:
+            chosen = term
+        elif term.ar == year + 1:
+            upcoming = term
+    return GroupFigures(
+        id=group.id,
+        titel=group.titel,
+        path=path,
+        meetings=len(days),
+        required=None if minimum is None else minimum.antal * (2 if minimum.per == "termin" else 1),
+        per=None if minimum is None else minimum.per,
+        terms=terms,
+        term_minimum=minimum.antal if minimum is not None and minimum.per == "termin" else None,
+        chair=chosen.ordforande.part if chosen else None,
+        vice=chosen.vice.part if chosen and chosen.vice else None,
+        secretary=chosen.sekreterare.part if chosen and chosen.sekreterare else None,
+        next_chair=upcoming.ordforande.part if upcoming else None,
+        alternation_ok=_alternation(config, group, year) if chosen and group.alternerar else None,
+    )
+
+
+def _alternation(config: Config, group: Grupp, year: int) -> bool:
+    """The working order holds for Y and Y+1: chair and vice (or secretary) from different
+    huvudmän each year, and the chair changes huvudman from Y-1 to Y and from Y to Y+1."""
+    terms = {t.ar: t for t in group.ordforandeskap or ()}
+    for ar in (year, year + 1):
+        term = terms.get(ar)
+        if term is None:
+            continue
+        chair = config.huvudman(term.ordforande.part)
+        for other in (term.vice, term.sekreterare):
+            if other is not None and chair is not None and config.huvudman(other.part) == chair:
+                return False
+        before = terms.get(ar - 1)
+        if (
+            before is not None
+            and chair is not None
+            and config.huvudman(before.ordforande.part) == chair
+        ):
+            return False
+    return True
+
+
+def project_figures(repo: Repository, year: int) -> ProjectFigures:
+    end = date(year, 12, 31)
+    projects = [
+        (d, m)
+        for d, m in _documents(repo)
+        if isinstance(m, Projekt) and m.status in DECIDED and m.start
+    ]
+    refs = [
+        (
+            ProjectRef(
+                m.id, m.titel, d.path, m.start, m.slut, m.projektstatus, sorted(m.uppfoljning or ())
+            ),
+            m,
+        )
+        for d, m in projects
+    ]
+    refs.sort(key=lambda pair: pair[0].id)
+    return ProjectFigures(
+        started=[r for r, m in refs if _in(m.start, year)],
+        running=[
+            r for r, m in refs if m.start and m.start <= end and (m.slut is None or m.slut > end)
+        ],
+        finished=[r for r, m in refs if _in(m.slut, year)],
+    )
+
+
+def collect(
+    repo: Repository,
+    year: int,
+    today: date,
+    findings: list[Diagnostic],
+    changes: list[Change] | None,
+) -> Report:
+    """Every figure of the report for `year` (findings: validation as of Y-12-31)."""
+    return Report(
+        year=year,
+        today=today,
+        name=repo.config.namn,
+        documents=document_figures(repo, year),
+        groups=group_figures(repo, year),
+        projects=project_figures(repo, year),
+        findings=findings,
+        changes=changes,
+        party_names={key: party.namn for key, party in repo.config.parter.items()},
+    )

@@ -1,0 +1,208 @@
+"""Render the årsrapport as Markdown (for the repository), HTML (for the forum) or JSON (for tools).
+
+The same Report gives byte-identical output: lists are sorted in collect, nothing reads the
+clock, and the HTML is one file with its styles and charts inline.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from samverkan_cli.model.vocabulary import TYP
+from samverkan_cli.report import charts, prose
+from samverkan_cli.report.collect import DocumentRef, GroupFigures, Report
+from samverkan_cli.rules.catalog import CATALOG
+
+FORMATS = ("md", "html", "json")
+WORST = 15  # findings listed by name; the rest are counted
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where document links point: the published site, the Markdown sources, or nowhere."""
+
+    site_url: str | None = None
+    #: From the report file's folder to the repository root, for links to Markdown sources.
+    source_prefix: str | None = None
+
+    def document(self, ref: DocumentRef) -> str | None:
+        if self.site_url:
+            return f"{self.site_url.rstrip('/')}/dokument/{ref.id}.html"
+        if self.source_prefix is not None:
+            return posixpath.join(self.source_prefix, ref.path)
+        return None
+
+    def group(self, group: GroupFigures) -> str | None:
+        if self.site_url:
+            return f"{self.site_url.rstrip('/')}/grupper/{group.id}.html"
+        if self.source_prefix is not None:
+            return posixpath.join(self.source_prefix, group.path)
+        return None
+
+
+def render(report: Report, fmt: str, links: Links) -> str:
+    if fmt == "json":
+        return as_json(report)
+    text: str = _template(fmt).render(_context(report, links, fmt))
+    return text
+
+
+def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
+    d = report.documents
+    return {
+        "r": report,
+        "summary": prose.summary(report),
+        "links": links,
+        "typ_label": TYP,
+        "party": lambda key: report.party_names.get(key, key) if key else "–",
+        "sections": [
+            ("Beslutade", d.decided),
+            ("Reviderade", d.revised),
+            ("Granskade", d.reviewed),
+            ("Löpte ut", d.expired),
+            ("Upphävda", d.repealed),
+            ("Ersatta", d.superseded),
+        ],
+        "in_force_by_typ": [(TYP[t], n) for t, n in _by_typ_in_hierarchy_order(d.in_force)],
+        "findings_table": [
+            (code, n, CATALOG[code].summary) for code, n in report.finding_counts().items()
+        ],
+        "worst": _worst(report),
+        "more_findings": max(0, len(report.findings) - WORST),
+        "charts": _charts(report) if fmt == "html" else {},
+        "rule": CATALOG,
+    }
+
+
+def _by_typ_in_hierarchy_order(refs: list[DocumentRef]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref.typ] = counts.get(ref.typ, 0) + 1
+    return [(typ, counts[typ]) for typ in TYP if typ in counts]
+
+
+def _worst(report: Report) -> list[Any]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    ranked = sorted(report.findings, key=lambda f: (order[f.severity], f.path, f.line, f.code))
+    return ranked[:WORST]
+
+
+def _charts(report: Report) -> dict[str, str]:
+    groups = [
+        charts.Bar(g.titel, g.meetings, g.required, "bad" if g.short else "ok")
+        for g in report.groups
+    ]
+    in_force = [
+        charts.Bar(TYP[t], n) for t, n in _by_typ_in_hierarchy_order(report.documents.in_force)
+    ]
+    d = report.documents
+    overdue, due = len(d.reviews_overdue), len(d.reviews_due_next_year)
+    reviews = [
+        charts.Bar("Försenade 31 december", overdue, tone="bad" if overdue else "ok"),
+        charts.Bar(f"Ska granskas {report.year + 1}", due, tone="warn" if due else "ok"),
+        charts.Bar("Granskade i tid", max(0, len(d.in_force) - overdue - due)),
+    ]
+    return {
+        "meetings": charts.bar_chart(f"Möten {report.year} per grupp, och minsta antal", groups),
+        "in_force": charts.bar_chart(
+            f"Gällande dokument 31 december {report.year} per typ", in_force
+        ),
+        "reviews": charts.bar_chart(f"Granskningar 31 december {report.year}", reviews),
+    }
+
+
+def _template(fmt: str) -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader("samverkan_cli", "report/templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["cell"] = _markdown_cell
+    environment.filters["md_link"] = _markdown_link
+    return environment.get_template(f"report.{fmt}.j2")
+
+
+def _markdown_cell(value: object) -> str:
+    """Text that cannot break a Markdown table or start markup."""
+    text = str(value).replace("\n", " ").replace("|", "\\|")
+    for char in "*_[]`<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _markdown_link(text: str, url: str | None) -> str:
+    label = _markdown_cell(text)
+    return f"[{label}]({url.replace(' ', '%20').replace(')', '%29')})" if url else label
+
+
+def _ids(refs: list[Any]) -> list[str]:
+    return [ref.id for ref in refs]
+
+
+def as_json(report: Report) -> str:
+    d, p = report.documents, report.projects
+    data = {
+        "version": 1,
+        "year": report.year,
+        "today": report.today.isoformat(),
+        "documents": {
+            name: _ids(getattr(d, name))
+            for name in (
+                "decided",
+                "revised",
+                "reviewed",
+                "expired",
+                "repealed",
+                "superseded",
+                "in_force",
+                "reviews_overdue",
+                "reviews_due_next_year",
+            )
+        },
+        "documents_in_force_by_typ": dict(_by_typ_in_hierarchy_order(d.in_force)),
+        "groups": [_group_json(g) for g in report.groups],
+        "projects": {
+            "started": _ids(p.started),
+            "running": _ids(p.running),
+            "finished": _ids(p.finished),
+        },
+        "findings": report.finding_counts(),
+        "findings_by_severity": report.severity_counts(),
+        "changes": None
+        if report.changes is None
+        else [
+            {
+                "date": c.day.isoformat(),
+                "path": c.path,
+                "author": c.author,
+                "message": c.message,
+                "commit": c.commit,
+            }
+            for c in report.changes
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _group_json(g: GroupFigures) -> dict[str, Any]:
+    return {
+        "id": g.id,
+        "meetings": g.meetings,
+        "required": g.required,
+        "chair": g.chair,
+        "vice": g.vice,
+        "next_chair": g.next_chair,
+        "alternation_ok": g.alternation_ok,
+        "secretary": g.secretary,
+        "per": g.per,
+        "terms": None if g.terms is None else {"vt": g.terms[0], "ht": g.terms[1]},
+        "short": g.short,
+    }
