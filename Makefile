@@ -15,14 +15,15 @@ $(STAMP): pyproject.toml
 
 DEMO := build/demo
 
-## demo: validate the example county and write its 2025 report (md, html, json) to build/demo/
+## demo: validate the example county, write its 2025 report (md, html, json) and publish its site, in build/demo/
 demo: $(STAMP)
 	$(BIN)/samverkan validate -C $(EXAMPLE)
 	mkdir -p $(DEMO)
 	for format in md html json; do \
 	  $(BIN)/samverkan report -C $(EXAMPLE) --year 2025 --format $$format --out $(CURDIR)/$(DEMO)/rapport-2025.$$format --force || exit 1; \
 	done
-	@echo "Rapporterna finns i $(DEMO)/ (öppna rapport-2025.html i en webbläsare)."
+	$(BIN)/samverkan publish -C $(EXAMPLE) --out $(CURDIR)/$(DEMO)/webbplats
+	@echo "Rapporterna finns i $(DEMO)/ och webbplatsen i $(DEMO)/webbplats/index.html."
 
 ## test: the whole test suite
 test: $(STAMP)
@@ -30,7 +31,7 @@ test: $(STAMP)
 
 ## golden: rewrite tests/golden/ from the current output (review the diff before committing)
 golden: $(STAMP)
-	$(BIN)/python -m pytest -q tests/cli/test_report_cli.py --update-golden
+	$(BIN)/python -m pytest -q tests/cli/test_report_cli.py tests/cli/test_publish_cli.py --update-golden
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

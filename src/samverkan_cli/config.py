@@ -5,12 +5,13 @@ from __future__ import annotations
 import fnmatch
 import re
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, Field, StrictInt
 
 from samverkan_cli.model.fields import (
     IntervalName,
+    IsoDate,
     Model,
     Months,
     PartyTyp,
@@ -84,6 +85,28 @@ class Party(Model):
     )
 
 
+class Tillganglighet(Model):
+    """The accessibility statement (lag 2018:1937) that every page of the site links to."""
+
+    efterlevnad: Literal["full", "delvis", "ingen"] = Field(
+        "delvis", description="Hur väl webbplatsen följer kraven: full, delvis eller ingen."
+    )
+    brister: list[Text] = Field(default_factory=list, description="Kända brister och varför.")
+    bedomning: Text | None = Field(None, description="Hur webbplatsen har granskats.")
+    bedomd: IsoDate | None = Field(None, description="När den granskades senast.")
+    kontakt: Text | None = Field(
+        None, description="Hur man rapporterar brister, t.ex. en e-postadress."
+    )
+
+
+class Webbplats(Model):
+    logo: Text | None = Field(None, description="Sökväg i arkivet till en logotyp (PNG eller SVG).")
+    farg: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+        None, description="Profilfärg som #RRGGBB; texten på den väljs så att kontrasten räcker."
+    )
+    tillganglighet: Tillganglighet = Field(default_factory=Tillganglighet)
+
+
 PartyKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern)]
 
 
@@ -113,6 +136,9 @@ class Config(Model):
     )
     ignorera: list[RuleCode] = Field(
         default_factory=list, description="Regelkoder som inte rapporteras i hela arkivet."
+    )
+    webbplats: Webbplats = Field(
+        default_factory=Webbplats, description="Den publicerade förteckningen."
     )
 
     def interval(self, typ: str) -> int:

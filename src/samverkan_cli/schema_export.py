@@ -84,6 +84,11 @@ _DEFS: Final = {
     "Person": ("Person", "En person och den part hen företräder."),
     "Ordforandeskap": ("Ordförandeskap", "Ordförandeskapet ett mandatår."),
     "Party": ("Part", "En part i samverkan."),
+    "Webbplats": ("Webbplats", "Den publicerade förteckningen."),
+    "Tillganglighet": (
+        "Tillgänglighetsredogörelse",
+        "Uppgifterna i webbplatsens tillgänglighetsredogörelse.",
+    ),
 }
 
 

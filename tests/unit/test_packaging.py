@@ -37,3 +37,10 @@ def test_wheel_contains_the_template(tmp_path):
     assert {prefix + f for f in template_files()} <= names
     assert "samverkan_cli/scaffold/templates/rutin.md.j2" in names
     assert "samverkan_cli/data/lagrum.yaml" in names
+    for name in (
+        "report/templates/report.html.j2",
+        "site/templates/document.html.j2",
+        "site/static/style.css",
+        "site/static/filter.js",
+    ):
+        assert f"samverkan_cli/{name}" in names, name

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import init, new, report, schema, validate
+from samverkan_cli.cli import init, list, new, publish, report, schema, validate
 from samverkan_cli.cli.options import GlobalOptions, Repo, Today
 
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
@@ -71,6 +71,8 @@ app.command(name="schema", cls=Command)(schema.command)
 app.command(name="new", cls=Command)(new.command)
 app.command(name="init", cls=Command)(init.command)
 app.command(name="report", cls=Command)(report.command)
+app.command(name="list", cls=Command)(list.command)
+app.command(name="publish", cls=Command)(publish.command)
 
 
 @cache

@@ -14,7 +14,7 @@ from samverkan_cli.errors import ConfigError, SamverkanError
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
-COMMANDS = ("validate", "new", "init", "report", "schema")
+COMMANDS = ("validate", "list", "new", "init", "report", "publish", "schema")
 _HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."
 
 

@@ -1,0 +1,110 @@
+"""`samverkan list`: the förteckning in the terminal, or as json, csv or md for scripts."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.errors import UserError
+
+if TYPE_CHECKING:
+    from samverkan_cli.forteckning import Entry
+
+FORMATS = ("table", "json", "csv", "md")
+
+
+def command(
+    ctx: typer.Context,
+    typ: Annotated[
+        str | None, typer.Option("--typ", help="Bara dokument av typen, t.ex. rutin.")
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Bara dokument med status, t.ex. beslutad.")
+    ] = None,
+    part: Annotated[
+        str | None, typer.Option("--part", help="Bara dokument där parten är part.")
+    ] = None,
+    gallande: Annotated[
+        bool, typer.Option("--gallande", help="Bara dokument som gäller i dag.")
+    ] = False,
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, csv eller md.")
+    ] = "table",
+    repo: Repo = None,
+    today: Today = None,
+) -> int:
+    """Visa förteckningen över dokumenten (utkast och remisser bara med --status)."""
+    from samverkan_cli import exports, forteckning
+    from samverkan_cli.loading.repository import load
+    from samverkan_cli.model.vocabulary import STATUS, fold
+    from samverkan_cli.scaffold.new import normalize_typ
+
+    if format_name not in FORMATS:
+        raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
+    wanted_typ = normalize_typ(typ) if typ else None
+    wanted_status = fold(status) if status else None
+    if wanted_status is not None and wanted_status not in STATUS:
+        raise UserError(f"Okänd status '{status}'. Välj en av: {', '.join(STATUS)}.")
+    settings = resolve(ctx, repo, today)
+    repository = load(settings.root)
+    if part is not None and part not in repository.config.parter:
+        raise UserError(f"Parten '{part}' finns inte i samverkan.yaml.")
+    include_drafts = wanted_status in forteckning.DRAFTS
+    chosen = [
+        e
+        for e in forteckning.entries(repository, settings.today, include_drafts)
+        if (wanted_typ is None or e.typ == wanted_typ)
+        and (wanted_status is None or e.model.status == wanted_status)
+        and (part is None or part in (e.model.parter or ()))
+        and (not gallande or e.in_force)
+    ]
+    if format_name == "table":
+        _table(chosen, repository.config.namn)
+    elif format_name == "json":
+        sys.stdout.write(exports.forteckning_json(chosen, repository.config.namn, settings.today))
+    elif format_name == "csv":
+        sys.stdout.buffer.write(exports.forteckning_csv(chosen))
+    else:
+        sys.stdout.write(exports.forteckning_markdown(chosen))
+    return 0
+
+
+def _table(chosen: list[Entry], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title}: {len(chosen)} dokument", title_justify="left", highlight=False)
+    table.add_column("Id", no_wrap=True, min_width=8)
+    for heading in (
+        "Typ",
+        "Titel",
+        "Status",
+        "Gäller",
+        "Beslut",
+        "Giltig till",
+        "Nästa granskning",
+        "Ansvarig",
+    ):
+        table.add_column(heading, overflow="fold")
+    for e in chosen:
+        table.add_row(
+            e.id,
+            e.typ_label,
+            e.model.titel,
+            e.status_label,
+            "ja" if e.in_force else "nej",
+            e.decision,
+            str(e.model.giltig_till or "tills vidare"),
+            _review(e),
+            e.model.dokumentansvarig or "",
+        )
+    Console(soft_wrap=False).print(table)
+
+
+def _review(e: Entry) -> str:
+    if e.next_review is None:
+        return ""
+    return f"{e.next_review} (försenad)" if e.review_overdue else str(e.next_review)

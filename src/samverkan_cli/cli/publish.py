@@ -1,0 +1,56 @@
+"""`samverkan publish`: the förteckning as a static, accessible website with exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_cli.cli.options import Repo, Today, resolve
+
+
+def command(
+    ctx: typer.Context,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Mappen för webbplatsen (ny, tom eller en tidigare publicering)."
+        ),
+    ] = Path("_site"),
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url", help="Webbplatsens adress, för absoluta länkar i kalender och flöde."
+        ),
+    ] = None,
+    include_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--include-drafts",
+            help="Ta med utkast och remisser (för granskning, inte för publicering).",
+        ),
+    ] = False,
+    source_url: Annotated[
+        str | None,
+        typer.Option(
+            "--source-url",
+            help="Länk till källfilen, med {path} för filens sökväg, t.ex. https://…/blob/main/{path}.",
+        ),
+    ] = None,
+    repo: Repo = None,
+    today: Today = None,
+) -> int:
+    """Publicera förteckningen som en statisk webbplats: sidor, grupper, arkiv och exporter."""
+    from samverkan_cli.loading.repository import load
+    from samverkan_cli.site import build, write
+
+    settings = resolve(ctx, repo, today)
+    target = settings.base / out if settings.base and not out.is_absolute() else out
+    write.check(target, settings.root)
+    options = build.Options(settings.today, base_url, include_drafts, source_url)
+    files = build.plan(load(settings.root), options)
+    written, removed = write.write(target, files)
+    pages = sum(1 for name in files if name.endswith(".html"))
+    typer.echo(f"Publicerade {pages} sidor i {out} ({written} filer skrivna, {removed} borttagna).")
+    return 0

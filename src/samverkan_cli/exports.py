@@ -1,0 +1,274 @@
+"""The förteckning as data: JSON, CSV, Markdown, XLSX, iCalendar and Atom.
+
+Every function takes entries that are already filtered for visibility (forteckning.entries),
+and gives the same bytes for the same input: no clock, sorted input, fixed zip timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import UTC, date, datetime
+from typing import Any, Final
+from xml.etree import ElementTree
+
+from samverkan_cli.forteckning import Entry
+from samverkan_cli.git import Change
+
+#: forteckning.json's shape version; raise it on any incompatible change (other tools read it).
+JSON_VERSION: Final = 1
+COLUMNS: Final = (
+    "id",
+    "typ",
+    "titel",
+    "status",
+    "gallande",
+    "parter",
+    "malgrupp",
+    "beslut",
+    "giltig_fran",
+    "giltig_till",
+    "nasta_granskning",
+    "dokumentansvarig",
+    "diarienummer",
+    "overordnad",
+    "sida",
+)
+HEADINGS: Final = (
+    "Id",
+    "Typ",
+    "Titel",
+    "Status",
+    "Gäller",
+    "Parter",
+    "Målgrupp",
+    "Beslut",
+    "Giltig från",
+    "Giltig till",
+    "Nästa granskning",
+    "Dokumentansvarig",
+    "Diarienummer",
+    "Överordnat",
+    "Sida",
+)
+
+
+def page(entry_id: str) -> str:
+    """A document's page, relative to the site root (the report links here too)."""
+    return f"dokument/{entry_id}.html"
+
+
+def record(e: Entry) -> dict[str, Any]:
+    m = e.model
+    return {
+        "id": m.id,
+        "typ": m.typ,
+        "titel": m.titel,
+        "status": m.status,
+        "gallande": e.in_force,
+        "parter": [{"nyckel": key, "namn": name} for key, name in e.parties],
+        "malgrupp": m.malgrupp,
+        "beslut": e.decision or None,
+        "giltig_fran": _iso(m.giltig_fran),
+        "giltig_till": _iso(m.giltig_till),
+        "nasta_granskning": _iso(e.next_review),
+        "dokumentansvarig": m.dokumentansvarig,
+        "diarienummer": m.diarienummer,
+        "overordnad": m.overordnad,
+        "sida": page(m.id),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def forteckning_json(entries: list[Entry], name: str, today: date) -> str:
+    data = {
+        "version": JSON_VERSION,
+        "namn": name,
+        "datum": today.isoformat(),
+        "dokument": [record(e) for e in entries],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _row(e: Entry) -> list[str]:
+    values = record(e)
+    values["parter"] = ", ".join(p["namn"] for p in values["parter"])
+    values["gallande"] = "ja" if e.in_force else "nej"
+    return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
+
+
+def forteckning_csv(entries: list[Entry]) -> bytes:
+    """UTF-8 with BOM and semicolons, so Swedish Excel opens it with å, ä, ö intact."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADINGS)
+    writer.writerows(_row(e) for e in entries)
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def forteckning_markdown(entries: list[Entry]) -> str:
+    lines = [
+        "| Id | Typ | Titel | Status | Gäller | Beslut | Giltig till | Nästa granskning |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for e in entries:
+        cells = [
+            e.id,
+            e.typ_label,
+            e.model.titel,
+            e.status_label,
+            "ja" if e.in_force else "nej",
+            e.decision,
+            str(e.model.giltig_till or "tills vidare"),
+            str(e.next_review or ""),
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Förteckning"
+    sheet.append(list(HEADINGS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for e in entries:
+        sheet.append(_row(e))
+    sheet.freeze_panes = "A2"
+    stamp = datetime(today.year, today.month, today.day)
+    workbook.properties.creator = "samverkan"
+    workbook.properties.title = name
+    workbook.properties.created = workbook.properties.modified = stamp
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _fixed_zip_times(buffer.getvalue(), today)
+
+
+def _fixed_zip_times(data: bytes, today: date) -> bytes:
+    """openpyxl stamps zip entries with the clock; rewrite them so output is reproducible."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in sorted(source.infolist(), key=lambda i: i.filename):
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(today.year, today.month, today.day, 0, 0, 0)
+            )
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def calendar_ics(
+    entries: list[Entry],
+    meetings: list[tuple[str, str, date, str]],
+    name: str,
+    today: date,
+    base_url: str | None,
+) -> bytes:
+    """Reviews, expiries and meetings as all-day events with stable UIDs."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//samverkan//förteckning//SV")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{name}: granskningar, slutdatum och möten")
+    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    events: list[tuple[date, str, str, str | None]] = []
+    for e in entries:
+        url = _absolute(base_url, page(e.id))
+        if e.next_review is not None and not e.archived:
+            events.append(
+                (e.next_review, f"granskning-{e.id}", f"Granskning: {e.id} {e.model.titel}", url)
+            )
+        if e.model.giltig_till is not None and not e.archived:
+            events.append(
+                (e.model.giltig_till, f"slut-{e.id}", f"Slutar gälla: {e.id} {e.model.titel}", url)
+            )
+    for group_id, group_name, day, handling in meetings:
+        url = _absolute(base_url, f"grupper/{group_id}.html")
+        events.append(
+            (day, f"mote-{day.isoformat()}-{group_id}", f"{group_name}: möte ({handling})", url)
+        )
+    for day, uid, summary, url in sorted(events):
+        event = Event()
+        event.add("uid", f"{uid}@samverkan")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("summary", summary)
+        if url:
+            event.add("url", url)
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def _absolute(base_url: str | None, path: str) -> str | None:
+    return f"{base_url.rstrip('/')}/{path}" if base_url else None
+
+
+def atom(
+    entries: list[Entry],
+    history: dict[str, list[Change]],
+    name: str,
+    today: date,
+    base_url: str | None,
+    limit: int = 50,
+) -> bytes:
+    """Documents changed, newest first: git history where there is one, else the documents' own dates."""
+    from samverkan_cli.forteckning import latest_change
+
+    ns = "http://www.w3.org/2005/Atom"
+    ElementTree.register_namespace("", ns)
+    items = []
+    for e in entries:
+        changes = history.get(e.document.path, [])
+        updated = changes[0].day if changes else latest_change(e.model)
+        if updated is not None:
+            note = changes[0].message if changes else e.decision or e.status_label
+            items.append((updated, e, note))
+    items.sort(key=lambda item: (item[0], item[1].id), reverse=True)
+    feed = ElementTree.Element(f"{{{ns}}}feed")
+    _text(feed, ns, "title", f"{name}: ändrade dokument")
+    _text(feed, ns, "id", _absolute(base_url, "atom.xml") or f"urn:samverkan:{_urn(name)}")
+    _text(feed, ns, "updated", _stamp(max((i[0] for i in items), default=today)))
+    author = ElementTree.SubElement(feed, f"{{{ns}}}author")
+    _text(author, ns, "name", name)
+    ElementTree.SubElement(
+        feed, f"{{{ns}}}link", rel="self", href=_absolute(base_url, "atom.xml") or "atom.xml"
+    )
+    for updated, e, note in items[:limit]:
+        item = ElementTree.SubElement(feed, f"{{{ns}}}entry")
+        _text(item, ns, "title", f"{e.id} {e.model.titel}")
+        _text(
+            item, ns, "id", _absolute(base_url, page(e.id)) or f"urn:samverkan:{_urn(name)}:{e.id}"
+        )
+        _text(item, ns, "updated", _stamp(updated))
+        ElementTree.SubElement(
+            item, f"{{{ns}}}link", href=_absolute(base_url, page(e.id)) or page(e.id)
+        )
+        _text(item, ns, "summary", f"{e.typ_label}, {e.status_label.lower()}. {note}")
+    ElementTree.indent(feed)
+    data: bytes = ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
+
+
+def _text(parent: ElementTree.Element, ns: str, tag: str, text: str) -> None:
+    ElementTree.SubElement(parent, f"{{{ns}}}{tag}").text = text
+
+
+def _stamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _urn(name: str) -> str:
+    from samverkan_cli.slug import slugify
+
+    return slugify(name)

@@ -1,0 +1,372 @@
+"""Plan the published site: every page and export as bytes, keyed by its path in the site.
+
+Plan, then write: nothing here touches the disk (except reading a logo), so the output can be
+checked as a whole before `site.write` puts it in --out. The same repository, options and
+--today give the same bytes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from samverkan_cli import exports, forteckning, git
+from samverkan_cli.forteckning import Entry
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.documents import Grupp, MoteRecord
+from samverkan_cli.model.vocabulary import AGREEMENTS, DOC_ID, HANDLING, NIVA, ROLL, TYP
+from samverkan_cli.site import markdown
+from samverkan_cli.site.style import colours
+
+STATIC: Final = ("static/style.css", "static/filter.js")
+HIERARCHY: Final = tuple(t for t in TYP if t not in ("grupp", "mote"))
+
+
+@dataclass(frozen=True)
+class Options:
+    today: date
+    base_url: str | None = None
+    include_drafts: bool = False
+    source_url: str | None = None  # e.g. https://github.com/org/repo/blob/main/{path}
+
+
+@dataclass
+class Site:
+    repo: Repository
+    options: Options
+    entries: list[Entry]
+    groups: list[tuple[Document, Grupp]]
+    history: dict[str, list[git.Change]]
+
+    @property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+
+def plan(repo: Repository, options: Options) -> dict[str, bytes]:
+    """Every file of the site, path → content."""
+    changes = git.history(repo.root) or []
+    history: dict[str, list[git.Change]] = defaultdict(list)
+    for change in changes:
+        history[change.path].append(change)
+    site = Site(
+        repo,
+        options,
+        forteckning.entries(repo, options.today, options.include_drafts),
+        forteckning.groups(repo, options.include_drafts),
+        dict(history),
+    )
+    files: dict[str, bytes] = {}
+    renderer = _Renderer(site)
+    files.update(renderer.pages())
+    files.update(_exports(site))
+    files.update(_static(site))
+    return dict(sorted(files.items()))
+
+
+class _Renderer:
+    def __init__(self, site: Site) -> None:
+        from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+        self.site = site
+        self.environment = Environment(
+            loader=PackageLoader("samverkan_cli", "site/templates"),
+            autoescape=select_autoescape(["html", "j2"]),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.common = self._common()
+
+    def _common(self) -> dict[str, Any]:
+        repo = self.site.repo
+        return {
+            "site_name": repo.config.namn,
+            "today": self.site.options.today,
+            "typ_label": TYP,
+            "party_name": lambda key: (
+                repo.config.parter[key].namn if key in repo.config.parter else key
+            ),
+            "logo": _logo_name(repo),
+        }
+
+    def render(self, template: str, path: str, **context: Any) -> tuple[str, bytes]:
+        depth = path.count("/")
+        root = "../" * depth
+        html = self.environment.get_template(template).render(
+            **self.common, **context, root=root, current=path
+        )
+        return path, html.encode("utf-8")
+
+    def pages(self) -> dict[str, bytes]:
+        site = self.site
+        pages = dict(
+            [
+                self.render(
+                    "index.html.j2",
+                    "index.html",
+                    groups_by_typ=_by_typ([e for e in site.entries if e.in_force]),
+                    filters=_filters(site),
+                ),
+                self.render(
+                    "archive.html.j2",
+                    "arkiv.html",
+                    archived=[e for e in site.entries if e.archived],
+                ),
+                self.render("matrix.html.j2", "antagande.html", **_matrix(site)),
+                self.render("reviews.html.j2", "granskning.html", **_reviews(site)),
+                self.render("hierarchy.html.j2", "hierarki.html", tree=_tree(site)),
+                self.render(
+                    "accessibility.html.j2",
+                    "tillganglighet.html",
+                    statement=site.repo.config.webbplats.tillganglighet,
+                ),
+                self.render(
+                    "groups.html.j2", "grupper/index.html", groups=[g for _d, g in site.groups]
+                ),
+            ]
+        )
+        for e in site.entries:
+            pages.update(
+                [self.render("document.html.j2", exports.page(e.id), **_document(site, e))]
+            )
+            if site.options.source_url is None:
+                pages[f"kalla/{e.id}.md"] = (e.document.text or "").encode("utf-8")
+        for document, group in site.groups:
+            pages.update(
+                [
+                    self.render(
+                        "group.html.j2", f"grupper/{group.id}.html", **_group(site, document, group)
+                    )
+                ]
+            )
+        return pages
+
+
+def _by_typ(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
+    grouped: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        grouped[e.typ].append(e)
+    return [(typ, TYP[typ], grouped[typ]) for typ in HIERARCHY if typ in grouped]
+
+
+def _filters(site: Site) -> dict[str, list[tuple[str, str]]]:
+    in_force = [e for e in site.entries if e.in_force]
+    parties = sorted({p for e in in_force for p in e.parties}, key=lambda p: p[1])
+    targets = sorted({e.model.malgrupp for e in in_force if e.model.malgrupp})
+    types = [(t, TYP[t]) for t in HIERARCHY if any(e.typ == t for e in in_force)]
+    return {"typ": types, "part": parties, "malgrupp": [(m, m) for m in targets]}
+
+
+def link_for(site: Site, document: Document) -> Any:
+    """Map links written in a document (ids or repository paths) to pages of the site."""
+    pages = {e.document.path: exports.page(e.id) for e in site.entries}
+    groups = {d.path: f"grupper/{g.id}.html" for d, g in site.groups}
+
+    def resolve(href: str) -> str | None:
+        bare, _, fragment = href.partition("#")
+        suffix = f"#{fragment}" if fragment else ""
+        if DOC_ID.match(bare):
+            return f"../{exports.page(bare)}{suffix}" if bare in site.by_id else None
+        base = "" if bare.startswith("/") else posixpath.dirname(document.path)
+        for candidate in (
+            posixpath.normpath(posixpath.join(base, bare.lstrip("/"))),
+            posixpath.normpath(bare.lstrip("/")),
+        ):
+            target = pages.get(candidate) or groups.get(candidate)
+            if target:
+                return f"../{target}{suffix}"
+        return None
+
+    return resolve
+
+
+def _body(site: Site, document: Document) -> str:
+    return markdown.render(document.body, link_for(site, document))
+
+
+def _source(site: Site, e: Entry) -> str:
+    if site.options.source_url:
+        return site.options.source_url.replace("{path}", e.document.path)
+    return f"kalla/{e.id}.md"
+
+
+def _document(site: Site, e: Entry) -> dict[str, Any]:
+    laws = site.repo.laws
+    model = e.model
+    children = [c for c in site.entries if c.model.overordnad == e.id]
+    return {
+        "e": e,
+        "m": model,
+        "body": _body(site, e.document),
+        "parent": site.by_id.get(model.overordnad or ""),
+        "children": children,
+        "related": [site.by_id[i] for i in model.relaterade or () if i in site.by_id],
+        "replaces": [site.by_id[i] for i in model.ersatter or () if i in site.by_id],
+        "replaced_by": site.by_id.get(model.ersatt_av or ""),
+        "laws": [(text, _law_name(laws, text, e)) for text in model.lagrum or ()],
+        "history": site.history.get(e.document.path, []),
+        "source": _source(site, e),
+    }
+
+
+def _law_name(laws: Any, text: str, e: Entry) -> str | None:
+    resolved = laws.resolve(text, e.model.giltig_fran or e.model.senast_reviderad or date.today())
+    return resolved[1].namn if resolved else None
+
+
+def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
+    meetings = sorted(
+        (
+            d.model
+            for d in site.repo.documents
+            if isinstance(d.model, MoteRecord)
+            and d.model.grupp == group.id
+            and forteckning.visible(d)
+        ),
+        key=lambda m: m.datum,
+        reverse=True,
+    )
+    per_year: dict[int, int] = defaultdict(int)
+    for meeting in {m.datum for m in meetings}:
+        per_year[meeting.year] += 1
+    minimum = group.moten_minst
+    required = None if minimum is None else minimum.antal * (2 if minimum.per == "termin" else 1)
+    records = {
+        d.model.datum: d
+        for d in site.repo.documents
+        if isinstance(d.model, MoteRecord) and d.model.grupp == group.id
+    }
+    return {
+        "g": group,
+        "body": _body(site, document),
+        "niva": NIVA.get(group.niva or "", ""),
+        "roll": ROLL,
+        "handling": HANDLING,
+        "parent": next((g for _d, g in site.groups if g.id == group.rapporterar_till), None),
+        "meetings": [
+            (m, markdown.render(records[m.datum].body, lambda _h: None)) for m in meetings
+        ],
+        "per_year": sorted(per_year.items(), reverse=True),
+        "required": required,
+        "chairs": sorted(group.ordforandeskap or (), key=lambda t: t.ar, reverse=True),
+    }
+
+
+def _matrix(site: Site) -> dict[str, Any]:
+    agreements = [e for e in site.entries if e.typ in AGREEMENTS and e.in_force]
+    keys = list(dict.fromkeys(key for e in agreements for key in e.model.parter or ()))
+    order = list(site.repo.config.parter)
+    keys.sort(key=lambda k: order.index(k) if k in order else len(order))
+    rows = [(e, [_cell(site, e, key) for key in keys]) for e in agreements]
+    return {"parties": keys, "rows": rows}
+
+
+def _cell(site: Site, e: Entry, key: str) -> tuple[str, str]:
+    """(css class, text) for one agreement and one party: text says it, colour only repeats it."""
+    model = e.model
+    if key not in (model.parter or ()):
+        return "na", "ej part"
+    for signature in model.undertecknare or ():
+        if signature.part == key:
+            return "ok", f"undertecknad {signature.datum}" if signature.datum else "undertecknad"
+    for decision in [*(model.stallningstaganden or ()), *(model.beslut or ())]:
+        if getattr(decision, "part", None) == key:
+            paragraf = f" {decision.paragraf}" if decision.paragraf else ""
+            return "ok", f"beslut {decision.instans} {decision.datum}{paragraf}"
+    return "missing", "saknas"
+
+
+def _reviews(site: Site) -> dict[str, Any]:
+    due = [e for e in site.entries if e.review_overdue or e.review_soon or e.expires_soon]
+    owners: dict[str, list[Entry]] = defaultdict(list)
+    for e in due:
+        owners[e.model.dokumentansvarig or "Ingen dokumentansvarig angiven"].append(e)
+    return {"owners": sorted(owners.items()), "days": site.repo.config.varna_dagar}
+
+
+def _tree(site: Site) -> list[tuple[Entry, Any]]:
+    """The in-force documents as a tree along overordnad (a document whose parent is not shown is a root)."""
+    shown = [e for e in site.entries if e.in_force]
+    ids = {e.id for e in shown}
+    children: dict[str | None, list[Entry]] = defaultdict(list)
+    for e in shown:
+        parent = e.model.overordnad if e.model.overordnad in ids else None
+        children[parent].append(e)
+
+    def grow(parent: str | None, seen: frozenset[str]) -> list[tuple[Entry, Any]]:
+        return [
+            (e, grow(e.id, seen | {e.id})) for e in children.get(parent, []) if e.id not in seen
+        ]
+
+    return grow(None, frozenset())
+
+
+def _exports(site: Site) -> dict[str, bytes]:
+    options, config = site.options, site.repo.config
+    in_force_or_archived = site.entries
+    meetings = [
+        (
+            m.grupp,
+            next((g.titel for _d, g in site.groups if g.id == m.grupp), m.grupp),
+            m.datum,
+            HANDLING[m.handling],
+        )
+        for d in site.repo.documents
+        if isinstance(m := d.model, MoteRecord)
+        and forteckning.visible(d)
+        and any(g.id == m.grupp for _x, g in site.groups)
+    ]
+    return {
+        "forteckning.json": exports.forteckning_json(
+            in_force_or_archived, config.namn, options.today
+        ).encode("utf-8"),
+        "forteckning.csv": exports.forteckning_csv(in_force_or_archived),
+        "forteckning.xlsx": exports.forteckning_xlsx(
+            in_force_or_archived, config.namn, options.today
+        ),
+        "kalender.ics": exports.calendar_ics(
+            in_force_or_archived, sorted(meetings), config.namn, options.today, options.base_url
+        ),
+        "atom.xml": exports.atom(
+            in_force_or_archived, site.history, config.namn, options.today, options.base_url
+        ),
+    }
+
+
+def _static(site: Site) -> dict[str, bytes]:
+    from importlib import resources
+
+    files = {
+        path: resources.files("samverkan_cli").joinpath("site", path).read_bytes()
+        for path in STATIC
+    }
+    accent, text = colours(site.repo.config.webbplats.farg)
+    files["static/farg.css"] = f":root {{ --accent: {accent}; --on-accent: {text}; }}\n".encode()
+    logo = _logo_file(site.repo)
+    if logo is not None:
+        files[f"static/logo{logo.suffix.lower()}"] = logo.read_bytes()
+    return files
+
+
+def _logo_file(repo: Repository) -> Any:
+    """The logo named in samverkan.yaml, if it is a file inside the repository."""
+    name = repo.config.webbplats.logo
+    if not name:
+        return None
+    path = (repo.root / name).resolve()
+    inside = repo.root.resolve() in path.parents
+    return (
+        path
+        if inside and path.is_file() and path.suffix.lower() in (".png", ".svg", ".jpg", ".jpeg")
+        else None
+    )
+
+
+def _logo_name(repo: Repository) -> str | None:
+    logo = _logo_file(repo)
+    return f"static/logo{logo.suffix.lower()}" if logo is not None else None

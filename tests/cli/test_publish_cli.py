@@ -1,0 +1,291 @@
+"""`samverkan publish` and `samverkan list`: pages, exports, leak rules, output-dir safety."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import golden
+from samverkan_cli.cli import main
+from samverkan_cli.scaffold.init import TEMPLATE
+from samverkan_cli.site.write import MARKER
+
+TODAY = ["--today", "2026-11-24"]
+SECRET = "Hemlig rutin om personalfrågor"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("lan") / "lan"
+    shutil.copytree(TEMPLATE, root)
+    (root / "dokument/rutiner/RUT-0009-hemlig.md").write_text(
+        "---\nid: RUT-0009\ntyp: rutin\ntitel: " + SECRET + "\nstatus: beslutad\npublicera: false\n"
+        "overordnad: OVK-0001\ndokumentansvarig: HR\nfaststalld: {av: bg, datum: 2026-01-10}\n"
+        "giltig_fran: 2026-02-01\nnasta_granskning: 2026-12-01\n---\n# Hemligt\n",
+        encoding="utf-8",
+    )
+    (root / "dokument/rutiner/RUT-0008-elak.md").write_text(
+        "---\nid: RUT-0008\ntyp: rutin\ntitel: Rutin med farlig text\nstatus: beslutad\noverordnad: OVK-0001\n"
+        "dokumentansvarig: X\nfaststalld: {av: bg, datum: 2026-01-10}\ngiltig_fran: 2026-02-01\n---\n"
+        "# Test\n<script>alert('x')</script>\n\n[klicka](javascript:alert(1)) [hemlig](RUT-0009) "
+        "[utkast](OVK-0004) ![bild](https://example.org/spårning.png) [extern](https://www.example.org/)\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(county, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ut") / "_site"
+    assert main(["publish", "-C", str(county), "--out", str(out), *TODAY]) == 0
+    return out
+
+
+def all_text(site: Path) -> str:
+    """Everything published, except the Markdown source of the test document that names hidden ids."""
+    parts = []
+    for path in sorted(site.rglob("*")):
+        if path.name == "RUT-0008.md":
+            continue
+        if path.suffix == ".xlsx":
+            archive = zipfile.ZipFile(path)
+            parts += [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()]
+        elif path.is_file():
+            parts.append(path.read_bytes().decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+def test_pages_and_exports_exist(site):
+    for name in (
+        "index.html",
+        "arkiv.html",
+        "antagande.html",
+        "granskning.html",
+        "hierarki.html",
+        "tillganglighet.html",
+        "grupper/index.html",
+        "grupper/bg.html",
+        "dokument/OVK-0001.html",
+        "forteckning.json",
+        "forteckning.csv",
+        "forteckning.xlsx",
+        "kalender.ics",
+        "atom.xml",
+        "static/style.css",
+        "static/filter.js",
+        "kalla/OVK-0001.md",
+        MARKER,
+    ):
+        assert (site / name).is_file(), name
+
+
+def test_unpublished_and_drafts_appear_nowhere(site):
+    text = all_text(site)
+    for leak in (
+        "RUT-0009",
+        SECRET,
+        "OVK-0004",
+        "samarbete kring äldre med omfattande behov av vård",
+    ):
+        assert leak not in text, leak
+
+
+def test_include_drafts_shows_drafts_but_never_unpublished(capsys, county, tmp_path):
+    out = tmp_path / "granskning"
+    assert (
+        run(capsys, "publish", "-C", str(county), "--out", str(out), "--include-drafts", *TODAY)[0]
+        == 0
+    )
+    assert (out / "dokument/OVK-0004.html").is_file()
+    assert "Remiss." in (out / "dokument/OVK-0004.html").read_text("utf-8")
+    assert "RUT-0009" not in all_text(out)
+
+
+def test_raw_html_and_dangerous_links_are_neutralised(site):
+    page = (site / "dokument/RUT-0008.html").read_text("utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert 'href="javascript' not in page and '<a href="javascript' not in page
+    assert "spårning.png" not in page and "<img" not in page.split("<main", 1)[1]
+    assert '<a href="https://www.example.org/">extern</a>' in page
+    assert "hemlig" in page and 'href="../dokument/RUT-0009.html"' not in page
+
+
+def test_links_are_relative_and_nothing_loads_from_elsewhere(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert not re.search(r'(src|href)="/', html), page
+        assert not re.search(r'src="https?:', html), page
+        assert not re.search(r'<link[^>]+href="https?:', html), page
+
+
+def test_every_internal_link_resolves(site):
+    for page in site.rglob("*.html"):
+        for target in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', page.read_text("utf-8")):
+            assert (page.parent / target).resolve().is_file(), f"{page.name} → {target}"
+
+
+def test_document_page_content(site):
+    page = (site / "dokument/HOK-0000.html").read_text("utf-8")
+    assert "<strong>Ersatt.</strong> Dokumentet gäller inte längre sedan 2026-03-01." in page
+    assert 'href="../dokument/HOK-0001.html"' in page
+    rutin = (site / "dokument/RUT-0004.html").read_text("utf-8")
+    assert "<strong>Granskning försenad</strong> sedan 2026-09-01." in rutin
+    ovk = (site / "dokument/OVK-0001.html").read_text("utf-8")
+    assert (
+        'HSL (2017:30) 16 kap. 3 § <span class="muted">(Hälso- och sjukvårdslagen (2017:30))</span>'
+        in ovk
+    )
+    assert (
+        ovk.count("<h1>") == 1
+        and "<h2>Bakgrund och lagstöd</h2>" not in ovk
+        and "<h3>Bakgrund och lagstöd</h3>" in ovk
+    )
+    assert 'href="../dokument/RUT-0001.html"' in ovk
+
+
+def test_adoption_matrix_says_it_in_text(site):
+    page = (site / "antagande.html").read_text("utf-8")
+    assert '<td class="ok">undertecknad 2026-04-07</td>' in page
+    assert '<td class="ok">beslut KS 2026-01-27 § 8</td>' in page
+    assert '<td class="na">ej part</td>' in page
+
+
+def test_csv_opens_in_swedish_excel(site):
+    data = (site / "forteckning.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
+    assert rows[0][:4] == ["Id", "Typ", "Titel", "Status"]
+    assert any(row[0] == "OVK-0001" for row in rows)
+
+
+def test_json_export_shape(site):
+    data = json.loads((site / "forteckning.json").read_text("utf-8"))
+    assert (data["version"], data["namn"], data["datum"]) == (
+        1,
+        "Samverkan Social ReKo Västernorrland",
+        "2026-11-24",
+    )
+    ovk = next(d for d in data["dokument"] if d["id"] == "OVK-0001")
+    assert ovk["sida"] == "dokument/OVK-0001.html" and ovk["gallande"] is True
+    assert {"nyckel": "ange", "namn": "Ånge kommun"} in ovk["parter"]
+
+
+def test_xlsx_calendar_and_feed(site):
+    from xml.etree import ElementTree
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(site / "forteckning.xlsx").active
+    assert [c.value for c in sheet[1]][:3] == ["Id", "Typ", "Titel"]
+    calendar = Calendar.from_ical((site / "kalender.ics").read_bytes())
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+    assert "granskning-RUT-0004@samverkan" in uids and "mote-2026-12-08-bg@samverkan" in uids
+    assert len(uids) == len(set(uids))
+    feed = ElementTree.parse(site / "atom.xml").getroot()
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    updated = [e.find("{http://www.w3.org/2005/Atom}updated").text for e in entries]
+    assert updated == sorted(updated, reverse=True) and entries
+
+
+def test_byte_identical_output(capsys, county, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        assert run(capsys, "publish", "-C", str(county), "--out", str(out), *TODAY)[0] == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    "page", ["index.html", "dokument/OVK-0001.html", "grupper/bg.html", "antagande.html"]
+)
+def test_golden_pages(request, site, page):
+    golden.check(request, f"site/{page.replace('/', '-')}", (site / page).read_text("utf-8"))
+
+
+def test_refuses_a_folder_it_did_not_create(capsys, county, tmp_path):
+    out = tmp_path / "viktigt"
+    out.mkdir()
+    (out / "mina-filer.txt").write_text("behåll", encoding="utf-8")
+    code, _, err = run(capsys, "publish", "-C", str(county), "--out", str(out), *TODAY)
+    assert code == 2 and "skapades inte av samverkan publish" in err
+    assert [p.name for p in out.iterdir()] == ["mina-filer.txt"]
+
+
+def test_refuses_the_repository_itself(capsys, county):
+    code, _, err = run(capsys, "publish", "-C", str(county), "--out", str(county), *TODAY)
+    assert code == 2 and "är dokumentarkivet" in err
+
+
+def test_republish_removes_stale_files_but_never_follows_links(capsys, county, tmp_path):
+    out = tmp_path / "_site"
+    assert run(capsys, "publish", "-C", str(county), "--out", str(out), *TODAY)[0] == 0
+    (out / "dokument" / "GAMMAL.html").write_text("gammal", encoding="utf-8")
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    (outside / "viktig.txt").write_text("rör ej", encoding="utf-8")
+    (out / "lank").symlink_to(outside, target_is_directory=True)
+    code, out_text, _ = run(capsys, "publish", "-C", str(county), "--out", str(out), *TODAY)
+    assert code == 0 and "0 filer skrivna, 2 borttagna" in out_text
+    assert not (out / "dokument" / "GAMMAL.html").exists() and not (out / "lank").exists()
+    assert (outside / "viktig.txt").read_text("utf-8") == "rör ej"
+
+
+def test_list_formats_and_filters(capsys, county):
+    code, out, _ = run(
+        capsys, "list", "-C", str(county), "-f", "json", "--typ", "rutin", "--gallande", *TODAY
+    )
+    data = json.loads(out)
+    assert code == 0 and [d["id"] for d in data["dokument"]] == [
+        "RUT-0001",
+        "RUT-0002",
+        "RUT-0003",
+        "RUT-0004",
+        "RUT-0008",
+    ]
+    code, out, _ = run(capsys, "list", "-C", str(county), "-f", "json", "--part", "timra", *TODAY)
+    assert all(
+        any(p["nyckel"] == "timra" for p in d["parter"]) for d in json.loads(out)["dokument"]
+    )
+    code, out, _ = run(
+        capsys, "list", "-C", str(county), "-f", "json", "--status", "remiss", *TODAY
+    )
+    assert [d["id"] for d in json.loads(out)["dokument"]] == ["OVK-0004"]
+    code, out, _ = run(
+        capsys, "list", "-C", str(county), "-f", "md", "--typ", "huvudöverenskommelse", *TODAY
+    )
+    assert (
+        out.splitlines()[0].startswith("| Id | Typ | Titel")
+        and "| HOK-0001 | Huvudöverenskommelse |" in out
+    )
+    code, out, _ = run(capsys, "list", "-C", str(county), *TODAY)
+    assert code == 0 and "OVK-0001" in out and "RUT-0009" not in out and "OVK-0004" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "gist"),
+    [
+        (["--typ", "policy"], "'policy' är ingen dokumenttyp"),
+        (["--status", "klar"], "Okänd status 'klar'"),
+        (["--part", "x"], "Parten 'x' finns inte"),
+        (["-f", "xml"], "Okänt format 'xml'"),
+    ],
+)
+def test_list_bad_usage(capsys, county, args, gist):
+    code, _, err = run(capsys, "list", "-C", str(county), *args)
+    assert code == 2 and gist in err
