@@ -289,3 +289,30 @@ def test_list_formats_and_filters(capsys, county):
 def test_list_bad_usage(capsys, county, args, gist):
     code, _, err = run(capsys, "list", "-C", str(county), *args)
     assert code == 2 and gist in err
+
+
+@pytest.mark.parametrize(("colour", "expected"), [("#7a1f3d", "#7a1f3d"), ("#ffeb3b", "#1f4e79")])
+def test_logo_and_colour_from_config(capsys, tmp_path, colour, expected):
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root)
+    (root / "bilder").mkdir()
+    (root / "bilder" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8"
+    )
+    config = (root / "samverkan.yaml").read_text("utf-8")
+    config += f'\nwebbplats:\n  logo: bilder/logo.svg\n  farg: "{colour}"\n  tillganglighet:\n    efterlevnad: full\n    kontakt: skriv till samverkan@example.org\n'
+    (root / "samverkan.yaml").write_text(config, encoding="utf-8")
+    out = tmp_path / "_site"
+    assert run(capsys, "publish", "-C", str(root), "--out", str(out), *TODAY)[0] == 0
+    assert (out / "static/logo.svg").is_file()
+    assert f"--accent: {expected};" in (out / "static/farg.css").read_text("utf-8")
+    assert '<img src="static/logo.svg" alt="">' in (out / "index.html").read_text("utf-8")
+    statement = (out / "tillganglighet.html").read_text("utf-8")
+    assert "helt förenlig" in statement and "skriv till samverkan@example.org" in statement
+
+
+def test_contrast_helper():
+    from samverkan_cli.site.style import contrast
+
+    assert round(contrast("#ffffff", "#000000"), 1) == 21.0
+    assert contrast("#1f4e79", "#ffffff") >= 4.5

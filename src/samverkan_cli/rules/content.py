@@ -81,26 +81,17 @@ def _offset_position(text: str, offset: int) -> Position:
     return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
-def links(document: Document) -> Iterator[tuple[str, int]]:
-    """(target, body-relative line) of every link and image in the body."""
-    if "](" not in document.body and "]:" not in document.body:
-        return
-    for block in _tokens(document):
-        for child in block.children or ():
-            target = child.attrs.get("href") or child.attrs.get("src")
-            if child.type in ("link_open", "image") and isinstance(target, str):
-                yield target, block.map[0] if block.map else 0
-
-
 @check("SV053")
 def broken_links(ctx: Context) -> Iterator[Diagnostic]:
+    from samverkan_cli.markdown_links import links
+
     for document in ctx.repo.documents:
         if document.text is None or not document.body:
             continue
-        for target, line in links(document):
+        for target, line, column in links(document.body):
             problem = _link_problem(ctx, document, target)
             if problem is not None:
-                yield document.at("SV053", problem, _link_position(document, target, line))
+                yield document.at("SV053", problem, Position(document.body_line + line, column + 1))
 
 
 def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
@@ -127,12 +118,3 @@ def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
 
 def _exists(root: Path, relative: str) -> bool:
     return (root / relative).exists()
-
-
-def _link_position(document: Document, target: str, block_line: int) -> Position:
-    lines = document.body.split("\n")
-    for index in range(block_line, len(lines)):
-        column = lines[index].find(target)
-        if column >= 0:
-            return Position(document.body_line + index, column + 1)
-    return Position(document.body_line + block_line, 1)

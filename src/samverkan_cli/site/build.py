@@ -11,6 +11,7 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any, Final
 
 from samverkan_cli import exports, forteckning, git
@@ -42,9 +43,24 @@ class Site:
     groups: list[tuple[Document, Grupp]]
     history: dict[str, list[git.Change]]
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
+
+    @cached_property
+    def pages_by_path(self) -> dict[str, str]:
+        """Repository path of every published document or group → its page."""
+        pages = {e.document.path: exports.page(e.id) for e in self.entries}
+        pages.update({d.path: f"grupper/{g.id}.html" for d, g in self.groups})
+        return pages
+
+    @cached_property
+    def children(self) -> dict[str, list[Entry]]:
+        found: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.entries:
+            if e.model.overordnad:
+                found[e.model.overordnad].append(e)
+        return found
 
 
 def plan(repo: Repository, options: Options) -> dict[str, bytes]:
@@ -164,8 +180,7 @@ def _filters(site: Site) -> dict[str, list[tuple[str, str]]]:
 
 def link_for(site: Site, document: Document) -> Any:
     """Map links written in a document (ids or repository paths) to pages of the site."""
-    pages = {e.document.path: exports.page(e.id) for e in site.entries}
-    groups = {d.path: f"grupper/{g.id}.html" for d, g in site.groups}
+    pages = site.pages_by_path
 
     def resolve(href: str) -> str | None:
         bare, _, fragment = href.partition("#")
@@ -177,7 +192,7 @@ def link_for(site: Site, document: Document) -> Any:
             posixpath.normpath(posixpath.join(base, bare.lstrip("/"))),
             posixpath.normpath(bare.lstrip("/")),
         ):
-            target = pages.get(candidate) or groups.get(candidate)
+            target = pages.get(candidate)
             if target:
                 return f"../{target}{suffix}"
         return None
@@ -198,7 +213,7 @@ def _source(site: Site, e: Entry) -> str:
 def _document(site: Site, e: Entry) -> dict[str, Any]:
     laws = site.repo.laws
     model = e.model
-    children = [c for c in site.entries if c.model.overordnad == e.id]
+    children = site.children.get(e.id, [])
     return {
         "e": e,
         "m": model,
@@ -208,14 +223,16 @@ def _document(site: Site, e: Entry) -> dict[str, Any]:
         "related": [site.by_id[i] for i in model.relaterade or () if i in site.by_id],
         "replaces": [site.by_id[i] for i in model.ersatter or () if i in site.by_id],
         "replaced_by": site.by_id.get(model.ersatt_av or ""),
-        "laws": [(text, _law_name(laws, text, e)) for text in model.lagrum or ()],
+        "laws": [
+            (text, _law_name(laws, text, e, site.options.today)) for text in model.lagrum or ()
+        ],
         "history": site.history.get(e.document.path, []),
         "source": _source(site, e),
     }
 
 
-def _law_name(laws: Any, text: str, e: Entry) -> str | None:
-    resolved = laws.resolve(text, e.model.giltig_fran or e.model.senast_reviderad or date.today())
+def _law_name(laws: Any, text: str, e: Entry, today: date) -> str | None:
+    resolved = laws.resolve(text, e.model.giltig_fran or e.model.senast_reviderad or today)
     return resolved[1].namn if resolved else None
 
 

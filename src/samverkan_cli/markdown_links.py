@@ -1,0 +1,55 @@
+"""Find link targets in Markdown fast, without a full parse (for SV053 on every document).
+
+A full CommonMark parse costs ~2.5 ms for a 12 KB body; validating a county's repository in a
+pre-commit hook cannot pay that for every file. This scanner finds inline links and images
+(`[text](target)`, `![alt](target)`) and reference definitions (`[label]: target`), skipping
+fenced code blocks and code spans, which is what a link check needs. A test keeps it in step
+with markdown-it on real documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE = re.compile(
+    r"!?\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\]"  # [text], one level of nested brackets
+    r"\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*))"  # (<target> or target
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # optional title, closing )
+)
+_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(?:<([^<>\n]*)>|(\S+))")
+
+
+def links(text: str) -> Iterator[tuple[str, int, int]]:
+    """(target, 0-based line, 0-based column) of every link and image target."""
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n")):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        yield from _in_line(line, number)
+
+
+def _in_line(line: str, number: int) -> Iterator[tuple[str, int, int]]:
+    if "](" not in line and "]:" not in line:
+        return
+    visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    definition = _DEFINITION.match(visible)
+    if definition:
+        target = definition.group(1) if definition.group(1) is not None else definition.group(2)
+        yield _unescape(target), number, visible.find(target)
+        return
+    for match in _INLINE.finditer(visible):
+        group = 1 if match.group(1) is not None else 2
+        yield _unescape(match.group(group)), number, match.start(group)
+
+
+def _unescape(target: str) -> str:
+    return re.sub(r"\\(.)", r"\1", target)
