@@ -250,3 +250,8 @@ def test_non_document_paths_report_nothing(capsys, broken):
     code, out, _ = run(capsys, "validate", "-C", str(broken), "README.md", "-f", "json", *TODAY)
     assert code == 0
     assert json.loads(out)["summary"]["documents"] == 0
+
+
+def test_no_arguments_shows_help_and_exits_0(capsys):
+    code, out, err = run(capsys)
+    assert code == 0 and "validate" in out and "publish" in out and "Fel" not in err

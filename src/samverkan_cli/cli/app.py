@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import init, list, new, publish, report, schema, validate
+from samverkan_cli.cli import init, listing, new, publish, report, schema, validate
 from samverkan_cli.cli.options import GlobalOptions, Repo, Today
 
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
@@ -66,13 +66,16 @@ def root(
     ctx.obj = GlobalOptions(repo=repo, today=today, debug=debug)
 
 
-app.command(name="validate", cls=Command)(validate.command)
-app.command(name="schema", cls=Command)(schema.command)
-app.command(name="new", cls=Command)(new.command)
-app.command(name="init", cls=Command)(init.command)
-app.command(name="report", cls=Command)(report.command)
-app.command(name="list", cls=Command)(list.command)
-app.command(name="publish", cls=Command)(publish.command)
+for name, module in (
+    ("validate", validate),
+    ("new", new),
+    ("init", init),
+    ("list", listing),
+    ("report", report),
+    ("publish", publish),
+    ("schema", schema),
+):
+    app.command(name=name, cls=Command)(module.command)
 
 
 @cache

@@ -46,6 +46,8 @@ def run(args: list[str]) -> int:
 
 def _unexpected(error: Exception, debug: bool) -> int:
     names = {cls.__name__ for cls in type(error).__mro__}
+    if "NoArgsIsHelpError" in names:
+        return 0  # the help has been shown; nothing went wrong
     if "Exit" in names:
         return int(getattr(error, "exit_code", 0) or 0)
     if "Abort" in names:

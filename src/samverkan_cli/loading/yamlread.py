@@ -12,7 +12,6 @@ implicit timestamps), which is what editors with a YAML language server show use
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,15 +212,3 @@ def _hint(problem: str) -> str:
             'Sätt citattecken runt värden som innehåller kolon, t.ex. titel: "Avtal: hemsjukvård".'
         )
     return "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
-
-
-def walk(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every (path, scalar) in a loaded value, depth first."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, (*loc, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from walk(item, (*loc, index))
-    else:
-        yield loc, value

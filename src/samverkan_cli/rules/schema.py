@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.loading.document import Document
 from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Common
 from samverkan_cli.model.vocabulary import a
@@ -129,9 +130,8 @@ def file_name(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _slug_hint(document: object) -> str:
+def _slug_hint(document: Document) -> str:
     from samverkan_cli.slug import slugify
 
-    raw = getattr(document, "raw", {})
-    title = raw.get("titel") if isinstance(raw, dict) else None
+    title = document.raw.get("titel")
     return slugify(title) if isinstance(title, str) and title else "kort-namn"
