@@ -111,23 +111,42 @@ def forteckning_csv(entries: list[Entry]) -> bytes:
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def forteckning_markdown(entries: list[Entry]) -> str:
-    lines = [
-        "| Id | Typ | Titel | Status | Gäller | Beslut | Giltig till | Nästa granskning |",
-        "|---|---|---|---|---|---|---|---|",
+#: The short form of the förteckning: the terminal table and the Markdown export.
+SUMMARY_HEADINGS: Final = (
+    "Id",
+    "Typ",
+    "Titel",
+    "Status",
+    "Gäller",
+    "Beslut",
+    "Giltig till",
+    "Nästa granskning",
+    "Dokumentansvarig",
+)
+
+
+def summary_cells(e: Entry) -> list[str]:
+    review = "" if e.next_review is None else str(e.next_review)
+    if e.review_overdue:
+        review += " (försenad)"
+    return [
+        e.id,
+        e.typ_label,
+        e.model.titel,
+        e.status_label,
+        "ja" if e.in_force else "nej",
+        e.decision,
+        str(e.model.giltig_till or "tills vidare"),
+        review,
+        e.model.dokumentansvarig or "",
     ]
-    for e in entries:
-        cells = [
-            e.id,
-            e.typ_label,
-            e.model.titel,
-            e.status_label,
-            "ja" if e.in_force else "nej",
-            e.decision,
-            str(e.model.giltig_till or "tills vidare"),
-            str(e.next_review or ""),
-        ]
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+
+
+def forteckning_markdown(entries: list[Entry]) -> str:
+    lines = ["| " + " | ".join(SUMMARY_HEADINGS) + " |", "|" + "---|" * len(SUMMARY_HEADINGS)]
+    lines += [
+        "| " + " | ".join(c.replace("|", "\\|") for c in summary_cells(e)) + " |" for e in entries
+    ]
     return "\n".join(lines) + "\n"
 
 

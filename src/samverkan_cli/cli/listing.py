@@ -76,35 +76,12 @@ def _table(chosen: list[Entry], title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from samverkan_cli.exports import SUMMARY_HEADINGS, summary_cells
+
     table = Table(title=f"{title}: {len(chosen)} dokument", title_justify="left", highlight=False)
-    table.add_column("Id", no_wrap=True, min_width=8)
-    for heading in (
-        "Typ",
-        "Titel",
-        "Status",
-        "Gäller",
-        "Beslut",
-        "Giltig till",
-        "Nästa granskning",
-        "Ansvarig",
-    ):
+    table.add_column(SUMMARY_HEADINGS[0], no_wrap=True, min_width=8)
+    for heading in SUMMARY_HEADINGS[1:]:
         table.add_column(heading, overflow="fold")
     for e in chosen:
-        table.add_row(
-            e.id,
-            e.typ_label,
-            e.model.titel,
-            e.status_label,
-            "ja" if e.in_force else "nej",
-            e.decision,
-            str(e.model.giltig_till or "tills vidare"),
-            _review(e),
-            e.model.dokumentansvarig or "",
-        )
+        table.add_row(*summary_cells(e))
     Console(soft_wrap=False).print(table)
-
-
-def _review(e: Entry) -> str:
-    if e.next_review is None:
-        return ""
-    return f"{e.next_review} (försenad)" if e.review_overdue else str(e.next_review)
