@@ -24,6 +24,8 @@ _DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(?:<([^<>\n]*)>|(\S+))
 
 def links(text: str) -> Iterator[tuple[str, int, int]]:
     """(target, 0-based line, 0-based column) of every link and image target."""
+    if "](" not in text and "]:" not in text:
+        return
     fence: str | None = None
     for number, line in enumerate(text.split("\n")):
         opened = _FENCE.match(line)
