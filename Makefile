@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE := docs-repo-template
 
-.PHONY: demo test golden lint typecheck check schemas docs clean
+.PHONY: demo test golden bench lint typecheck check schemas docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: $(STAMP)
 ## golden: rewrite tests/golden/ from the current output (review the diff before committing)
 golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/cli/test_report_cli.py tests/cli/test_publish_cli.py --update-golden
+
+## bench: generate corpora of 100 to 20,000 documents and measure against the targets (minutes)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -324,34 +324,22 @@ def _tree(site: Site) -> list[tuple[Entry, Any]]:
 
 
 def _exports(site: Site) -> dict[str, bytes]:
-    options, config = site.options, site.repo.config
-    in_force_or_archived = site.entries
-    meetings = [
-        (
-            m.grupp,
-            next((g.titel for _d, g in site.groups if g.id == m.grupp), m.grupp),
-            m.datum,
-            HANDLING[m.handling],
-        )
+    """Every shown document (in force, archived, and drafts with --include-drafts) has a row."""
+    options, name, entries = site.options, site.repo.config.namn, site.entries
+    titles = {g.id: g.titel for _d, g in site.groups}
+    meetings = sorted(
+        (m.grupp, titles[m.grupp], m.datum, HANDLING[m.handling])
         for d in site.repo.documents
-        if isinstance(m := d.model, MoteRecord)
-        and forteckning.visible(d)
-        and any(g.id == m.grupp for _x, g in site.groups)
-    ]
+        if isinstance(m := d.model, MoteRecord) and forteckning.visible(d) and m.grupp in titles
+    )
     return {
-        "forteckning.json": exports.forteckning_json(
-            in_force_or_archived, config.namn, options.today
-        ).encode("utf-8"),
-        "forteckning.csv": exports.forteckning_csv(in_force_or_archived),
-        "forteckning.xlsx": exports.forteckning_xlsx(
-            in_force_or_archived, config.namn, options.today
-        ),
+        "forteckning.json": exports.forteckning_json(entries, name, options.today).encode("utf-8"),
+        "forteckning.csv": exports.forteckning_csv(entries),
+        "forteckning.xlsx": exports.forteckning_xlsx(entries, name, options.today),
         "kalender.ics": exports.calendar_ics(
-            in_force_or_archived, sorted(meetings), config.namn, options.today, options.base_url
+            entries, meetings, name, options.today, options.base_url
         ),
-        "atom.xml": exports.atom(
-            in_force_or_archived, site.history, config.namn, options.today, options.base_url
-        ),
+        "atom.xml": exports.atom(entries, site.history, name, options.today, options.base_url),
     }
 
 

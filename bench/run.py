@@ -1,0 +1,174 @@
+"""Measure samverkan against issue 6's targets, with the peers run side by side, and write RESULTS.md.
+
+Usage: python bench/run.py [--sizes 100,1000,10000,20000] [--no-peers] [--out bench/RESULTS.md]
+
+Every figure is the wall time of a fresh process (interpreter start included), its peak memory
+from the kernel (wait4), best of --repeat runs. Peers (check-jsonschema on the extracted front
+matter with our schemas, mkdocs build on the same Markdown) run when installed (`make bench`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+CORPUS = HERE / ".corpus"
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+TODAY = "2026-11-24"
+TARGETS = {  # (metric, size): seconds, from issue 6
+    ("validate cold", 10_000): 2.5,
+    ("validate warm", 10_000): 0.8,
+    ("validate one file", 1_000): 0.35,
+    ("publish cold", 10_000): 12.0,
+    ("publish one changed", 10_000): 1.5,
+    ("report", 10_000): 3.0,
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    metric: str
+    size: int
+    seconds: float
+    peak_mb: float | None = None
+
+
+def timed(command: list[str], cwd: Path | None = None, repeat: int = 1) -> tuple[float, float]:
+    """Best wall time and its peak memory (MB) of a fresh process running `command`."""
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, _status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        best = min(best, (elapsed, usage.ru_maxrss / 1024))
+    return best
+
+
+def read_and_split(root: Path) -> float:
+    """The floor: read every document and cut it at its fences, in this process."""
+    start = time.perf_counter()
+    for path in root.rglob("*.md"):
+        text = path.read_bytes().decode("utf-8")
+        text.split("\n---\n", 1)
+    return time.perf_counter() - start
+
+
+def samverkan(*args: str) -> list[str]:
+    return [sys.executable, "-m", "samverkan_cli", *args]
+
+
+def ours(size: int, root: Path, repeat: int) -> list[Measure]:
+    results = [Measure("read and split (floor)", size, read_and_split(root))]
+    seconds, peak = timed(samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat)
+    results.append(Measure("validate cold", size, seconds, peak))
+    seconds, peak = timed(samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat)
+    results.append(Measure("validate warm", size, seconds, peak))
+    one = next(root.glob("dokument/rutiner/*.md"))
+    seconds, peak = timed(samverkan("validate", str(one.relative_to(root)), "--today", TODAY), cwd=root, repeat=repeat)
+    results.append(Measure("validate one file", size, seconds, peak))
+    site = root.parent / f"site-{size}"
+    shutil.rmtree(site, ignore_errors=True)
+    seconds, peak = timed(samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY))
+    results.append(Measure("publish cold", size, seconds, peak))
+    one.write_text(one.read_text("utf-8") + "\nEn ändring.\n", encoding="utf-8")
+    seconds, peak = timed(samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY))
+    results.append(Measure("publish one changed", size, seconds, peak))
+    seconds, peak = timed(samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json"), repeat=repeat)
+    results.append(Measure("report", size, seconds, peak))
+    return results
+
+
+def peers(size: int, root: Path) -> list[Measure]:
+    results = []
+    if shutil.which("check-jsonschema"):
+        results.append(_check_jsonschema(size, root))
+    if shutil.which("mkdocs"):
+        results.append(_mkdocs(size, root))
+    return results
+
+
+def _check_jsonschema(size: int, root: Path) -> Measure:
+    extracted = root.parent / f"front-{size}"
+    shutil.rmtree(extracted, ignore_errors=True)
+    by_typ: dict[str, list[str]] = {}
+    for path in sorted((root / "dokument").rglob("*.md")):
+        front = path.read_text("utf-8").split("---\n")[1]
+        typ = next(line.split(": ", 1)[1] for line in front.splitlines() if line.startswith("typ: "))
+        target = extracted / typ / (path.stem + ".yaml")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front, encoding="utf-8")
+        by_typ.setdefault(typ, []).append(str(target))
+    start = time.perf_counter()
+    for typ, files in by_typ.items():
+        subprocess.run(["check-jsonschema", "--schemafile", str(PROJECT / "schemas" / f"{typ}.schema.json"), *files],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return Measure("peer: check-jsonschema (schema only)", size, time.perf_counter() - start)
+
+
+def _mkdocs(size: int, root: Path) -> Measure:
+    project = root.parent / f"mkdocs-{size}"
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(root / "dokument", project / "docs")
+    (project / "docs" / "index.md").write_text("# Förteckning\n", encoding="utf-8")
+    # A one-page nav: with mkdocs' default full navigation every page lists every other page and
+    # the build grows quadratically (over 11 minutes for 10,000 pages here).
+    (project / "mkdocs.yml").write_text(
+        "site_name: Bench\nuse_directory_urls: false\nnav:\n  - index.md\n", encoding="utf-8"
+    )
+    seconds, peak = timed(["mkdocs", "build", "-q", "-d", str(project / "site")], cwd=project)
+    return Measure("peer: mkdocs build", size, seconds, peak)
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def render(results: list[Measure]) -> str:
+    lines = ["# Benchmark results", "", f"Machine: {machine()}.", f"Run: {time.strftime('%Y-%m-%d')} with `make bench`.", "",
+             "| Size | Measure | Seconds | Peak MB | Target | Met |", "|---:|---|---:|---:|---:|---|"]
+    for m in results:
+        target = TARGETS.get((m.metric, m.size))
+        met = "" if target is None else ("yes" if m.seconds <= target else "**no**")
+        peak = "" if m.peak_mb is None else f"{m.peak_mb:.0f}"
+        lines.append(f"| {m.size} | {m.metric} | {m.seconds:.2f} | {peak} | {'' if target is None else target} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="100,1000,10000,20000")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--peers-up-to", type=int, default=10_000, help="skip the (slow) peers above this size")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    results: list[Measure] = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        root = CORPUS / f"repo-{size}"
+        generate(size, root)
+        results += ours(size, root, args.repeat)
+        if not args.no_peers and size <= args.peers_up_to:
+            results += peers(size, root)
+        print(render(results), flush=True)
+    args.out.write_text(render(results), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
