@@ -50,7 +50,9 @@ def timed(command: list[str], cwd: Path | None = None, repeat: int = 1) -> tuple
     best = (float("inf"), 0.0)
     for _ in range(repeat):
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         _pid, _status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         best = min(best, (elapsed, usage.ru_maxrss / 1024))
@@ -72,21 +74,34 @@ def samverkan(*args: str) -> list[str]:
 
 def ours(size: int, root: Path, repeat: int) -> list[Measure]:
     results = [Measure("read and split (floor)", size, read_and_split(root))]
-    seconds, peak = timed(samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat)
+    seconds, peak = timed(
+        samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat
+    )
     results.append(Measure("validate cold", size, seconds, peak))
-    seconds, peak = timed(samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat)
+    seconds, peak = timed(
+        samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat
+    )
     results.append(Measure("validate warm", size, seconds, peak))
     one = next(root.glob("dokument/rutiner/*.md"))
-    seconds, peak = timed(samverkan("validate", str(one.relative_to(root)), "--today", TODAY), cwd=root, repeat=repeat)
+    seconds, peak = timed(
+        samverkan("validate", str(one.relative_to(root)), "--today", TODAY), cwd=root, repeat=repeat
+    )
     results.append(Measure("validate one file", size, seconds, peak))
     site = root.parent / f"site-{size}"
     shutil.rmtree(site, ignore_errors=True)
-    seconds, peak = timed(samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY))
+    seconds, peak = timed(
+        samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY)
+    )
     results.append(Measure("publish cold", size, seconds, peak))
     one.write_text(one.read_text("utf-8") + "\nEn ändring.\n", encoding="utf-8")
-    seconds, peak = timed(samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY))
+    seconds, peak = timed(
+        samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY)
+    )
     results.append(Measure("publish one changed", size, seconds, peak))
-    seconds, peak = timed(samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json"), repeat=repeat)
+    seconds, peak = timed(
+        samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json"),
+        repeat=repeat,
+    )
     results.append(Measure("report", size, seconds, peak))
     return results
 
@@ -106,15 +121,26 @@ def _check_jsonschema(size: int, root: Path) -> Measure:
     by_typ: dict[str, list[str]] = {}
     for path in sorted((root / "dokument").rglob("*.md")):
         front = path.read_text("utf-8").split("---\n")[1]
-        typ = next(line.split(": ", 1)[1] for line in front.splitlines() if line.startswith("typ: "))
+        typ = next(
+            line.split(": ", 1)[1] for line in front.splitlines() if line.startswith("typ: ")
+        )
         target = extracted / typ / (path.stem + ".yaml")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(front, encoding="utf-8")
         by_typ.setdefault(typ, []).append(str(target))
     start = time.perf_counter()
     for typ, files in by_typ.items():
-        subprocess.run(["check-jsonschema", "--schemafile", str(PROJECT / "schemas" / f"{typ}.schema.json"), *files],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            [
+                "check-jsonschema",
+                "--schemafile",
+                str(PROJECT / "schemas" / f"{typ}.schema.json"),
+                *files,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
     return Measure("peer: check-jsonschema (schema only)", size, time.perf_counter() - start)
 
 
@@ -133,20 +159,35 @@ def _mkdocs(size: int, root: Path) -> Measure:
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
 
 
 def render(results: list[Measure]) -> str:
-    lines = ["# Benchmark results", "", f"Machine: {machine()}.", f"Run: {time.strftime('%Y-%m-%d')} with `make bench`.", "",
-             "| Size | Measure | Seconds | Peak MB | Target | Met |", "|---:|---|---:|---:|---:|---|"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}.",
+        f"Run: {time.strftime('%Y-%m-%d')} with `make bench`.",
+        "",
+        "| Size | Measure | Seconds | Peak MB | Target | Met |",
+        "|---:|---|---:|---:|---:|---|",
+    ]
     for m in results:
         target = TARGETS.get((m.metric, m.size))
         met = "" if target is None else ("yes" if m.seconds <= target else "**no**")
         peak = "" if m.peak_mb is None else f"{m.peak_mb:.0f}"
-        lines.append(f"| {m.size} | {m.metric} | {m.seconds:.2f} | {peak} | {'' if target is None else target} | {met} |")
+        lines.append(
+            f"| {m.size} | {m.metric} | {m.seconds:.2f} | {peak} | {'' if target is None else target} | {met} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -155,7 +196,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,10000,20000")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--no-peers", action="store_true")
-    parser.add_argument("--peers-up-to", type=int, default=10_000, help="skip the (slow) peers above this size")
+    parser.add_argument(
+        "--peers-up-to", type=int, default=10_000, help="skip the (slow) peers above this size"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     results: list[Measure] = []
