@@ -214,7 +214,7 @@ def generate(size: int, out: Path) -> None:
     )
     weights = [weight for _t, _p, weight in MIX]
     counters: dict[str, int] = {}
-    parents: list[str] = []
+    parents: list[str] = ["HOK-0001"]  # a rutin may rest on the huvudöverenskommelse from the start
     ids: list[str] = ["HOK-0001"]
     for _ in range(size - 1):
         typ, prefix, _w = rng.choices(MIX, weights)[0]
