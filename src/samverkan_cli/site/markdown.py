@@ -58,11 +58,10 @@ _IMAGE = re.compile(r'<img src="[^"]*" alt="([^"]*)"(?: title="[^"]*")? />')
 
 @cache
 def _fast_parser() -> Any:
+    # The dependency is declared; only an install with --no-deps can lack it.
     try:
         pyrs: Any = importlib.import_module("markdown_it_pyrs")
-    except (
-        ImportError
-    ):  # pragma: no cover - the dependency is declared; a --no-deps install may lack it
+    except ImportError:  # pragma: no cover
         return None
     return pyrs.MarkdownIt("zero").enable_many(list(_PYRS_RULES))
 
