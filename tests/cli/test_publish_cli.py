@@ -191,7 +191,9 @@ def test_xlsx_calendar_and_feed(site):
 
     sheet = load_workbook(site / "forteckning.xlsx").active
     assert [c.value for c in sheet[1]][:3] == ["Id", "Typ", "Titel"]
-    calendar = Calendar.from_ical((site / "kalender.ics").read_bytes())
+    ics = (site / "kalender.ics").read_bytes()
+    assert b"DTSTART;VALUE=DATE:2026" in ics and b"\nDTSTART:" not in ics  # dates, not date-times
+    calendar = Calendar.from_ical(ics)
     uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
     assert "granskning-RUT-0004@samverkan" in uids and "mote-2026-12-08-bg@samverkan" in uids
     assert len(uids) == len(set(uids))
