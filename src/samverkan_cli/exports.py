@@ -60,6 +60,11 @@ def page(entry_id: str) -> str:
     return f"dokument/{entry_id}.html"
 
 
+def group_page(group_id: str) -> str:
+    """A group's page, relative to the site root."""
+    return f"grupper/{group_id}.html"
+
+
 def record(e: Entry) -> dict[str, Any]:
     m = e.model
     return {
@@ -174,18 +179,16 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     workbook.properties.created = workbook.properties.modified = stamp
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _fixed_zip_times(buffer.getvalue(), today)
+    return _fixed_zip_times(buffer.getvalue())
 
 
-def _fixed_zip_times(data: bytes, today: date) -> bytes:
-    """openpyxl stamps zip entries with the clock; rewrite them so output is reproducible."""
+def _fixed_zip_times(data: bytes) -> bytes:
+    """openpyxl stamps zip entries with the clock; give them the zip epoch so output is reproducible."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in sorted(source.infolist(), key=lambda i: i.filename):
-            fixed = zipfile.ZipInfo(
-                info.filename, date_time=(today.year, today.month, today.day, 0, 0, 0)
-            )
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
@@ -218,7 +221,7 @@ def calendar_ics(
                 (e.model.giltig_till, f"slut-{e.id}", f"Slutar gälla: {e.id} {e.model.titel}", url)
             )
     for group_id, group_name, day, handling in meetings:
-        url = _absolute(base_url, f"grupper/{group_id}.html")
+        url = _absolute(base_url, group_page(group_id))
         events.append(
             (day, f"mote-{day.isoformat()}-{group_id}", f"{group_name}: möte ({handling})", url)
         )

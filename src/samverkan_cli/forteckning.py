@@ -7,11 +7,11 @@ One place decides visibility for `list`, the site and every export: a document w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
 from samverkan_cli.config import Config
-from samverkan_cli.lifecycle import decided_on, in_force, next_review
+from samverkan_cli.lifecycle import decided_on, in_force, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord
@@ -87,7 +87,7 @@ def _beslut(instans: str, day: date, paragraf: str | None) -> str:
 
 
 def entry(document: Document, model: Common, config: Config, today: date) -> Entry:
-    horizon = today + timedelta(days=config.varna_dagar)
+    horizon = plus_days(today, config.varna_dagar)
     due = next_review(model, config) if model.status == "beslutad" else None
     end = model.giltig_till
     return Entry(

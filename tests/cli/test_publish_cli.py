@@ -318,3 +318,35 @@ def test_contrast_helper():
 
     assert round(contrast("#ffffff", "#000000"), 1) == 21.0
     assert contrast("#1f4e79", "#ffffff") >= 4.5
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["publish", "--out", "{tmp}/ut"],
+        ["list", "-f", "json"],
+        ["report", "--year", "2200"],
+        ["validate"],
+    ],
+)
+def test_far_future_today_is_no_internal_error(capsys, county, tmp_path, args):
+    code, _, err = run(
+        capsys, *[a.format(tmp=tmp_path) for a in args], "-C", str(county), "--today", "9999-12-31"
+    )
+    assert code in (0, 1), err
+    assert "internt fel" not in err
+
+
+def test_unpublished_meeting_on_the_same_day_never_lends_its_text(capsys, tmp_path):
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root)
+    (root / "moten/2026/2026-11-10-bg-extra.md").write_text(
+        "---\ntyp: mote\ngrupp: bg\ndatum: 2026-11-10\nhandling: protokoll\npublicera: false\n---\n"
+        "# Slutet möte\n\nKonfidentiell punkt om personal.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "_site"
+    assert run(capsys, "publish", "-C", str(root), "--out", str(out), *TODAY)[0] == 0
+    assert "Konfidentiell" not in all_text(out)
+    page = (out / "grupper/bg.html").read_text("utf-8")
+    assert "2026-11-10: Minnesanteckningar" in page and "2026-11-10: Protokoll" not in page

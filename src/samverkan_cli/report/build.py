@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from samverkan_cli import git
+from samverkan_cli.forteckning import visible
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.report.collect import Report, collect, shown
+from samverkan_cli.report.collect import Report, collect
 from samverkan_cli.validate import run
 
 #: Not counted at year end. The repository holds today's text: a decision dated after Y-12-31
@@ -17,7 +18,7 @@ NOT_AS_OF_YEAR_END = frozenset({"SV016", "SV024"})
 
 def build(repo: Repository, year: int, today: date) -> Report:
     end = date(year, 12, 31)
-    hidden = {d.path for d in repo.documents if not shown(d)}
+    hidden = {d.path for d in repo.documents if not visible(d)}
     findings = [
         d
         for d in run(repo, end).diagnostics

@@ -15,6 +15,7 @@ from datetime import date
 
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic, Severity
+from samverkan_cli.forteckning import visible
 from samverkan_cli.git import Change
 from samverkan_cli.lifecycle import decided_on, in_force, next_review
 from samverkan_cli.loading.document import Document
@@ -112,19 +113,11 @@ class Report:
         return {str(s): counts.get(s, 0) for s in Severity}
 
 
-def shown(document: Document) -> bool:
-    """Whether the report may mention a file: drafts and publicera: false never leave the repository."""
-    model = document.model
-    if isinstance(model, MoteRecord):
-        return model.publicera
-    return isinstance(model, Common) and model.publicera and model.status in DECIDED
-
-
 def _documents(repo: Repository) -> list[tuple[Document, Common]]:
     return [
         (d, d.model)
         for d in repo.documents
-        if isinstance(d.model, Common) and not isinstance(d.model, Grupp) and shown(d)
+        if isinstance(d.model, Common) and not isinstance(d.model, Grupp) and visible(d)
     ]
 
 
@@ -191,7 +184,7 @@ def group_figures(repo: Repository, year: int) -> list[GroupFigures]:
     result = []
     for document in repo.documents:
         group = document.model
-        if isinstance(group, Grupp) and shown(document) and _existed_in(group, year):
+        if isinstance(group, Grupp) and visible(document) and _existed_in(group, year):
             result.append(
                 _group(repo.config, document.path, group, year, held.get(group.id, set()))
             )

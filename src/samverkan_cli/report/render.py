@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
+from samverkan_cli import exports
 from samverkan_cli.model.vocabulary import TYP
 from samverkan_cli.report import charts, prose
 from samverkan_cli.report.collect import DocumentRef, GroupFigures, Report
@@ -30,14 +31,14 @@ class Links:
 
     def document(self, ref: DocumentRef) -> str | None:
         if self.site_url:
-            return f"{self.site_url.rstrip('/')}/dokument/{ref.id}.html"
+            return f"{self.site_url.rstrip('/')}/{exports.page(ref.id)}"
         if self.source_prefix is not None:
             return posixpath.join(self.source_prefix, ref.path)
         return None
 
     def group(self, group: GroupFigures) -> str | None:
         if self.site_url:
-            return f"{self.site_url.rstrip('/')}/grupper/{group.id}.html"
+            return f"{self.site_url.rstrip('/')}/{exports.group_page(group.id)}"
         if self.source_prefix is not None:
             return posixpath.join(self.source_prefix, group.path)
         return None

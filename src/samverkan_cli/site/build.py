@@ -51,8 +51,19 @@ class Site:
     def pages_by_path(self) -> dict[str, str]:
         """Repository path of every published document or group → its page."""
         pages = {e.document.path: exports.page(e.id) for e in self.entries}
-        pages.update({d.path: f"grupper/{g.id}.html" for d, g in self.groups})
+        pages.update({d.path: exports.group_page(g.id) for d, g in self.groups})
         return pages
+
+    @cached_property
+    def meetings(self) -> dict[str, list[tuple[Document, MoteRecord]]]:
+        """Published meeting records per group, newest first."""
+        found: dict[str, list[tuple[Document, MoteRecord]]] = defaultdict(list)
+        for d in self.repo.documents:
+            if isinstance(d.model, MoteRecord) and forteckning.visible(d):
+                found[d.model.grupp].append((d, d.model))
+        for records in found.values():
+            records.sort(key=lambda pair: (pair[1].datum, pair[0].path), reverse=True)
+        return found
 
     @cached_property
     def children(self) -> dict[str, list[Entry]]:
@@ -156,7 +167,9 @@ class _Renderer:
             pages.update(
                 [
                     self.render(
-                        "group.html.j2", f"grupper/{group.id}.html", **_group(site, document, group)
+                        "group.html.j2",
+                        exports.group_page(group.id),
+                        **_group(site, document, group),
                     )
                 ]
             )
@@ -237,27 +250,12 @@ def _law_name(laws: Any, text: str, e: Entry, today: date) -> str | None:
 
 
 def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
-    meetings = sorted(
-        (
-            d.model
-            for d in site.repo.documents
-            if isinstance(d.model, MoteRecord)
-            and d.model.grupp == group.id
-            and forteckning.visible(d)
-        ),
-        key=lambda m: m.datum,
-        reverse=True,
-    )
+    records = site.meetings.get(group.id, [])
     per_year: dict[int, int] = defaultdict(int)
-    for meeting in {m.datum for m in meetings}:
-        per_year[meeting.year] += 1
+    for day in {m.datum for _d, m in records}:
+        per_year[day.year] += 1
     minimum = group.moten_minst
     required = None if minimum is None else minimum.antal * (2 if minimum.per == "termin" else 1)
-    records = {
-        d.model.datum: d
-        for d in site.repo.documents
-        if isinstance(d.model, MoteRecord) and d.model.grupp == group.id
-    }
     return {
         "g": group,
         "body": _body(site, document),
@@ -265,9 +263,7 @@ def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
         "roll": ROLL,
         "handling": HANDLING,
         "parent": next((g for _d, g in site.groups if g.id == group.rapporterar_till), None),
-        "meetings": [
-            (m, markdown.render(records[m.datum].body, lambda _h: None)) for m in meetings
-        ],
+        "meetings": [(m, markdown.render(d.body, lambda _href: None)) for d, m in records],
         "per_year": sorted(per_year.items(), reverse=True),
         "required": required,
         "chairs": sorted(group.ordforandeskap or (), key=lambda t: t.ar, reverse=True),
@@ -326,11 +322,10 @@ def _tree(site: Site) -> list[tuple[Entry, Any]]:
 def _exports(site: Site) -> dict[str, bytes]:
     """Every shown document (in force, archived, and drafts with --include-drafts) has a row."""
     options, name, entries = site.options, site.repo.config.namn, site.entries
-    titles = {g.id: g.titel for _d, g in site.groups}
     meetings = sorted(
-        (m.grupp, titles[m.grupp], m.datum, HANDLING[m.handling])
-        for d in site.repo.documents
-        if isinstance(m := d.model, MoteRecord) and forteckning.visible(d) and m.grupp in titles
+        (group.id, group.titel, m.datum, HANDLING[m.handling])
+        for _d, group in site.groups
+        for _record, m in site.meetings.get(group.id, [])
     )
     return {
         "forteckning.json": exports.forteckning_json(entries, name, options.today).encode("utf-8"),
