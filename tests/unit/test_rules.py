@@ -643,3 +643,10 @@ def test_every_code_has_bad_and_ok_cases() -> None:
     tested_elsewhere = {"SV090"}  # config errors: tests/unit/test_config.py
     assert {c.code for c in BAD} | tested_elsewhere == set(CATALOG)
     assert {c.code for c in OK} | tested_elsewhere | {"SV001"} == set(CATALOG)
+
+
+def test_a_field_spelled_with_swedish_letters_is_one_finding(tmp_path):
+    docs = base()
+    docs[RUT]["fastställd"] = docs[RUT].pop("faststalld")
+    found = validate(write_repo(tmp_path, docs))
+    assert [d.code for d in found] == ["SV002"]

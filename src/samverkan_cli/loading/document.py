@@ -47,6 +47,17 @@ class Document:
         value = self.raw.get("id")
         return value if isinstance(value, str) else None
 
+    def written(self, name: str) -> bool:
+        """Whether the user wrote field `name` with a value, even if spelled with å, ä or ö.
+
+        A field that is written but wrong is reported once, where it stands (SV002 or SV004);
+        rules that look for a *missing* field leave it alone rather than adding to the noise.
+        """
+        raw = self.raw
+        if raw.get(name) is not None:
+            return True
+        return any(fold(key) == name and value is not None for key, value in raw.items())
+
     @property
     def ignored(self) -> frozenset[str]:
         settings = self.raw.get("samverkan")

@@ -16,7 +16,7 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.yamlread import Loc
 from samverkan_cli.model.documents import MODELS, AnyModel
-from samverkan_cli.model.vocabulary import TYP
+from samverkan_cli.model.vocabulary import TYP, fold
 
 _PATTERN_HINTS = {
     "doc": "Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror, t.ex. OVK-0003.",
@@ -117,6 +117,14 @@ def describe_error(document: Document, model_class: type[BaseModel], err: Any) -
         return document.diagnostic("SV003", _missing(name, loc), loc[:-1], key=True)
     if kind == "extra_forbidden":
         known = _fields_of(model_class, loc[:-1])
+        folded = fold(str(loc[-1]))
+        if folded != loc[-1] and folded in known:
+            return document.diagnostic(
+                "SV002",
+                f"Fältet '{name}' finns inte: fältnamn skrivs utan å, ä och ö. Skriv '{folded}'.",
+                loc,
+                key=True,
+            )
         hint = _did_you_mean(str(loc[-1]), known) or " Ta bort det eller rätta stavningen."
         return document.diagnostic("SV002", f"Fältet '{name}' finns inte.{hint}", loc, key=True)
     if err.get("input", "") is None:

@@ -22,7 +22,7 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         for name, status in requirements.required_fields(model.typ, model.status):
             # present but invalid is SV004's business; absent or left empty is missing
-            if getattr(model, name, None) is None and document.raw.get(name) is None:
+            if getattr(model, name, None) is None and not document.written(name):
                 when = f" med status {status}" if status else ""
                 yield document.diagnostic(
                     "SV003",
@@ -39,7 +39,7 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
                 key=True,
             )
         if model.status == "beslutad" and not any(
-            getattr(model, f, None) for f in requirements.DECISION_FIELDS
+            getattr(model, f, None) or document.written(f) for f in requirements.DECISION_FIELDS
         ):
             yield document.diagnostic(
                 "SV003",

@@ -91,14 +91,16 @@ def adoption(ctx: Context) -> Iterator[Diagnostic]:
         if model.status != "beslutad" or model.typ not in ctx.config.faststallare:
             continue
         allowed = ", ".join(ctx.config.faststallare[model.typ])
-        if model.faststalld is None:
+        if model.faststalld is None and not document.written("faststalld"):
             yield document.diagnostic(
                 "SV033",
                 f"Med status beslutad ska {a(model.typ)} ha fastställts av en grupp ({allowed}). "
                 "Lägg till faststalld: {av: …, datum: …}.",
                 ("status",),
             )
-        elif not ctx.config.may_adopt(model.typ, model.faststalld.av):
+        elif model.faststalld is not None and not ctx.config.may_adopt(
+            model.typ, model.faststalld.av
+        ):
             yield document.diagnostic(
                 "SV033",
                 f"Gruppen '{model.faststalld.av}' får inte fastställa {a(model.typ)}. "
