@@ -160,6 +160,7 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Förteckning")
@@ -177,8 +178,9 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     workbook.properties.creator = "samverkan"
     workbook.properties.title = name
     workbook.properties.created = workbook.properties.modified = stamp
+    # Workbook.save() stamps 'modified' with the clock; the writer underneath it does not.
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _fixed_zip_times(buffer.getvalue())
 
 

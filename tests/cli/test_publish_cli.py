@@ -189,8 +189,11 @@ def test_xlsx_calendar_and_feed(site):
     from icalendar import Calendar
     from openpyxl import load_workbook
 
-    sheet = load_workbook(site / "forteckning.xlsx").active
-    assert [c.value for c in sheet[1]][:3] == ["Id", "Typ", "Titel"]
+    workbook = load_workbook(site / "forteckning.xlsx")
+    assert [c.value for c in workbook.active[1]][:3] == ["Id", "Typ", "Titel"]
+    # Stamped from --today, never the clock, or two runs a second apart differ.
+    stamps = {workbook.properties.created, workbook.properties.modified}
+    assert {s.isoformat() for s in stamps} == {"2026-11-24T00:00:00"}
     ics = (site / "kalender.ics").read_bytes()
     assert b"DTSTART;VALUE=DATE:2026" in ics and b"\nDTSTART:" not in ics  # dates, not date-times
     calendar = Calendar.from_ical(ics)
