@@ -8,11 +8,11 @@ can never empty someone's documents.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Final
 
 from samverkan_cli.errors import UserError
+from samverkan_cli.fileio import write_atomic
 
 MARKER: Final = ".samverkan-webbplats"
 _MARKER_TEXT: Final = "Skapad av samverkan publish. Mappen skrivs om vid varje publicering.\n"
@@ -43,7 +43,7 @@ def write(out: Path, files: dict[str, bytes]) -> tuple[int, int]:
         target = out / name
         if target.is_file() and target.read_bytes() == data:
             continue
-        _write_bytes(target, data)
+        write_atomic(target, data)
         written += 1
     return written, _remove_stale(out, set(files))
 
@@ -52,20 +52,6 @@ def _inside(name: str) -> None:
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts:
         raise ValueError(f"refusing to write outside the output folder: {name!r}")
-
-
-def _write_bytes(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _remove_stale(out: Path, keep: set[str]) -> int:
