@@ -45,7 +45,8 @@ def command(
     named = [settings.base / path if settings.base else path for path in paths or ()]
     selected = relative_paths(settings.root, named) if named else None
     result = run(repository, settings.today, selected)
-    texts = {d.path: d.text for d in repository.documents if d.text is not None}
+    shown = {d.path for d in result.diagnostics}  # read only the files whose lines are shown
+    texts = {d.path: d.text for d in repository.documents if d.path in shown and d.text is not None}
     report = reporters.Report(result.diagnostics, result.documents, settings.root, texts)
     emit(report, sys.stdout)
     summary = report.summary

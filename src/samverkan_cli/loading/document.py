@@ -3,27 +3,93 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.loading.facts import NONE as NO_FACTS
+from samverkan_cli.loading.facts import Facts
 from samverkan_cli.loading.yamlread import Loc, Located, Position
 from samverkan_cli.model.documents import AnyModel
 from samverkan_cli.model.vocabulary import fold
 from samverkan_cli.rules.catalog import severity
 
+_UNSET: Any = object()
 
-@dataclass(eq=False, slots=True)
+
 class Document:
-    """One Markdown file under dokument/, grupper/ or moten/ (path is repository-relative, posix)."""
+    """One Markdown file under dokument/, grupper/ or moten/ (path is repository-relative, posix).
 
-    path: str
-    text: str | None = None
-    located: Located | None = None
-    body: str = ""
-    body_line: int = 1
-    model: AnyModel | None = None
-    problems: list[Diagnostic] = field(default_factory=list)
+    A document read from the cache does not hold its text: `text` and `body` read the file again
+    on first use (only publishing and reporting a finding's source line need them).
+    """
+
+    __slots__ = (
+        "_body",
+        "_folded",
+        "_source",
+        "_text",
+        "_typ",
+        "body_line",
+        "facts",
+        "located",
+        "model",
+        "path",
+        "problems",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        located: Located | None = None,
+        *,
+        text: str | None = None,
+        body: str = "",
+        body_line: int = 1,
+        facts: Facts = NO_FACTS,
+        source: str | None = None,
+    ) -> None:
+        self.path = path
+        self.located = located
+        self.body_line = body_line
+        self.model: AnyModel | None = None
+        self.problems: list[Diagnostic] = []
+        self.facts = facts
+        self._text = text
+        self._body = body
+        #: The file to read `text` from when it is not held (None: held, or not readable).
+        self._source = source
+        self._typ: str | object | None = _UNSET
+        self._folded: set[str] | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The decoded file, or None when it could not be read as UTF-8."""
+        if self._source is not None:
+            self._read()
+        return self._text
+
+    @property
+    def body(self) -> str:
+        if self._source is not None:
+            self._read()
+        return self._body
+
+    def _read(self) -> None:
+        from samverkan_cli.loading import source
+
+        assert self._source is not None
+        try:
+            text = source.decode(Path(self._source).read_bytes())
+        except OSError:
+            text = None
+        self._source = None
+        if isinstance(text, str):
+            self._text = text
+            try:
+                self._body = source.split(text).body
+            except source.SplitProblem:
+                self._body = ""
 
     @property
     def raw(self) -> dict[str, Any]:
@@ -32,8 +98,10 @@ class Document:
 
     @property
     def typ(self) -> str | None:
-        typ = self.raw.get("typ")
-        return fold(typ) if isinstance(typ, str) else None
+        if self._typ is _UNSET:  # asked by nearly every rule: fold once
+            typ = self.raw.get("typ")
+            self._typ = fold(typ) if isinstance(typ, str) else None
+        return self._typ  # type: ignore[return-value]
 
     @property
     def stem(self) -> str:
@@ -56,7 +124,9 @@ class Document:
         raw = self.raw
         if raw.get(name) is not None:
             return True
-        return any(fold(key) == name and value is not None for key, value in raw.items())
+        if self._folded is None:
+            self._folded = {fold(key) for key, value in raw.items() if value is not None}
+        return name in self._folded
 
     @property
     def ignored(self) -> frozenset[str]:

@@ -12,7 +12,8 @@ implicit timestamps), which is what editors with a YAML language server show use
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -52,15 +53,46 @@ class YamlError(Exception):
         self.position = position
 
 
-@dataclass(slots=True)
 class Located:
-    """Plain data with the positions of its keys and values, addressed by a path of keys/indices."""
+    """Plain data with the positions of its keys and values, addressed by a path of keys/indices.
 
-    value: Any
-    keys: dict[Loc, Position] = field(default_factory=dict)
-    values: dict[Loc, Position] = field(default_factory=dict)
-    #: Problems that do not stop reading (duplicate keys): (message, position).
-    problems: list[tuple[str, Position]] = field(default_factory=list)
+    Positions are only needed when something is reported, so a document read from the cache
+    carries its values alone and `reread` unpacks the positions on first use.
+    """
+
+    __slots__ = ("_keys", "_reread", "_values", "problems", "value")
+
+    def __init__(
+        self,
+        value: Any,
+        keys: dict[Loc, Position] | None = None,
+        values: dict[Loc, Position] | None = None,
+        problems: list[tuple[str, Position]] | None = None,
+        reread: Callable[[], tuple[dict[Loc, Position], dict[Loc, Position]]] | None = None,
+    ) -> None:
+        self.value = value
+        self._keys = {} if keys is None and reread is None else keys
+        self._values = {} if values is None and reread is None else values
+        #: Problems that do not stop reading (duplicate keys): (message, position).
+        self.problems = problems if problems is not None else []
+        self._reread = reread
+
+    @property
+    def keys(self) -> dict[Loc, Position]:
+        if self._keys is None:
+            self._fill()
+        assert self._keys is not None
+        return self._keys
+
+    @property
+    def values(self) -> dict[Loc, Position]:
+        if self._values is None:
+            self._fill()
+        assert self._values is not None
+        return self._values
+
+    def _fill(self) -> None:
+        self._keys, self._values = self._reread() if self._reread else ({}, {})
 
     def position(self, loc: Loc, *, key: bool = False) -> Position | None:
         """Where `loc` stands, or its nearest ancestor that exists (for a field that is missing)."""

@@ -54,6 +54,11 @@ def parse_date(value: Any) -> date:
     """An ISO date from text; the message says why when it is not one."""
     if isinstance(value, date):
         return value
+    if isinstance(value, str) and _ISO.match(value):
+        try:
+            return date(int(value[:4]), int(value[5:7]), int(value[8:10]))  # the common case
+        except ValueError:
+            pass  # said below in words
     text = str(value).strip() if isinstance(value, str | int) else None
     match = _ISO.match(text) if text else None
     if text is None or match is None:

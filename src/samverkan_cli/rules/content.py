@@ -5,9 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 from samverkan_cli import personnummer
@@ -20,34 +18,12 @@ from samverkan_cli.rules.registry import Context, check
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-@cache
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False})
-
-
-def _tokens(document: Document) -> list[Any]:
-    return list(_parser().parse(document.body))
-
-
-def headings(document: Document) -> list[tuple[str, int]]:
-    """(text, file line) of every Markdown heading in the body."""
-    tokens = _tokens(document)
-    found = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and index + 1 < len(tokens):
-            line = document.body_line + (token.map[0] if token.map else 0)
-            found.append((tokens[index + 1].content, line))
-    return found
-
-
 @check("SV050")
 def sip_sections(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         if model.typ != "sip-mall":
             continue
-        texts = [text.casefold() for text, _line in headings(document)]
+        texts = [text.casefold() for text, _line in document.facts.headings or ()]
         at = Position(document.body_line, 1)
         for section in ctx.config.sip_avsnitt:
             words = [section] if isinstance(section, str) else section
@@ -64,34 +40,23 @@ def sip_sections(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV051")
 def identity_numbers(ctx: Context) -> Iterator[Diagnostic]:
     for document in ctx.repo.documents:
-        if document.text is None:
-            continue
-        for found in personnummer.find(document.text):
+        for kind, number, line, column in document.facts.identity_numbers:
             yield document.at(
                 "SV051",
-                f"Ett {found.kind} ({personnummer.mask(found.text)}) står i filen. Personuppgifter får "
+                f"Ett {kind} ({personnummer.mask(number)}) står i filen. Personuppgifter får "
                 "aldrig finnas i arkivet: ta bort numret innan du sparar (och ur historiken om det "
                 "redan är incheckat).",
-                _offset_position(document.text, found.offset),
+                Position(line, column),
             )
-
-
-def _offset_position(text: str, offset: int) -> Position:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 @check("SV053")
 def broken_links(ctx: Context) -> Iterator[Diagnostic]:
-    from samverkan_cli.markdown_links import links
-
     for document in ctx.repo.documents:
-        if document.text is None or not document.body:
-            continue
-        for target, line, column in links(document.body):
+        for target, line, column in document.facts.links:
             problem = _link_problem(ctx, document, target)
             if problem is not None:
-                yield document.at("SV053", problem, Position(document.body_line + line, column + 1))
+                yield document.at("SV053", problem, Position(line, column))
 
 
 def _link_problem(ctx: Context, document: Document, target: str) -> str | None:

@@ -18,13 +18,14 @@ TEMPLATE: Final = Path(__file__).resolve().parent.parent / "data" / "docs-repo-t
 EXAMPLE_FOLDERS: Final = ("dokument", "grupper", "moten")
 BLANK: Final = "_init"
 SCHEMA_FOLDER: Final = "scheman"
+CACHE_ROOT: Final = ".samverkan"
 
 
 def template_files(template: Path = TEMPLATE) -> list[str]:
     """Every file of the template, dotfiles included, as sorted posix paths."""
     found: list[str] = []
     for directory, subdirs, files in os.walk(template):
-        subdirs.sort()
+        subdirs[:] = sorted(d for d in subdirs if d != CACHE_ROOT)  # made by runs, not template
         found.extend(
             Path(directory, name).relative_to(template).as_posix() for name in sorted(files)
         )

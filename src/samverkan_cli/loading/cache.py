@@ -1,0 +1,114 @@
+"""The document cache: what reading each file found, kept between runs in .samverkan/cache/.
+
+A pre-commit hook reads the whole repository on every commit so that references resolve, and
+reading front matter is most of a run's cost (~0.2 ms a file). A file whose size and modification
+time are as last time is not read at all; one whose time changed but whose content did not (a
+checkout, a copy) is read but not parsed again. Only plain data is stored (marshal reads it ~10×
+faster than pickle reads objects); models are rebuilt from it, and positions are found again only
+for the few documents that have a finding.
+
+The cache is an optimisation and never a source of truth: when it cannot be read or written
+(a read-only checkout, another version of the tool) the run goes on without it. Set
+SAMVERKAN_NO_CACHE=1 to turn it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, Final
+
+from samverkan_cli.fileio import write_atomic
+
+FOLDER: Final = Path(".samverkan") / "cache"
+FILE: Final = "dokument.marshal"
+#: Bump when what a reading holds changes; the tool's version and Python's are added to it.
+FORMAT: Final = 2
+#: A file changed this close to the run may change again within the clock's resolution without
+#: its size or time changing (git's "racy" case): such an entry is always compared by content.
+RACY_SECONDS: Final = 2.0
+
+Reading = tuple[Any, ...]
+Stat = tuple[int, int]  # size, mtime in ns
+
+
+def disabled() -> bool:
+    return os.environ.get("SAMVERKAN_NO_CACHE", "") not in ("", "0")
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _version() -> str:
+    from samverkan_cli import __version__
+
+    return f"{FORMAT}/{__version__}/{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+class DocumentCache:
+    """Readings by repository path, each with the size, time and digest of the file read."""
+
+    def __init__(self, root: Path, entries: dict[str, tuple[int, int, bytes, Reading]]) -> None:
+        self.root = root
+        self._old = entries
+        self._new: dict[str, tuple[int, int, bytes, Reading]] = {}
+        self._changed = False
+        self._started = time.time_ns()
+
+    @classmethod
+    def open(cls, root: Path) -> DocumentCache:
+        entries: dict[str, tuple[int, int, bytes, Reading]] = {}
+        try:
+            stored = marshal.loads((root / FOLDER / FILE).read_bytes())
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _version():
+                entries = stored[1]
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # no cache yet, or one this version cannot read: start afresh
+        return cls(root, entries)
+
+    def by_stat(self, path: str, stat: Stat) -> Reading | None:
+        """The reading of an unchanged file, known without reading it."""
+        entry = self._old.get(path)
+        if entry is None or (entry[0], entry[1]) != stat:
+            return None
+        self._new[path] = entry
+        return entry[3]
+
+    def digest_of(self, path: str) -> bytes | None:
+        """The digest of the content last read from `path`."""
+        entry = self._old.get(path)
+        return entry[2] if entry else None
+
+    def by_content(self, path: str, content_digest: bytes) -> Reading:
+        """The reading of a file whose content is as last time (digest_of), though its time changed."""
+        entry = self._old[path]
+        assert entry[2] == content_digest
+        return entry[3]
+
+    def put(self, path: str, stat: Stat, content_digest: bytes, reading: Reading) -> None:
+        size, mtime = stat
+        if self._started - mtime < RACY_SECONDS * 1e9:
+            mtime = -1  # compare by content next time
+        self._new[path] = (size, mtime, content_digest, reading)
+        self._changed = True
+
+    def save(self) -> None:
+        """Keep what this run read, dropping files that are gone; silently skip if not writable."""
+        if not self._changed and self._new.keys() == self._old.keys():
+            return
+        folder = self.root / FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                write_atomic(
+                    ignore, "# Skapad av samverkan: en cache som aldrig ska checkas in.\n*\n"
+                )
+            write_atomic(folder / FILE, marshal.dumps((_version(), self._new)))
+        except (OSError, ValueError):
+            pass
