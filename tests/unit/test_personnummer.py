@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stdnum import luhn
 
+from samverkan_cli import personnummer
 from samverkan_cli.personnummer import find, mask
 
 
@@ -52,3 +55,31 @@ def test_offset_and_mask():
     found = next(find("ab 19121212-1212"))
     assert found.offset == 3
     assert mask(found.text) == "19121212-****"
+
+
+PIECES = [
+    "121212-1212",
+    "19121212-1212",
+    "1212121212",
+    "tel ",
+    "٣",
+    "0",
+    "9",
+    "-",
+    "+",
+    " ",
+    "å",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_the_prefilter_never_hides_a_number(text):
+    """The fast six-digit check only skips texts the full pattern would find nothing in."""
+    unfiltered = [
+        m.start()
+        for m in personnummer._CANDIDATE.finditer(text)
+        if not personnummer._looks_like_phone(text, m.start()) and personnummer._kind(m)
+    ]
+    assert [found.offset for found in personnummer.find(text)] == unfiltered

@@ -61,15 +61,23 @@ class SplitProblem(Exception):
 
 
 def split(text: str) -> Split:
-    """Cut `text` at its `---` fences; raise SplitProblem when there is no front matter."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != _FENCE:
-        raise SplitProblem(_missing_front_matter(lines[0] if lines else ""), Position(1, 1))
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (_FENCE, "..."):
-            yaml_text = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return Split(yaml_text, 2, body, index + 2)
+    """Cut `text` at its `---` fences; raise SplitProblem when there is no front matter.
+
+    Walks the front matter's lines only: the body (most of the file) is sliced, not split.
+    """
+    end = text.find("\n")
+    first = text if end == -1 else text[:end]
+    if first.rstrip() != _FENCE:
+        raise SplitProblem(_missing_front_matter(first), Position(1, 1))
+    start, number = end + 1, 2  # `start` begins file line `number`
+    while end != -1:
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
+        if line.rstrip() in (_FENCE, "..."):
+            yaml_text = text[len(first) + 1 : max(start - 1, len(first) + 1)]
+            body = "" if end == -1 else text[end + 1 :]
+            return Split(yaml_text, 2, body, number + 1)
+        start, number = end + 1, number + 1
     raise SplitProblem(
         "Front matter avslutas aldrig. Lägg till en rad med bara --- efter sista fältet.",
         Position(1, 1),
