@@ -22,19 +22,56 @@ class Result:
 
 def run(repo: Repository, today: date, paths: Iterable[str] | None = None) -> Result:
     """Findings for the documents under `paths` (repository-relative; all when None), sorted."""
-    selected = select(repo, paths)
+    return _everything(repo, today).select(paths)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Every finding in the repository, and what the rules asked of the disk to find them."""
+
+    diagnostics: list[Diagnostic]
+    paths: list[str]
+    #: Files outside the documents that links named, and whether each existed (SV053).
+    probes: dict[str, bool]
+
+    def select(self, paths: Iterable[str] | None) -> Result:
+        selected = select(self.paths, paths)
+        kept = [d for d in self.diagnostics if d.path in selected]
+        return Result(kept, len(selected))
+
+
+def _everything(repo: Repository, today: date) -> Findings:
     context = Context(repo, today)
     found: list[Diagnostic] = [p for d in repo.documents for p in d.problems]
     for registered in all_checks():
         found.extend(registered.run(context))
     silenced = _silenced(repo)
-    kept = [d for d in found if d.path in selected and not _is_silenced(d, silenced)]
-    return Result(sorted(set(kept), key=Diagnostic.sort_key), len(selected))
+    kept = {d for d in found if not _is_silenced(d, silenced)}
+    paths = [d.path for d in repo.documents]
+    return Findings(sorted(kept, key=Diagnostic.sort_key), paths, dict(context.probes))
 
 
-def select(repo: Repository, paths: Iterable[str] | None) -> set[str]:
+def run_cached(root: Path, today: date, paths: Iterable[str] | None = None) -> Result:
+    """run() on the repository at `root`, answered from the last run when no input changed.
+
+    The inputs are every document file (size and time), samverkan.yaml, lagrum.yaml, the date,
+    the tool's version and the files links named; a pre-commit hook on a repository where
+    nothing changed then costs a stat of each file. Raises ConfigError like load().
+    """
+    from samverkan_cli.loading import results
+    from samverkan_cli.loading.repository import load
+
+    key = results.key(root, today)
+    found = results.recall(root, key)
+    if found is None:
+        found = _everything(load(root), today)
+        results.remember(root, key, found)
+    return found.select(paths)
+
+
+def select(every_path: Iterable[str], paths: Iterable[str] | None) -> set[str]:
     """The document paths that `paths` (files or folders, relative to the root) name."""
-    every = {d.path for d in repo.documents}
+    every = set(every_path)
     if paths is None:
         return every
     chosen: set[str] = set()

@@ -200,7 +200,7 @@ def test_internal_error_exits_3_and_asks_for_a_report(capsys, clean, monkeypatch
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(validate_module, "run", explode)
+    monkeypatch.setattr(validate_module, "run_cached", explode)
     code, _, err = run(capsys, "validate", "-C", str(clean))
     assert code == 3
     assert "Det är ett fel i samverkan" in err and "Traceback" not in err
@@ -214,7 +214,7 @@ def test_keyboard_interrupt_exits_130(capsys, clean, monkeypatch):
     def interrupt(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(validate_module, "run", interrupt)
+    monkeypatch.setattr(validate_module, "run_cached", interrupt)
     assert run(capsys, "validate", "-C", str(clean))[0] == 130
 
 

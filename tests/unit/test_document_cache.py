@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from helpers import RUT, TODAY, base, write_repo
-from samverkan_cli.loading import cache, facts, repository
+from samverkan_cli.loading import cache, facts, repository, results
 from samverkan_cli.loading.repository import load
 from samverkan_cli.scaffold.init import TEMPLATE
-from samverkan_cli.validate import run
+from samverkan_cli.validate import run, run_cached
 
 PNR = "Ring 19121212-1212 om något händer."  # a valid test personnummer (SV051)
 
@@ -179,3 +179,95 @@ def test_headings_agree_on_the_example_templates():
     for path in (TEMPLATE / "dokument").rglob("*.md"):
         body = path.read_text("utf-8").split("\n---\n", 1)[1]
         assert facts.headings(body, 1) == facts.reference_headings(body, 1), path
+
+
+# The last run's findings (loading/results.py): reused only while no input changed.
+
+
+def age(root: Path, seconds: int = 3600) -> None:
+    """Make every file look written an hour ago: a fresh file is never trusted by size and time."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            info = path.stat()
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - seconds * 10**9))
+
+
+def cached(root: Path, today=TODAY) -> list[tuple]:
+    return [
+        (d.code, d.path, d.line, d.column, d.message) for d in run_cached(root, today).diagnostics
+    ]
+
+
+def no_loading(monkeypatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the repository was read although nothing changed")
+
+    monkeypatch.setattr(repository, "load", refuse)
+
+
+def test_nothing_changed_means_nothing_is_read(county, monkeypatch):
+    age(county)
+    first = cached(county)
+    assert first == findings(county, use_cache=False)
+    no_loading(monkeypatch)
+    assert cached(county) == first
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda root: (root / "samverkan.yaml").write_text(
+            (root / "samverkan.yaml").read_text("utf-8") + "\nignorera: [SV052]\n", "utf-8"
+        ),
+        lambda root: (root / "lagrum.yaml").write_text(
+            "lagar:\n  SFS 2001:453:\n    kort: SoL\n    namn: Socialtjänstlagen\n    upphavd_datum: 2020-01-01\n",
+            "utf-8",
+        ),
+        lambda root: (root / "dokument/rutiner/RUT-0077-ny.md").write_text(
+            "# utan fält\n", "utf-8"
+        ),
+        lambda root: next((root / "dokument").rglob("RIK-0001*.md")).unlink(),
+    ],
+    ids=["samverkan.yaml", "lagrum.yaml", "ny fil", "borttagen fil"],
+)
+def test_a_changed_input_means_a_full_run(county, change):
+    age(county)
+    before = cached(county)
+    change(county)
+    age(county, 60)
+    after = cached(county)
+    assert after == findings(county, use_cache=False)
+    assert after != before  # each change alters the findings, so a stale answer would show
+
+
+def test_another_day_means_a_full_run(county, monkeypatch):
+    from datetime import date
+
+    age(county)
+    cached(county)
+    later = date(2030, 1, 1)
+    expected = [
+        (d.code, d.path, d.line, d.column, d.message)
+        for d in run(load(county, use_cache=False), later).diagnostics
+    ]
+    assert cached(county, later) == expected != cached(county)
+
+
+def test_a_linked_file_that_appears_is_noticed(tmp_path):
+    body = "# Rubrik\n\nSe [bilagan](bilagor/karta.pdf).\n"
+    root = write_repo(tmp_path / "r", base())
+    path = root / RUT
+    path.write_text(path.read_text("utf-8").replace("# Rubrik\n", body), "utf-8")
+    age(root)
+    assert "SV053" in {code for code, *_ in cached(root)}
+    (root / "dokument/rutiner/bilagor").mkdir()
+    (root / "dokument/rutiner/bilagor/karta.pdf").write_bytes(b"%PDF")
+    assert "SV053" not in {code for code, *_ in cached(root)}
+
+
+def test_a_file_written_just_now_is_never_trusted(county):
+    age(county)
+    target = next((county / "dokument").rglob("*.md"))
+    target.write_text(target.read_text("utf-8"), "utf-8")  # its time is now
+    cached(county)
+    assert not (county / cache.FOLDER / results.FILE).exists()

@@ -32,22 +32,18 @@ def command(
     today: Today = None,
 ) -> int:
     """Kontrollera dokumenten: fält, hänvisningar, underskrifter, datum, grupper och personuppgifter."""
-    from samverkan_cli.loading.repository import load
-    from samverkan_cli.validate import relative_paths, run
+    from samverkan_cli.validate import relative_paths, run_cached
 
     emit = reporters.reporter(format_name)
     settings = resolve(ctx, repo, today)
+    named = [settings.base / path if settings.base else path for path in paths or ()]
+    selected = relative_paths(settings.root, named) if named else None
     try:
-        repository = load(settings.root)
+        result = run_cached(settings.root, settings.today, selected)
     except ConfigError as error:
         emit(reporters.Report(error.diagnostics, 0, settings.root), sys.stdout)
         return 2
-    named = [settings.base / path if settings.base else path for path in paths or ()]
-    selected = relative_paths(settings.root, named) if named else None
-    result = run(repository, settings.today, selected)
-    shown = {d.path for d in result.diagnostics}  # read only the files whose lines are shown
-    texts = {d.path: d.text for d in repository.documents if d.path in shown and d.text is not None}
-    report = reporters.Report(result.diagnostics, result.documents, settings.root, texts)
+    report = reporters.Report(result.diagnostics, result.documents, settings.root)
     emit(report, sys.stdout)
     summary = report.summary
     return 1 if summary.errors or (strict and summary.warnings) else 0

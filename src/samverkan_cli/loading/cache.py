@@ -44,7 +44,7 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _version() -> str:
+def version() -> str:
     from samverkan_cli import __version__
 
     return f"{FORMAT}/{__version__}/{sys.version_info[0]}.{sys.version_info[1]}"
@@ -65,7 +65,7 @@ class DocumentCache:
         entries: dict[str, tuple[int, int, bytes, Reading]] = {}
         try:
             stored = marshal.loads((root / FOLDER / FILE).read_bytes())
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _version():
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version():
                 entries = stored[1]
         except (OSError, EOFError, ValueError, TypeError):
             pass  # no cache yet, or one this version cannot read: start afresh
@@ -101,14 +101,20 @@ class DocumentCache:
         """Keep what this run read, dropping files that are gone; silently skip if not writable."""
         if not self._changed and self._new.keys() == self._old.keys():
             return
-        folder = self.root / FOLDER
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                write_atomic(
-                    ignore, "# Skapad av samverkan: en cache som aldrig ska checkas in.\n*\n"
-                )
-            write_atomic(folder / FILE, marshal.dumps((_version(), self._new)))
-        except (OSError, ValueError):
-            pass
+        store(self.root, FILE, marshal.dumps((version(), self._new)))
+
+
+def store(root: Path, name: str, data: bytes) -> None:
+    """Write one cache file, and the .gitignore that keeps the folder out of commits.
+
+    Silently does nothing where the folder cannot be written (a read-only checkout).
+    """
+    folder = root / FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            write_atomic(ignore, "# Skapad av samverkan: en cache som aldrig ska checkas in.\n*\n")
+        write_atomic(folder / name, data)
+    except OSError:
+        pass

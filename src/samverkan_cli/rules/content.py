@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import unquote
 
 from samverkan_cli import personnummer
@@ -71,15 +70,9 @@ def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
     resolved = posixpath.normpath(posixpath.join(base, bare.lstrip("/")))
     if resolved.startswith("../") or resolved == "..":
         return f"Länken '{target}' pekar utanför arkivet. Länka till en fil i arkivet eller en webbadress."
-    if _exists(ctx.repo.root, resolved) or _exists(
-        ctx.repo.root, posixpath.normpath(bare.lstrip("/"))
-    ):
+    if ctx.exists(resolved) or ctx.exists(posixpath.normpath(bare.lstrip("/"))):
         return None  # relative to the file, or a path from the repository root
     return (
         f"Länken '{target}' går till {resolved}, som inte finns. Rätta sökvägen eller länka med "
         "dokumentets id, t.ex. [Överenskommelsen](OVK-0002)."
     )
-
-
-def _exists(root: Path, relative: str) -> bool:
-    return (root / relative).exists()

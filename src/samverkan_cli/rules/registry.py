@@ -7,7 +7,7 @@ summaries live in the catalog so that every finding of a code has the same sever
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
@@ -22,6 +22,14 @@ from samverkan_cli.model.documents import AnyModel, Common, Grupp, MoteRecord
 class Context:
     repo: Repository
     today: date
+    #: Every path exists() was asked about and its answer: an input of the run, like the files.
+    probes: dict[str, bool] = field(default_factory=dict)
+
+    def exists(self, relative: str) -> bool:
+        """Whether `relative` (a normalised posix path in the repository) names a file or folder."""
+        if relative not in self.probes:
+            self.probes[relative] = (self.repo.root / relative).exists()
+        return self.probes[relative]
 
     @property
     def config(self) -> Config:

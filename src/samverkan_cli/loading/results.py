@@ -1,0 +1,87 @@
+"""The last validation's findings, kept in .samverkan/cache/ with the inputs they came from.
+
+When nothing a run reads has changed (every document's size and time, samverkan.yaml,
+lagrum.yaml, the date, the tool's version, and the existence of every file a link named), the
+findings are the same, and a hook run on a 10,000-document repository costs a stat of each file
+instead of reading them. Any doubt (a file written in the last seconds, a damaged cache) means
+the run is done in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from samverkan_cli.config import CONFIG_FILE
+from samverkan_cli.diagnostics import Diagnostic, Severity
+from samverkan_cli.lagrum import REGISTRY_FILE
+from samverkan_cli.loading import cache
+from samverkan_cli.loading.repository import files
+
+if TYPE_CHECKING:
+    from samverkan_cli.validate import Findings
+
+FILE = "validering.marshal"
+
+
+def key(root: Path, today: date) -> bytes | None:
+    """A digest of everything a run reads, or None when a file is too fresh to be trusted."""
+    if cache.disabled():
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{cache.version()}|{today.isoformat()}".encode())
+    fresh = time.time_ns() - cache.RACY_SECONDS * 1e9
+    for name in (CONFIG_FILE, REGISTRY_FILE):
+        try:
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+        except OSError:
+            digest.update(name.encode() + b"\0-\0")
+    for relative, path in files(root):
+        try:
+            info = os.stat(path)  # noqa: PTH116 - pathlib costs ~30 µs a file here
+        except OSError:
+            return None
+        if info.st_mtime_ns > fresh:
+            return None
+        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.digest()
+
+
+def recall(root: Path, run_key: bytes | None) -> Findings | None:
+    """The findings of the last run if its key was `run_key` and every probe answers the same."""
+    from samverkan_cli.validate import Findings
+
+    if run_key is None:
+        return None
+    try:
+        stored = marshal.loads((root / cache.FOLDER / FILE).read_bytes())
+        stored_key, diagnostics, paths, probes = stored
+        if stored_key != run_key:
+            return None
+        if any((root / relative).exists() != existed for relative, existed in probes.items()):
+            return None
+        return Findings(
+            [
+                Diagnostic(c, Severity(s), p, ln, col, i, m)
+                for c, s, p, ln, col, i, m in diagnostics
+            ],
+            paths,
+            probes,
+        )
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def remember(root: Path, run_key: bytes | None, found: Findings) -> None:
+    if run_key is None:
+        return
+    diagnostics = [
+        (d.code, str(d.severity), d.path, d.line, d.column, d.id, d.message)
+        for d in found.diagnostics
+    ]
+    cache.store(root, FILE, marshal.dumps((run_key, diagnostics, found.paths, found.probes)))
