@@ -271,3 +271,13 @@ def test_a_file_written_just_now_is_never_trusted(county):
     target.write_text(target.read_text("utf-8"), "utf-8")  # its time is now
     cached(county)
     assert not (county / cache.FOLDER / results.FILE).exists()
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_kept_text_is_the_text_on_disk(county, monkeypatch, parallel):
+    if parallel:
+        monkeypatch.setattr(repository, "PARALLEL_FROM", 2)
+    held = load(county, use_cache=False, keep_text=True)
+    on_disk = load(county, use_cache=False).documents  # not kept: read again on demand
+    assert [(d.text, d.body) for d in held.documents] == [(d.text, d.body) for d in on_disk]
+    assert all(d._source is None for d in held.documents)  # nothing left to read

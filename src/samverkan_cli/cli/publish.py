@@ -49,7 +49,7 @@ def command(
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
     options = build.Options(settings.today, base_url, include_drafts, source_url)
-    files = build.plan(load(settings.root), options)
+    files = build.plan(load(settings.root, keep_text=True), options)
     written, removed = write.write(target, files)
     pages = sum(1 for name in files if name.endswith(".html"))
     typer.echo(f"Publicerade {pages} sidor i {out} ({written} filer skrivna, {removed} borttagna).")

@@ -89,11 +89,13 @@ def files(root: Path) -> list[tuple[str, str]]:
     return found
 
 
-def load(root: Path, *, use_cache: bool = True) -> Repository:
+def load(root: Path, *, use_cache: bool = True, keep_text: bool = False) -> Repository:
+    """The repository at `root`. `keep_text` holds the text of files parsed in this run (for
+    publishing), so that they are not read twice; cached documents read theirs on demand."""
     config = load_config(root)
     laws = load_laws(root)
     cache = None if not use_cache or document_cache.disabled() else DocumentCache.open(root)
-    documents = _read_all(files(root), cache)
+    documents = _read_all(files(root), cache, keep_text)
     if cache is not None:
         cache.save()
     return Repository(root, config, laws, documents)
@@ -103,7 +105,9 @@ def load(root: Path, *, use_cache: bool = True) -> Repository:
 PARALLEL_FROM: Final = 1500
 
 
-def _read_all(files: list[tuple[str, str]], cache: DocumentCache | None) -> list[Document]:
+def _read_all(
+    files: list[tuple[str, str]], cache: DocumentCache | None, keep_text: bool
+) -> list[Document]:
     """Every file as a Document, in order: from the cache where unchanged, else parsed."""
     documents: dict[str, Document] = {}
     to_parse: list[tuple[str, str, document_cache.Stat]] = []
@@ -120,8 +124,10 @@ def _read_all(files: list[tuple[str, str]], cache: DocumentCache | None) -> list
         else:
             to_parse.append((relative, path, stat))
     known = [cache.digest_of(relative) if cache else None for relative, _path, _stat in to_parse]
-    parsed = _parse_files([path for _relative, path, _stat in to_parse], known)
-    for (relative, path, stat), (content_digest, outcome) in zip(to_parse, parsed, strict=True):
+    parsed = _parse_files([path for _relative, path, _stat in to_parse], known, keep_text)
+    for (relative, path, stat), (content_digest, outcome, held) in zip(
+        to_parse, parsed, strict=True
+    ):
         if content_digest is None or isinstance(outcome, str):  # unreadable: `outcome` says why
             documents[relative] = _unreadable(relative, str(outcome))
             continue
@@ -131,22 +137,24 @@ def _read_all(files: list[tuple[str, str]], cache: DocumentCache | None) -> list
             reading = cache.by_content(relative, content_digest)
         if cache is not None:
             cache.put(relative, stat, content_digest, reading)
-        documents[relative] = document_from(relative, reading, source=path)
+        documents[relative] = document_from(relative, reading, source=path, held=held)
     return [documents[relative] for relative, _path in files]
 
 
 Reading = document_cache.Reading
-#: (digest, reading); (digest, None) when the digest is the one given (the content is unchanged);
-#: (None, reason) when the file cannot be read.
-Parsed = tuple[bytes, Reading | None] | tuple[None, str]
+#: (text, offset where the body starts) of a file read in this run, when asked to keep it.
+Held = tuple[str, int]
+#: (digest, reading, held); reading None when the digest is the one given (the content is
+#: unchanged); (None, reason, None) when the file cannot be read.
+Parsed = tuple[bytes, Reading | None, Held | None] | tuple[None, str, None]
 
 
-def _parse_files(paths: list[str], known: list[bytes | None]) -> list[Parsed]:
+def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -> list[Parsed]:
     """Read and parse `paths` (in worker processes when there are many), skipping known content."""
-    work = list(zip(paths, known, strict=True))
+    work = [(path, digest, keep_text) for path, digest in zip(paths, known, strict=True)]
     workers = min(os.cpu_count() or 1, 4)
     if len(work) < PARALLEL_FROM or workers < 2 or "fork" not in _start_methods():
-        return [_read_file(path, digest) for path, digest in work]
+        return [_read_file(*item) for item in work]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -162,18 +170,22 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def _read_chunk(work: list[tuple[str, bytes | None]]) -> bytes:
+def _read_chunk(work: list[tuple[str, bytes | None, bool]]) -> bytes:
     """Run in a worker: readings as marshal bytes (plain data crosses processes ~10× faster)."""
-    return marshal.dumps([_read_file(path, digest) for path, digest in work])
+    return marshal.dumps([_read_file(*item) for item in work])
 
 
-def _read_file(path: str, known: bytes | None) -> Parsed:
+def _read_file(path: str, known: bytes | None, keep_text: bool) -> Parsed:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        return None, error.strerror or str(error)
+        return None, error.strerror or str(error), None
     content_digest = document_cache.digest(data)
-    return content_digest, None if content_digest == known else read(data)[0]
+    if content_digest == known:
+        return content_digest, None, None
+    reading, parts = read(data)
+    held = (parts.text, len(parts.text) - len(parts.body)) if keep_text and parts else None
+    return content_digest, reading, held
 
 
 def _unreadable(relative: str, error: OSError | str) -> Document:
@@ -252,6 +264,7 @@ def document_from(
     source: str | None = None,
     parts: Parts | None = None,
     text: str | None = None,
+    held: Held | None = None,
 ) -> Document:
     """The Document a reading describes, its model checked; text read from `source` when needed."""
     from samverkan_cli.model.check import check
@@ -273,12 +286,14 @@ def document_from(
         document = Document(
             relative, located, text=parts.text, body=parts.body, body_line=body_line
         )
-    else:
-        located = yamlread.Located(
-            value,
-            problems=[(m, yamlread.Position(line, column)) for m, line, column in problems],
-            reread=lambda: _positions(positions),
+    elif held is not None:
+        located = _packed(value, problems, positions)
+        held_text, body_start = held
+        document = Document(
+            relative, located, text=held_text, body=held_text[body_start:], body_line=body_line
         )
+    else:
+        located = _packed(value, problems, positions)
         document = Document(relative, located, body_line=body_line, source=source)
     document.facts = facts.from_plain(plain_facts)
     document.problems.extend(document.at("SV001", m, p) for m, p in located.problems)
@@ -288,6 +303,14 @@ def document_from(
     document.model, findings = check(document)
     document.problems.extend(findings)
     return document
+
+
+def _packed(value: Any, problems: list[Any], positions: bytes) -> yamlread.Located:
+    return yamlread.Located(
+        value,
+        problems=[(m, yamlread.Position(line, column)) for m, line, column in problems],
+        reread=lambda: _positions(positions),
+    )
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
