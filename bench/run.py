@@ -30,10 +30,10 @@ TODAY = "2026-11-24"
 TARGETS = {  # (metric, size): seconds, from issue 6
     ("validate cold", 10_000): 2.5,
     ("validate warm", 10_000): 0.8,
-    ("validate one file", 1_000): 0.35,
+    ("validate one changed file", 1_000): 0.35,
     ("publish cold", 10_000): 12.0,
     ("publish one changed", 10_000): 1.5,
-    ("report", 10_000): 3.0,
+    ("report cold", 10_000): 3.0,
 }
 
 
@@ -53,8 +53,12 @@ def timed(command: list[str], cwd: Path | None = None, repeat: int = 1) -> tuple
         process = subprocess.Popen(
             command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        _pid, _status, usage = os.wait4(process.pid, 0)
+        _pid, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
+        # wait4 reaped the child behind Popen's back; tell it, or it warns that it still runs.
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            raise RuntimeError(f"{command} failed with exit code {process.returncode}")
         best = min(best, (elapsed, usage.ru_maxrss / 1024))
     return best
 
@@ -72,37 +76,48 @@ def samverkan(*args: str) -> list[str]:
     return [sys.executable, "-m", "samverkan_cli", *args]
 
 
+def forget(root: Path) -> None:
+    """Remove samverkan's caches, so that the next run is cold."""
+    shutil.rmtree(root / ".samverkan", ignore_errors=True)
+
+
+def edit(path: Path, line: str) -> None:
+    """Change a document as an editor would, just before the run."""
+    path.write_text(path.read_text("utf-8") + f"\n{line}\n", encoding="utf-8")
+
+
 def ours(size: int, root: Path, repeat: int) -> list[Measure]:
     results = [Measure("read and split (floor)", size, read_and_split(root))]
-    seconds, peak = timed(
-        samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat
-    )
-    results.append(Measure("validate cold", size, seconds, peak))
-    seconds, peak = timed(
-        samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json"), repeat=repeat
-    )
-    results.append(Measure("validate warm", size, seconds, peak))
+    validate = samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json")
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        forget(root)
+        best = min(best, timed(validate))
+    results.append(Measure("validate cold", size, *best))
+    results.append(Measure("validate warm", size, *timed(validate, repeat=repeat)))
     one = next(root.glob("dokument/rutiner/*.md"))
-    seconds, peak = timed(
-        samverkan("validate", str(one.relative_to(root)), "--today", TODAY), cwd=root, repeat=repeat
-    )
-    results.append(Measure("validate one file", size, seconds, peak))
+    best = (float("inf"), 0.0)
+    for attempt in range(repeat):
+        edit(one, f"Ändring {attempt}.")
+        best = min(
+            best,
+            timed(samverkan("validate", str(one.relative_to(root)), "--today", TODAY), cwd=root),
+        )
+    results.append(Measure("validate one changed file", size, *best))
     site = root.parent / f"site-{size}"
     shutil.rmtree(site, ignore_errors=True)
-    seconds, peak = timed(
-        samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY)
-    )
-    results.append(Measure("publish cold", size, seconds, peak))
-    one.write_text(one.read_text("utf-8") + "\nEn ändring.\n", encoding="utf-8")
-    seconds, peak = timed(
-        samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY)
-    )
-    results.append(Measure("publish one changed", size, seconds, peak))
-    seconds, peak = timed(
-        samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json"),
-        repeat=repeat,
-    )
-    results.append(Measure("report", size, seconds, peak))
+    forget(root)
+    publish = samverkan("publish", "-C", str(root), "--out", str(site), "--today", TODAY)
+    results.append(Measure("publish cold", size, *timed(publish)))
+    edit(one, "En ändring till.")
+    results.append(Measure("publish one changed", size, *timed(publish)))
+    report = samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json")
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        forget(root)
+        best = min(best, timed(report))
+    results.append(Measure("report cold", size, *best))
+    results.append(Measure("report warm", size, *timed(report, repeat=repeat)))
     return results
 
 
