@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from samverkan_cli.loading.repository import DOCUMENT_FOLDERS
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 
 
-@dataclass(frozen=True)
-class Change:
-    """One commit touching one document file."""
+class Change(NamedTuple):
+    """One commit touching one document file (a tuple: a long history makes many)."""
 
     day: date
     path: str

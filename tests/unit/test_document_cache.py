@@ -122,7 +122,7 @@ def test_a_damaged_cache_is_ignored(county, damage):
 
 def test_a_cache_from_another_version_is_ignored(county, monkeypatch):
     expected = findings(county)
-    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    monkeypatch.setattr(cache, "version", lambda: f"{cache.FORMAT + 1}/another")
     count = parses(monkeypatch)
     assert findings(county) == expected
     assert count[0] > 0

@@ -44,13 +44,14 @@ def command(
     """Publicera förteckningen som en statisk webbplats: sidor, grupper, arkiv och exporter."""
     from samverkan_cli.loading.repository import load
     from samverkan_cli.site import build, write
+    from samverkan_cli.site.memo import Memo
 
     settings = resolve(ctx, repo, today)
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
     options = build.Options(settings.today, base_url, include_drafts, source_url)
-    files = build.plan(load(settings.root, keep_text=True), options)
-    written, removed = write.write(target, files)
-    pages = sum(1 for name in files if name.endswith(".html"))
+    outputs = build.outputs(load(settings.root, keep_text=True), options)
+    written, removed = write.write(target, outputs, Memo.open(settings.root, target))
+    pages = sum(1 for output in outputs if output.path.endswith(".html"))
     typer.echo(f"Publicerade {pages} sidor i {out} ({written} filer skrivna, {removed} borttagna).")
     return 0

@@ -14,6 +14,7 @@ SAMVERKAN_NO_CACHE=1 to turn it off.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -27,7 +28,7 @@ from samverkan_cli.fileio import write_atomic
 FOLDER: Final = Path(".samverkan") / "cache"
 FILE: Final = "dokument.marshal"
 #: Bump when what a reading holds changes; the tool's version and Python's are added to it.
-FORMAT: Final = 2
+FORMAT: Final = 3
 #: A file changed this close to the run may change again within the clock's resolution without
 #: its size or time changing (git's "racy" case): such an entry is always compared by content.
 RACY_SECONDS: Final = 2.0
@@ -44,10 +45,29 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+@functools.cache
 def version() -> str:
+    """The tool that wrote a cache: a cache from any other is not trusted.
+
+    The installed files' sizes and times are part of it, so a development checkout whose code
+    or templates changed under the same version number starts afresh too (~1 ms to stat them).
+    """
     from samverkan_cli import __version__
 
-    return f"{FORMAT}/{__version__}/{sys.version_info[0]}.{sys.version_info[1]}"
+    stamp = hashlib.blake2b(digest_size=8)
+    package = Path(__file__).resolve().parents[1]
+    for directory, subdirs, names in os.walk(package):
+        # The example repository is copied by init, never read by a run (and may hold a cache).
+        subdirs[:] = sorted(
+            d
+            for d in subdirs
+            if d not in ("__pycache__", "docs-repo-template") and not d.startswith(".")
+        )
+        for name in sorted(names):
+            info = os.stat(os.path.join(directory, name))  # noqa: PTH116, PTH118
+            stamp.update(f"{directory}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{FORMAT}/{__version__}/{python}/{stamp.hexdigest()}"
 
 
 class DocumentCache:

@@ -31,7 +31,9 @@ class Document:
         "_text",
         "_typ",
         "body_line",
+        "digest",
         "facts",
+        "front_digest",
         "located",
         "model",
         "path",
@@ -55,6 +57,10 @@ class Document:
         self.model: AnyModel | None = None
         self.problems: list[Diagnostic] = []
         self.facts = facts
+        #: Digests of the whole file and of its front matter alone (None when not read as a
+        #: document): publish re-renders a page only when the digests it depends on change.
+        self.digest: bytes | None = None
+        self.front_digest: bytes | None = None
         self._text = text
         self._body = body
         #: The file to read `text` from when it is not held (None: held, or not readable).

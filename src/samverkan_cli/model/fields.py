@@ -56,9 +56,9 @@ def parse_date(value: Any) -> date:
         return value
     if isinstance(value, str) and _ISO.match(value):
         try:
-            return date(int(value[:4]), int(value[5:7]), int(value[8:10]))  # the common case
+            return date.fromisoformat(value)  # the common case; _ISO has checked the form
         except ValueError:
-            pass  # said below in words
+            pass  # other digits, or no such day: read below, and said in words
     text = str(value).strip() if isinstance(value, str | int) else None
     match = _ISO.match(text) if text else None
     if text is None or match is None:

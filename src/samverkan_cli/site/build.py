@@ -1,17 +1,20 @@
-"""Plan the published site: every page and export as bytes, keyed by its path in the site.
+"""Plan the published site: every page and export, by its path in the site, with its key.
 
-Plan, then write: nothing here touches the disk (except reading a logo), so the output can be
-checked as a whole before `site.write` puts it in --out. The same repository, options and
---today give the same bytes.
+Plan, then write: nothing here writes to the disk (it reads the logo and the configuration
+files for the keys), and `site.write` makes and puts in --out only the files whose inputs
+changed. The same repository, options and --today give the same bytes.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Final
 
 from samverkan_cli import exports, forteckning, git
@@ -20,7 +23,7 @@ from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import AGREEMENTS, DOC_ID, HANDLING, NIVA, ROLL, TYP
-from samverkan_cli.site import markdown
+from samverkan_cli.site import markdown, memo
 from samverkan_cli.site.style import colours
 
 STATIC: Final = ("static/style.css", "static/filter.js")
@@ -74,8 +77,21 @@ class Site:
         return found
 
 
-def plan(repo: Repository, options: Options) -> dict[str, bytes]:
-    """Every file of the site, path → content."""
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file of the site: where it goes, the key of its inputs, and how to make its bytes.
+
+    Making is deferred so that a file whose key is as at the last publish is never rendered
+    (site.memo); key None means the file is always made (it costs next to nothing).
+    """
+
+    path: str
+    key: bytes | None
+    make: Callable[[], bytes]
+
+
+def outputs(repo: Repository, options: Options) -> list[Output]:
+    """Every file of the site, sorted by path."""
     changes = git.history(repo.root) or []
     history: dict[str, list[git.Change]] = defaultdict(list)
     for change in changes:
@@ -87,27 +103,112 @@ def plan(repo: Repository, options: Options) -> dict[str, bytes]:
         forteckning.groups(repo, options.include_drafts),
         dict(history),
     )
-    files: dict[str, bytes] = {}
-    renderer = _Renderer(site)
-    files.update(renderer.pages())
-    files.update(_exports(site))
-    files.update(_static(site))
-    return dict(sorted(files.items()))
+    keys = _Keys(site, changes)
+    planned = [*_Renderer(site).pages(keys), *_exports(site, keys), *_static(site)]
+    return sorted(planned, key=lambda output: output.path)
+
+
+def plan(repo: Repository, options: Options) -> dict[str, bytes]:
+    """Every file of the site, made: path → content."""
+    return {output.path: output.make() for output in outputs(repo, options)}
+
+
+class _Keys:
+    """The inputs each kind of file is made from, as keys (see Output).
+
+    Every key holds `common`: the tool, the options, samverkan.yaml, lagrum.yaml, the logo, and
+    which documents and groups have pages at which paths (links in any body resolve against
+    it). A document page adds its own file and the front matter of the documents it
+    shows (parent, children, related, replaced); a group page its own file, its meeting records
+    and its parent group; the pages and exports that list everything add the front matter of
+    every shown document. A change to one document's body thus re-renders one page.
+    """
+
+    def __init__(self, site: Site, changes: list[git.Change]) -> None:
+        from samverkan_cli.config import CONFIG_FILE
+        from samverkan_cli.lagrum import REGISTRY_FILE
+        from samverkan_cli.loading import cache
+
+        repo = site.repo
+        logo = _logo_file(repo)
+        self.site = site
+        # Digests, not the values: every key holds them, and each is made once.
+        self.common = memo.key(
+            cache.version(),
+            site.options,
+            *(_read(repo.root / name) for name in (CONFIG_FILE, REGISTRY_FILE)),
+            logo.name if logo is not None else None,
+            _read(logo) if logo is not None else None,
+            memo.key(
+                [(e.id, e.document.path) for e in site.entries],
+                [(g.id, d.path) for d, g in site.groups],
+            ),
+        )
+        self.catalog = memo.key(
+            self.common,
+            [_front(e) for e in site.entries],
+            [(g.id, d.front_digest) for d, g in site.groups],
+            [(d.path, d.front_digest) for records in site.meetings.values() for d, _m in records],
+        )
+        self.changes = changes
+
+    def of(self, *parts: object) -> bytes:
+        return memo.key(self.common, *parts)
+
+    def document(self, e: Entry) -> bytes | None:
+        if e.document.digest is None:
+            return None
+        site, model = self.site, e.model
+        linked = [model.overordnad, *(model.relaterade or ()), *(model.ersatter or ())]
+        return self.of(
+            e.document.digest,
+            [_front(site.by_id.get(i or "")) for i in [*linked, model.ersatt_av]],
+            [_front(child) for child in site.children.get(e.id, [])],
+            site.history.get(e.document.path, []),
+        )
+
+    def group(self, document: Document, group: Grupp) -> bytes | None:
+        if document.digest is None:
+            return None
+        parent = next((d for d, g in self.site.groups if g.id == group.rapporterar_till), None)
+        return self.of(
+            document.digest,
+            [(d.path, d.digest) for d, _m in self.site.meetings.get(group.id, [])],
+            parent.front_digest if parent is not None else None,
+        )
+
+
+def _front(e: Entry | None) -> tuple[str, bytes | None] | None:
+    return (e.id, e.document.front_digest) if e is not None else None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 class _Renderer:
     def __init__(self, site: Site) -> None:
-        from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
         self.site = site
-        self.environment = Environment(
-            loader=PackageLoader("samverkan_cli", "site/templates"),
-            autoescape=select_autoescape(["html", "j2"]),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self._environment: Any = None
         self.common = self._common()
+
+    @property
+    def environment(self) -> Any:
+        """Jinja's environment, made when the first page is rendered (often none is)."""
+        if self._environment is None:
+            from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+            self._environment = Environment(
+                loader=PackageLoader("samverkan_cli", "site/templates"),
+                autoescape=select_autoescape(["html", "j2"]),
+                undefined=StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+        return self._environment
 
     def _common(self) -> dict[str, Any]:
         repo = self.site.repo
@@ -121,59 +222,85 @@ class _Renderer:
             "logo": _logo_name(repo),
         }
 
-    def render(self, template: str, path: str, **context: Any) -> tuple[str, bytes]:
+    def render(self, template: str, path: str, **context: Any) -> bytes:
         depth = path.count("/")
         root = "../" * depth
-        html = self.environment.get_template(template).render(
+        html: str = self.environment.get_template(template).render(
             **self.common, **context, root=root, current=path
         )
-        return path, html.encode("utf-8")
+        return html.encode("utf-8")
 
-    def pages(self) -> dict[str, bytes]:
+    def page(
+        self, template: str, path: str, key: bytes | None, context: Callable[[], dict[str, Any]]
+    ) -> Output:
+        return Output(path, key, lambda: self.render(template, path, **context()))
+
+    def pages(self, keys: _Keys) -> list[Output]:
         site = self.site
-        pages = dict(
-            [
-                self.render(
-                    "index.html.j2",
-                    "index.html",
-                    groups_by_typ=_by_typ([e for e in site.entries if e.in_force]),
-                    filters=_filters(site),
-                ),
-                self.render(
-                    "archive.html.j2",
-                    "arkiv.html",
-                    archived=[e for e in site.entries if e.archived],
-                ),
-                self.render("matrix.html.j2", "antagande.html", **_matrix(site)),
-                self.render("reviews.html.j2", "granskning.html", **_reviews(site)),
-                self.render("hierarchy.html.j2", "hierarki.html", tree=_tree(site)),
-                self.render(
-                    "accessibility.html.j2",
-                    "tillganglighet.html",
-                    statement=site.repo.config.webbplats.tillganglighet,
-                ),
-                self.render(
-                    "groups.html.j2", "grupper/index.html", groups=[g for _d, g in site.groups]
-                ),
-            ]
-        )
+        listing = keys.catalog
+        pages = [
+            self.page(
+                "index.html.j2",
+                "index.html",
+                listing,
+                lambda: {
+                    "groups_by_typ": _by_typ([e for e in site.entries if e.in_force]),
+                    "filters": _filters(site),
+                },
+            ),
+            self.page(
+                "archive.html.j2",
+                "arkiv.html",
+                listing,
+                lambda: {"archived": [e for e in site.entries if e.archived]},
+            ),
+            self.page("matrix.html.j2", "antagande.html", listing, lambda: _matrix(site)),
+            self.page("reviews.html.j2", "granskning.html", listing, lambda: _reviews(site)),
+            self.page("hierarchy.html.j2", "hierarki.html", listing, lambda: {"tree": _tree(site)}),
+            self.page(
+                "accessibility.html.j2",
+                "tillganglighet.html",
+                keys.of(),
+                lambda: {"statement": site.repo.config.webbplats.tillganglighet},
+            ),
+            self.page(
+                "groups.html.j2",
+                "grupper/index.html",
+                listing,
+                lambda: {"groups": [g for _d, g in site.groups]},
+            ),
+        ]
         for e in site.entries:
-            pages.update(
-                [self.render("document.html.j2", exports.page(e.id), **_document(site, e))]
+            pages.append(
+                self.page(
+                    "document.html.j2",
+                    exports.page(e.id),
+                    keys.document(e),
+                    functools.partial(_document, site, e),
+                )
             )
             if site.options.source_url is None:
-                pages[f"kalla/{e.id}.md"] = (e.document.text or "").encode("utf-8")
-        for document, group in site.groups:
-            pages.update(
-                [
-                    self.render(
-                        "group.html.j2",
-                        exports.group_page(group.id),
-                        **_group(site, document, group),
+                pages.append(
+                    Output(
+                        f"kalla/{e.id}.md",
+                        e.document.digest,
+                        functools.partial(_source_text, e.document),
                     )
-                ]
+                )
+        for document, group in site.groups:
+            pages.append(
+                self.page(
+                    "group.html.j2",
+                    exports.group_page(group.id),
+                    keys.group(document, group),
+                    functools.partial(_group, site, document, group),
+                )
             )
         return pages
+
+
+def _source_text(document: Document) -> bytes:
+    return (document.text or "").encode("utf-8")
 
 
 def _by_typ(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
@@ -319,26 +446,41 @@ def _tree(site: Site) -> list[tuple[Entry, Any]]:
     return grow(None, frozenset())
 
 
-def _exports(site: Site) -> dict[str, bytes]:
+def _exports(site: Site, keys: _Keys) -> list[Output]:
     """Every shown document (in force, archived, and drafts with --include-drafts) has a row."""
     options, name, entries = site.options, site.repo.config.namn, site.entries
-    meetings = sorted(
-        (group.id, group.titel, m.datum, HANDLING[m.handling])
-        for _d, group in site.groups
-        for _record, m in site.meetings.get(group.id, [])
-    )
-    return {
-        "forteckning.json": exports.forteckning_json(entries, name, options.today).encode("utf-8"),
-        "forteckning.csv": exports.forteckning_csv(entries),
-        "forteckning.xlsx": exports.forteckning_xlsx(entries, name, options.today),
-        "kalender.ics": exports.calendar_ics(
-            entries, meetings, name, options.today, options.base_url
+
+    def calendar() -> bytes:
+        meetings = sorted(
+            (group.id, group.titel, m.datum, HANDLING[m.handling])
+            for _d, group in site.groups
+            for _record, m in site.meetings.get(group.id, [])
+        )
+        return exports.calendar_ics(entries, meetings, name, options.today, options.base_url)
+
+    listing = keys.catalog
+    return [
+        Output(
+            "forteckning.json",
+            listing,
+            lambda: exports.forteckning_json(entries, name, options.today).encode("utf-8"),
         ),
-        "atom.xml": exports.atom(entries, site.history, name, options.today, options.base_url),
-    }
+        Output("forteckning.csv", listing, lambda: exports.forteckning_csv(entries)),
+        Output(
+            "forteckning.xlsx",
+            listing,
+            lambda: exports.forteckning_xlsx(entries, name, options.today),
+        ),
+        Output("kalender.ics", listing, calendar),
+        Output(
+            "atom.xml",
+            memo.key(listing, keys.changes),
+            lambda: exports.atom(entries, site.history, name, options.today, options.base_url),
+        ),
+    ]
 
 
-def _static(site: Site) -> dict[str, bytes]:
+def _static(site: Site) -> list[Output]:
     from importlib import resources
 
     files = {
@@ -350,7 +492,9 @@ def _static(site: Site) -> dict[str, bytes]:
     logo = _logo_file(site.repo)
     if logo is not None:
         files[f"static/logo{logo.suffix.lower()}"] = logo.read_bytes()
-    return files
+    return [
+        Output(path, memo.key(data), functools.partial(bytes, data)) for path, data in files.items()
+    ]
 
 
 def _logo_file(repo: Repository) -> Any:

@@ -8,11 +8,13 @@ can never empty someone's documents.
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Final
 
 from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import write_atomic
+from samverkan_cli.site.build import Output
+from samverkan_cli.site.memo import Memo
 
 MARKER: Final = ".samverkan-webbplats"
 _MARKER_TEXT: Final = "Skapad av samverkan publish. Mappen skrivs om vid varje publicering.\n"
@@ -32,39 +34,48 @@ def check(out: Path, repo_root: Path) -> None:
         )
 
 
-def write(out: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Write `files` (site path → bytes) atomically; remove what an earlier publish left. (written, removed)"""
-    for name in files:
-        _inside(name)
+def write(out: Path, outputs: list[Output], memo: Memo) -> tuple[int, int]:
+    """Make and write each output whose inputs changed, atomically; remove what an earlier
+    publish left that is no longer planned. (written, removed)"""
+    for output in outputs:
+        _inside(output.path)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     written = 0
-    for name, data in files.items():
-        target = out / name
-        if target.is_file() and target.read_bytes() == data:
+    for output in outputs:
+        if memo.fresh(output.path, output.key):
             continue
-        write_atomic(target, data)
-        written += 1
-    return written, _remove_stale(out, set(files))
+        data = output.make()
+        target = out / output.path
+        if not (target.is_file() and target.read_bytes() == data):
+            write_atomic(target, data)
+            written += 1
+        memo.record(output.path, output.key)
+    memo.save()
+    return written, _remove_stale(out, {output.path for output in outputs})
 
 
 def _inside(name: str) -> None:
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    parts = name.split("/")
+    if not name or name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
         raise ValueError(f"refusing to write outside the output folder: {name!r}")
 
 
 def _remove_stale(out: Path, keep: set[str]) -> int:
-    """Delete files under `out` not in `keep`; links are removed, never followed."""
+    """Delete files under `out` not in `keep`; links are removed, never followed.
+
+    Plain strings, not pathlib: a 10,000-page site is walked on every publish.
+    """
     removed = 0
-    for directory, subdirs, files in os.walk(out, topdown=False, followlinks=False):
-        for name in [*files, *(d for d in subdirs if Path(directory, d).is_symlink())]:
-            path = Path(directory, name)
-            relative = path.relative_to(out).as_posix()
-            if relative != MARKER and relative not in keep:
-                path.unlink()
+    base = str(out)
+    for directory, subdirs, files in os.walk(base, topdown=False, followlinks=False):
+        relative = os.path.relpath(directory, base).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        links = [d for d in subdirs if os.path.islink(os.path.join(directory, d))]  # noqa: PTH114, PTH118
+        for name in [*files, *links]:
+            if f"{prefix}{name}" not in keep and f"{prefix}{name}" != MARKER:
+                os.unlink(os.path.join(directory, name))  # noqa: PTH108, PTH118
                 removed += 1
-        folder = Path(directory)
-        if folder != out and not any(folder.iterdir()):
-            folder.rmdir()
+        if directory != base and not os.listdir(directory):  # noqa: PTH208
+            os.rmdir(directory)  # noqa: PTH106
     return removed
