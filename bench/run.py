@@ -82,8 +82,22 @@ def forget(root: Path) -> None:
 
 
 def edit(path: Path, line: str) -> None:
-    """Change a document as an editor would, just before the run."""
+    """Change a document's body as an editor would, just before the run."""
     path.write_text(path.read_text("utf-8") + f"\n{line}\n", encoding="utf-8")
+
+
+def retitle(path: Path, prefix: str) -> None:
+    """Change a document's front matter (its title), just before the run."""
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("\ntitel: ", f"\ntitel: {prefix} ", 1), encoding="utf-8")
+
+
+def commit(root: Path) -> None:
+    """Make the corpus a git repository with one commit: publish reads the history, as it
+    would in a county's repository."""
+    git = ["git", "-C", str(root), "-c", "user.name=Bench", "-c", "user.email=bench@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "Korpus"]):
+        subprocess.run([*git, *command], check=True, stdout=subprocess.DEVNULL)
 
 
 def ours(size: int, root: Path, repeat: int) -> list[Measure]:
@@ -111,6 +125,8 @@ def ours(size: int, root: Path, repeat: int) -> list[Measure]:
     results.append(Measure("publish cold", size, *timed(publish)))
     edit(one, "En ändring till.")
     results.append(Measure("publish one changed", size, *timed(publish)))
+    retitle(one, "Ändrad")
+    results.append(Measure("publish one title changed", size, *timed(publish)))
     report = samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json")
     best = (float("inf"), 0.0)
     for _ in range(repeat):
@@ -220,6 +236,7 @@ def main() -> int:
     for size in (int(s) for s in args.sizes.split(",")):
         root = CORPUS / f"repo-{size}"
         generate(size, root)
+        commit(root)
         results += ours(size, root, args.repeat)
         if not args.no_peers and size <= args.peers_up_to:
             results += peers(size, root)

@@ -181,3 +181,13 @@ def test_without_the_cache_every_file_is_made(county, tmp_path, monkeypatch):
     first = made(county, out)
     monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")
     assert made(county, out) == first
+
+
+def test_worker_processes_make_the_same_site(county, tmp_path, monkeypatch):
+    serial = tmp_path / "serial"
+    publish(county, serial)
+    monkeypatch.setattr(write, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(write, "_CHUNK", 3)
+    forked = tmp_path / "forked"
+    publish(county, forked)
+    assert files(forked) == files(serial)

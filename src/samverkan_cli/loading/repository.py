@@ -20,7 +20,7 @@ from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from samverkan_cli import lagrum
+from samverkan_cli import lagrum, parallel
 from samverkan_cli.config import CONFIG_FILE, Config, merge_defaults
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
@@ -174,22 +174,15 @@ Parsed = tuple[bytes, Reading | None, Held | None] | tuple[None, str, None]
 def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -> list[Parsed]:
     """Read and parse `paths` (in worker processes when there are many), skipping known content."""
     work = [(path, digest, keep_text) for path, digest in zip(paths, known, strict=True)]
-    workers = min(os.cpu_count() or 1, 4)
-    if len(work) < PARALLEL_FROM or workers < 2 or "fork" not in _start_methods():
+    if len(work) < PARALLEL_FROM or not parallel.available():
         return [_read_file(*item) for item in work]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = -(-len(work) // (workers * 4))
+    size = -(-len(work) // (parallel.workers() * 4))
     chunks = [work[start : start + size] for start in range(0, len(work), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [item for packed in pool.map(_read_chunk, chunks) for item in marshal.loads(packed)]
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
+    return [
+        item
+        for packed in parallel.forked_map(_read_chunk, chunks)
+        for item in marshal.loads(packed)
+    ]
 
 
 def _read_chunk(work: list[tuple[str, bytes | None, bool]]) -> bytes:

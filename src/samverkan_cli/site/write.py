@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Final
 
+from samverkan_cli import parallel
 from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import write_atomic
 from samverkan_cli.site.build import Output
@@ -41,18 +42,55 @@ def write(out: Path, outputs: list[Output], memo: Memo) -> tuple[int, int]:
         _inside(output.path)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
-    written = 0
-    for output in outputs:
-        if memo.fresh(output.path, output.key):
-            continue
-        data = output.make()
-        target = out / output.path
-        if not (target.is_file() and target.read_bytes() == data):
-            write_atomic(target, data)
-            written += 1
+    pending = [output for output in outputs if not memo.fresh(output.path, output.key)]
+    written = _make_all(out, pending)
+    for output in pending:
         memo.record(output.path, output.key)
     memo.save()
     return written, _remove_stale(out, {output.path for output in outputs})
+
+
+#: Below this many files to make, starting worker processes costs more than it saves.
+PARALLEL_FROM: Final = 1000
+#: Pages per task for a worker: small enough to keep both busy to the end.
+_CHUNK: Final = 200
+#: What forked workers make, by index (set in the parent before forking; closures don't pickle).
+_pending: tuple[Path, list[Output]] | None = None
+
+
+def _make_all(out: Path, pending: list[Output]) -> int:
+    """Make and write `pending`; in worker processes for a large site. Files written."""
+    global _pending
+    if len(pending) < PARALLEL_FROM or not parallel.available():
+        return sum(_make(out, output) for output in pending)
+    # The few costly files (exports, lists) first and one to a task, then pages in chunks.
+    costly = [i for i, o in enumerate(pending) if not o.path.startswith(_PAGE_FOLDERS)]
+    rest = [i for i, o in enumerate(pending) if o.path.startswith(_PAGE_FOLDERS)]
+    tasks = [[i] for i in costly] + [rest[at : at + _CHUNK] for at in range(0, len(rest), _CHUNK)]
+    _pending = (out, pending)
+    try:
+        return sum(parallel.forked_map(_make_task, tasks))
+    finally:
+        _pending = None
+
+
+_PAGE_FOLDERS: Final = ("dokument/", "grupper/", "kalla/")
+
+
+def _make_task(indices: list[int]) -> int:
+    assert _pending is not None, "runs in a worker forked by _make_all"
+    out, pending = _pending
+    return sum(_make(out, pending[i]) for i in indices)
+
+
+def _make(out: Path, output: Output) -> int:
+    """Make one file and write it if its bytes differ from what is there. 1 if written."""
+    data = output.make()
+    target = out / output.path
+    if target.is_file() and target.read_bytes() == data:
+        return 0
+    write_atomic(target, data)
+    return 1
 
 
 def _inside(name: str) -> None:
