@@ -82,7 +82,7 @@ class Output:
     """One file of the site: where it goes, the key of its inputs, and how to make its bytes.
 
     Making is deferred so that a file whose key is as at the last publish is never rendered
-    (site.memo); key None means the file is always made (it costs next to nothing).
+    (site.memo); key None (a document whose digest is unknown) means it is always made.
     """
 
     path: str
@@ -106,11 +106,6 @@ def outputs(repo: Repository, options: Options) -> list[Output]:
     keys = _Keys(site, changes)
     planned = [*_Renderer(site).pages(keys), *_exports(site, keys), *_static(site)]
     return sorted(planned, key=lambda output: output.path)
-
-
-def plan(repo: Repository, options: Options) -> dict[str, bytes]:
-    """Every file of the site, made: path → content."""
-    return {output.path: output.make() for output in outputs(repo, options)}
 
 
 class _Keys:
