@@ -108,15 +108,20 @@ def settle(root: Path, command: list[str]) -> None:
     forget(root)
 
 
+def cold(root: Path, command: list[str], repeat: int) -> tuple[float, float]:
+    """Best time and memory of `command` with samverkan's caches removed before each run."""
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        forget(root)
+        best = min(best, timed(command))
+    return best
+
+
 def ours(size: int, root: Path, repeat: int) -> list[Measure]:
     validate = samverkan("validate", "-C", str(root), "--today", TODAY, "-f", "json")
     settle(root, validate)
     results = [Measure("read and split (floor)", size, read_and_split(root))]
-    best = (float("inf"), 0.0)
-    for _ in range(repeat):
-        forget(root)
-        best = min(best, timed(validate))
-    results.append(Measure("validate cold", size, *best))
+    results.append(Measure("validate cold", size, *cold(root, validate, repeat)))
     results.append(Measure("validate warm", size, *timed(validate, repeat=repeat)))
     one = next(root.glob("dokument/rutiner/*.md"))
     best = (float("inf"), 0.0)
@@ -137,11 +142,7 @@ def ours(size: int, root: Path, repeat: int) -> list[Measure]:
     retitle(one, "Ändrad")
     results.append(Measure("publish one title changed", size, *timed(publish)))
     report = samverkan("report", "-C", str(root), "--year", "2026", "--today", TODAY, "-f", "json")
-    best = (float("inf"), 0.0)
-    for _ in range(repeat):
-        forget(root)
-        best = min(best, timed(report))
-    results.append(Measure("report cold", size, *best))
+    results.append(Measure("report cold", size, *cold(root, report, repeat)))
     results.append(Measure("report warm", size, *timed(report, repeat=repeat)))
     return results
 

@@ -10,7 +10,7 @@ with markdown-it on real documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -29,8 +29,14 @@ def links(text: str) -> Iterator[tuple[str, int, int]]:
     """(target, 0-based line, 0-based column) of every link and image target."""
     if "](" not in text and "]:" not in text:
         return
+    yield from scan(_lines_with_marks(text))
+
+
+def scan(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[str, int, int]]:
+    """Links in numbered lines, skipping fenced code: `links` passes only the lines that can
+    hold a link, and the fences around them."""
     fence: str | None = None
-    for number, line in _lines_with_marks(text):
+    for number, line in lines:
         opened = _FENCE.match(line)
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samverkan_cli.markdown_links import links
+from samverkan_cli.markdown_links import links, scan
 from samverkan_cli.scaffold.init import TEMPLATE
 
 
@@ -59,22 +59,8 @@ def test_positions():
 
 
 def every_line(text: str) -> list[tuple[str, int, int]]:
-    """The scanner as first written, visiting every line: the fast one must agree with it."""
-    from samverkan_cli.markdown_links import _FENCE, _in_line
-
-    found: list[tuple[str, int, int]] = []
-    fence = None
-    for number, line in enumerate(text.split("\n")):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        found.extend(_in_line(line, number))
-    return found
+    """The scan over every line: skipping lines that cannot hold a link must change nothing."""
+    return list(scan(enumerate(text.split("\n"))))
 
 
 PIECES = ["[a](b.md)", "```", "~~~", "````", "](", "]:", "[r]: x.md", "\n", " ", "text", "`k`"]

@@ -82,14 +82,8 @@ class DocumentCache:
 
     @classmethod
     def open(cls, root: Path) -> DocumentCache:
-        entries: dict[str, tuple[int, int, bytes, Reading]] = {}
-        try:
-            stored = marshal.loads((root / FOLDER / FILE).read_bytes())
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version():
-                entries = stored[1]
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # no cache yet, or one this version cannot read: start afresh
-        return cls(root, entries)
+        entries = fetch(root, FILE)
+        return cls(root, entries if isinstance(entries, dict) else {})
 
     def by_stat(self, path: str, stat: Stat) -> Reading | None:
         """The reading of an unchanged file, known without reading it."""
@@ -121,14 +115,28 @@ class DocumentCache:
         """Keep what this run read, dropping files that are gone; silently skip if not writable."""
         if not self._changed and self._new.keys() == self._old.keys():
             return
-        store(self.root, FILE, marshal.dumps((version(), self._new)))
+        store(self.root, FILE, self._new)
 
 
-def store(root: Path, name: str, data: bytes) -> None:
-    """Write one cache file, and the .gitignore that keeps the folder out of commits.
+def fetch(root: Path, name: str) -> Any:
+    """What `store` kept under `name`, or None: no such file, a damaged one, or one written by
+    another version of the tool (the caller then starts afresh)."""
+    try:
+        stored = marshal.loads((root / FOLDER / name).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version():
+        return stored[1]
+    return None
+
+
+def store(root: Path, name: str, payload: Any) -> None:
+    """Keep `payload` (plain data) under `name` with this version's stamp, and the .gitignore
+    that keeps the folder out of commits.
 
     Silently does nothing where the folder cannot be written (a read-only checkout).
     """
+    data = marshal.dumps((version(), payload))
     folder = root / FOLDER
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -138,8 +138,9 @@ def _read_all(
         stat = (info.st_size, info.st_mtime_ns)
         reading = cache.by_stat(relative, stat) if cache else None
         if reading is not None:
+            assert cache is not None  # only a cache knows a reading without reading
             documents[relative] = document_from(
-                relative, reading, source=path, digest=cache.digest_of(relative) if cache else None
+                relative, reading, source=path, digest=cache.digest_of(relative)
             )
         else:
             to_parse.append((relative, path, stat))

@@ -10,7 +10,6 @@ the run is done in full.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import time
 from datetime import date
@@ -59,8 +58,7 @@ def recall(root: Path, run_key: bytes | None) -> Findings | None:
     if run_key is None:
         return None
     try:
-        stored = marshal.loads((root / cache.FOLDER / FILE).read_bytes())
-        stored_key, diagnostics, paths, probes = stored
+        stored_key, diagnostics, paths, probes = cache.fetch(root, FILE)
         if stored_key != run_key:
             return None
         if any((root / relative).exists() != existed for relative, existed in probes.items()):
@@ -73,7 +71,7 @@ def recall(root: Path, run_key: bytes | None) -> Findings | None:
             paths,
             probes,
         )
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError):  # none kept, or not in this shape
         return None
 
 
@@ -84,4 +82,4 @@ def remember(root: Path, run_key: bytes | None, found: Findings) -> None:
         (d.code, str(d.severity), d.path, d.line, d.column, d.id, d.message)
         for d in found.diagnostics
     ]
-    cache.store(root, FILE, marshal.dumps((run_key, diagnostics, found.paths, found.probes)))
+    cache.store(root, FILE, (run_key, diagnostics, found.paths, found.probes))

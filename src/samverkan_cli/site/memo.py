@@ -13,7 +13,6 @@ with SAMVERKAN_NO_CACHE=1, every file is rendered and the site is the same.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 from pathlib import Path
 
@@ -46,14 +45,8 @@ class Memo:
     def open(cls, root: Path, out: Path) -> Memo:
         if cache.disabled():
             return cls.none(out)
-        written: dict[str, Written] = {}
-        try:
-            stored = marshal.loads((root / cache.FOLDER / _file(out)).read_bytes())
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == cache.version():
-                written = stored[1]
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # no memo yet, or one another version wrote: render everything
-        return cls(root, out, written)
+        written = cache.fetch(root, _file(out))
+        return cls(root, out, written if isinstance(written, dict) else {})
 
     def fresh(self, path: str, file_key: bytes | None) -> bool:
         """Whether `path` was written from the same inputs and is untouched since."""
@@ -81,7 +74,7 @@ class Memo:
 
     def save(self) -> None:
         if self.root is not None and self._new != self._old:
-            cache.store(self.root, _file(self.out), marshal.dumps((cache.version(), self._new)))
+            cache.store(self.root, _file(self.out), self._new)
 
 
 def _file(out: Path) -> str:
