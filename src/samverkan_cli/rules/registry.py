@@ -6,7 +6,8 @@ summaries live in the catalog so that every finding of a code has the same sever
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -35,21 +36,37 @@ class Context:
     def config(self) -> Config:
         return self.repo.config
 
-    def documents(self) -> Iterator[tuple[Document, Common]]:
+    def documents(self) -> list[tuple[Document, Common]]:
         """Every document with a valid model, groups included, meeting records excluded."""
-        for document in self.repo.documents:
-            if isinstance(document.model, Common):
-                yield document, document.model
+        return self._by_kind[0]
 
-    def groups(self) -> Iterator[tuple[Document, Grupp]]:
-        for document in self.repo.documents:
-            if isinstance(document.model, Grupp):
-                yield document, document.model
+    def groups(self) -> list[tuple[Document, Grupp]]:
+        return self._by_kind[1]
 
-    def meetings(self) -> Iterator[tuple[Document, MoteRecord]]:
+    def meetings(self) -> list[tuple[Document, MoteRecord]]:
+        return self._by_kind[2]
+
+    @functools.cached_property
+    def _by_kind(
+        self,
+    ) -> tuple[
+        list[tuple[Document, Common]],
+        list[tuple[Document, Grupp]],
+        list[tuple[Document, MoteRecord]],
+    ]:
+        """Sorted once: some thirty checks each walk the documents of one kind."""
+        documents: list[tuple[Document, Common]] = []
+        groups: list[tuple[Document, Grupp]] = []
+        meetings: list[tuple[Document, MoteRecord]] = []
         for document in self.repo.documents:
-            if isinstance(document.model, MoteRecord):
-                yield document, document.model
+            model = document.model
+            if isinstance(model, Common):
+                documents.append((document, model))
+                if isinstance(model, Grupp):
+                    groups.append((document, model))
+            elif isinstance(model, MoteRecord):
+                meetings.append((document, model))
+        return documents, groups, meetings
 
     def model_of(self, document_id: str) -> AnyModel | None:
         found = self.repo.get(document_id)

@@ -38,8 +38,10 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
                 ("status",),
                 key=True,
             )
-        if model.status == "beslutad" and not any(
-            getattr(model, f, None) or document.written(f) for f in requirements.DECISION_FIELDS
+        if (
+            model.status == "beslutad"
+            and not any(getattr(model, f, None) for f in requirements.DECISION_FIELDS)
+            and not any(document.written(f) for f in requirements.DECISION_FIELDS)
         ):
             yield document.diagnostic(
                 "SV003",
