@@ -22,7 +22,8 @@ _INLINE = re.compile(
 _DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(?:<([^<>\n]*)>|(\S+))")
 
 
-_MARKS = ("](", "]:", "```", "~~~")
+_FENCES = ("```", "~~~")
+_ESCAPE = re.compile(r"\\(.)")
 
 
 def links(text: str) -> Iterator[tuple[str, int, int]]:
@@ -52,16 +53,24 @@ def _lines_with_marks(text: str) -> Iterator[tuple[int, str]]:
     """(0-based number, text) of each line holding a link mark or a fence, in order.
 
     Every other line can neither hold a link nor open or close a code block, so skipping them
-    is exact; str.find runs in C, which makes this ~3× faster than visiting every line.
+    is exact. Only single characters are searched for where possible (`]`, and ` or ~ before
+    a fence): str.find then runs as memchr, ~10× faster than a search for two characters
+    that are not there.
     """
     starts: set[int] = set()
-    for mark in _MARKS:
-        at = text.find(mark)
+    at = text.find("]")
+    while at != -1:
+        if text.startswith(("(", ":"), at + 1):
+            starts.add(text.rfind("\n", 0, at) + 1)
+        at = text.find("]", at + 1)
+    for fence in _FENCES:
+        if fence[0] not in text:
+            continue
+        at = text.find(fence)
         while at != -1:
-            line_start = text.rfind("\n", 0, at) + 1
-            starts.add(line_start)
+            starts.add(text.rfind("\n", 0, at) + 1)
             end = text.find("\n", at)
-            at = -1 if end == -1 else text.find(mark, end)
+            at = -1 if end == -1 else text.find(fence, end)
     number, previous = 0, 0
     for line_start in sorted(starts):
         number += text.count("\n", previous, line_start)
@@ -73,7 +82,7 @@ def _lines_with_marks(text: str) -> Iterator[tuple[int, str]]:
 def _in_line(line: str, number: int) -> Iterator[tuple[str, int, int]]:
     if "](" not in line and "]:" not in line:
         return
-    visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    visible = _CODE_SPAN.sub(_blank, line) if "`" in line else line
     definition = _DEFINITION.match(visible)
     if definition:
         target = definition.group(1) if definition.group(1) is not None else definition.group(2)
@@ -84,5 +93,9 @@ def _in_line(line: str, number: int) -> Iterator[tuple[str, int, int]]:
         yield _unescape(match.group(group)), number, match.start(group)
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _unescape(target: str) -> str:
-    return re.sub(r"\\(.)", r"\1", target)
+    return _ESCAPE.sub(r"\1", target) if "\\" in target else target

@@ -30,9 +30,15 @@ class Found:
     kind: str  # "personnummer" | "samordningsnummer"
 
 
-def find(text: str) -> Iterator[Found]:
-    """Every identity number in `text` with its character offset."""
-    if b"000000" not in text.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZEROS):
+def find(text: str, encoded: bytes | None = None) -> Iterator[Found]:
+    """Every identity number in `text` with its character offset.
+
+    `encoded`: the file's bytes, when the caller has them, so that the quick look for six digits
+    in a row need not encode the text again (a BOM or CR changes nothing for it).
+    """
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
+    if b"000000" not in encoded.translate(_DIGITS_AS_ZEROS):
         return
     for match in _CANDIDATE.finditer(text):
         if _looks_like_phone(text, match.start()):

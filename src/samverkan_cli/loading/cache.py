@@ -28,7 +28,7 @@ from samverkan_cli.fileio import write_atomic
 FOLDER: Final = Path(".samverkan") / "cache"
 FILE: Final = "dokument.marshal"
 #: Bump when what a reading holds changes; the tool's version and Python's are added to it.
-FORMAT: Final = 3
+FORMAT: Final = 4
 #: A file changed this close to the run may change again within the clock's resolution without
 #: its size or time changing (git's "racy" case): such an entry is always compared by content.
 RACY_SECONDS: Final = 2.0

@@ -37,11 +37,13 @@ def from_plain(plain: tuple[Any, ...]) -> Facts:
     return Facts(tuple(identity_numbers), tuple(found_links), headings)
 
 
-def find(text: str, body: str, body_line: int, *, with_headings: bool) -> Facts:
-    """The facts of a decoded file; `body` starts on file line `body_line`."""
+def find(
+    text: str, body: str, body_line: int, *, with_headings: bool, data: bytes | None = None
+) -> Facts:
+    """The facts of a decoded file (`data`: its bytes); `body` starts on file line `body_line`."""
     numbers = tuple(
         (found.kind, found.text, *_line_and_column(text, found.offset))
-        for found in personnummer.find(text)
+        for found in personnummer.find(text, data)
     )
     targets = tuple((target, body_line + line, column + 1) for target, line, column in links(body))
     return Facts(numbers, targets, headings(body, body_line) if with_headings else None)

@@ -227,29 +227,23 @@ def read(data: bytes) -> tuple[Reading, Parts | None]:
     try:
         parts = source.split(text)
     except source.SplitProblem as problem:
-        return _failed(problem, facts.find(text, "", 1, with_headings=False)), None
+        return _failed(problem, facts.find(text, "", 1, with_headings=False, data=data)), None
     try:
-        located = yamlread.load(parts.yaml_text, parts.yaml_line)
+        flat = yamlread.read(parts.yaml_text, parts.yaml_line)
     except yamlread.YamlError as problem:
-        found = facts.find(text, parts.body, parts.body_line, with_headings=False)
+        found = facts.find(text, parts.body, parts.body_line, with_headings=False, data=data)
         return _failed(problem, found), None
-    value = located.value
+    value = flat.value
     sip = (
         isinstance(value, dict)
         and isinstance(value.get("typ"), str)
         and fold(value["typ"]) == "sip-mall"
     )
-    found = facts.find(text, parts.body, parts.body_line, with_headings=sip)
-    problems = [(message, at.line, at.column) for message, at in located.problems]
-    positions = marshal.dumps(
-        (
-            [(loc, at.line, at.column) for loc, at in located.keys.items()],
-            [(loc, at.line, at.column) for loc, at in located.values.items()],
-        )
-    )
+    found = facts.find(text, parts.body, parts.body_line, with_headings=sip, data=data)
+    positions = marshal.dumps((flat.keys, flat.values))
     front_digest = document_cache.digest(parts.yaml_text.encode("utf-8", "surrogatepass"))
-    reading = ("ok", value, problems, parts.body_line, found.plain(), positions, front_digest)
-    return reading, Parts(text, parts.body, located)
+    reading = ("ok", value, flat.problems, parts.body_line, found.plain(), positions, front_digest)
+    return reading, Parts(text, parts.body, flat.located())
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,11 +331,7 @@ def _packed(value: Any, problems: list[Any], positions: bytes) -> yamlread.Locat
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
-    keys, values = marshal.loads(packed)
-    return (
-        {tuple(loc): Position(line, column) for loc, line, column in keys},
-        {tuple(loc): Position(line, column) for loc, line, column in values},
-    )
+    return yamlread.lookups(*marshal.loads(packed))
 
 
 def load_config(root: Path) -> Config:

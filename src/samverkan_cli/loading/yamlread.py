@@ -33,6 +33,7 @@ _CORE_TAGS = {
 #: What an untagged node is before `_Builder.scalar` reads it: YAML 1.2's core schema is applied
 #: there, so PyYAML's (1.1) implicit resolvers, a tenth of the parse time, are never asked.
 _PLAIN = "tag:samverkan,2026:plain"
+_STR = f"{_TAG}str"
 _UNTAGGED: Final = {
     yaml.ScalarNode: _PLAIN,
     yaml.SequenceNode: f"{_TAG}seq",
@@ -48,6 +49,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+#: First characters of the scalars that may resolve to something other than text.
+_NUMBER_START = frozenset("0123456789+-.")
+_WORD_START = frozenset("~nNtTfF")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
@@ -71,8 +75,9 @@ class YamlError(Exception):
 class Located:
     """Plain data with the positions of its keys and values, addressed by a path of keys/indices.
 
-    Positions are only needed when something is reported, so a document read from the cache
-    carries its values alone and `reread` unpacks the positions on first use.
+    Positions are only needed when something is reported, so they are kept as the flat lists
+    reading made (`Flat`) and turned into lookups on first use; a document read from the cache
+    unpacks them through `reread` the same way.
     """
 
     __slots__ = ("_keys", "_reread", "_values", "problems", "value")
@@ -119,8 +124,63 @@ class Located:
         return None
 
 
+#: A position as reading records it: (where, line, column), plain data for the cache.
+Spot = tuple[Loc, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Flat:
+    """What reading one YAML document found, as plain lists (marshal stores them as they are).
+
+    `keys` in reading order (a key given twice: the last counts); `values` likewise, where the
+    first position of a place counts, as the value read first is where a reader looks.
+    """
+
+    value: Any
+    keys: list[Spot]
+    values: list[Spot]
+    problems: list[tuple[str, int, int]]
+
+    def located(self) -> Located:
+        return Located(
+            self.value,
+            problems=[(message, Position(line, column)) for message, line, column in self.problems],
+            reread=lambda: lookups(self.keys, self.values),
+        )
+
+
+def lookups(
+    keys: list[Spot], values: list[Spot]
+) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
+    """Flat positions as the lookups Located answers from."""
+    by_value: dict[Loc, Position] = {}
+    for loc, line, column in values:
+        by_value.setdefault(tuple(loc), Position(line, column))
+    return {tuple(loc): Position(line, column) for loc, line, column in keys}, by_value
+
+
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document whose first line is line `first_line` of the file."""
+    return read(text, first_line).located()
+
+
+def read(text: str, first_line: int = 1) -> Flat:
+    """The value of one YAML document and where its parts stand, as plain data.
+
+    Front matter in the plain shape nearly every file has is read without libyaml
+    (plain_yaml, about four times faster); everything else goes through libyaml's composer.
+    """
+    from samverkan_cli.loading import plain_yaml
+
+    quick = plain_yaml.read(text, first_line)
+    if quick is not None:
+        value, keys, values = quick
+        return Flat(value, keys, values, [])
+    return read_composed(text, first_line)
+
+
+def read_composed(text: str, first_line: int = 1) -> Flat:
+    """read() through libyaml's composer, for any YAML."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -129,11 +189,9 @@ def load(text: str, first_line: int = 1) -> Located:
         raise YamlError(f"YAML-fel: {error}", Position(first_line, 1)) from None
     except RecursionError:
         raise YamlError(_too_deep(), Position(first_line, 1)) from None
-    located = Located(None)
-    if node is not None:
-        builder = _Builder(located, first_line)
-        located.value = builder.build(node, ())
-    return located
+    builder = _Builder(first_line)
+    value = None if node is None else builder.build(node, ())
+    return Flat(value, builder.keys, builder.values, builder.problems)
 
 
 def _too_deep() -> str:
@@ -144,10 +202,12 @@ def _too_deep() -> str:
 
 
 class _Builder:
-    def __init__(self, located: Located, first_line: int) -> None:
-        self.located = located
+    def __init__(self, first_line: int) -> None:
         self.offset = first_line
         self.budget = MAX_NODES
+        self.keys: list[Spot] = []
+        self.values: list[Spot] = []
+        self.problems: list[tuple[str, int, int]] = []
 
     def pos(self, node: yaml.Node) -> Position:
         mark = node.start_mark
@@ -157,13 +217,18 @@ class _Builder:
         self.budget -= 1
         if self.budget < 0 or len(loc) > MAX_DEPTH:
             raise YamlError(_too_deep(), self.pos(node))
-        self.located.values.setdefault(loc, self.pos(node))
-        self.check_tag(node)
+        mark = node.start_mark
+        self.values.append((loc, mark.line + self.offset, mark.column + 1))
+        tag = node.tag
+        if tag != _PLAIN and tag not in _CORE_TAGS and tag != "!":
+            raise YamlError(_bad_tag(tag), self.pos(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
-        return self.scalar(node)
+        if getattr(node, "style", None) or tag == _STR:
+            return node.value  # quoted, block, or explicitly !!str
+        return resolve_plain(node.value)
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -175,27 +240,14 @@ class _Builder:
                 )
             key = str(key_node.value)
             key_loc = (*loc, key)
+            mark = key_node.start_mark
+            line, column = mark.line + self.offset, mark.column + 1
             if key in result:
-                self.located.problems.append(
-                    (
-                        f"Fältet '{key}' står två gånger. Ta bort det ena, annars gäller bara det sista.",
-                        self.pos(key_node),
-                    )
-                )
-            self.located.keys[key_loc] = self.pos(key_node)
+                message = f"Fältet '{key}' står två gånger. Ta bort det ena, annars gäller bara det sista."
+                self.problems.append((message, line, column))
+            self.keys.append((key_loc, line, column))
             result[key] = self.build(value_node, key_loc)
         return result
-
-    def check_tag(self, node: yaml.Node) -> None:
-        """Only the core schema's tags: a document must never ask for a Python object."""
-        if node.tag not in _CORE_TAGS and node.tag not in ("!", _PLAIN):
-            raise YamlError(_bad_tag(node.tag), self.pos(node))
-
-    def scalar(self, node: yaml.Node) -> Any:
-        tag, text = node.tag, node.value
-        if getattr(node, "style", None) or tag == f"{_TAG}str":
-            return text  # quoted, block, or explicitly !!str
-        return resolve_plain(text)
 
 
 def _bad_tag(tag: str) -> str:
@@ -205,15 +257,20 @@ def _bad_tag(tag: str) -> str:
 
 def resolve_plain(text: str) -> Any:
     """Resolve an unquoted scalar by YAML 1.2's core schema (no 'yes'/'no' booleans)."""
-    if _NULL.match(text):
+    if not text:
         return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
-    return text
+    first = text[0]
+    if first in _NUMBER_START:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        return text
+    if first in _WORD_START:
+        if _NULL.match(text):
+            return None
+        return _BOOL.get(text, text)
+    return text  # most values: words that can be nothing but text
 
 
 def _translate(error: yaml.MarkedYAMLError, first_line: int, last_line: int) -> YamlError:
