@@ -8,7 +8,7 @@ defaults aside) or there is one core, callers do the work in process.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -26,11 +26,15 @@ def available() -> bool:
     return workers() >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def forked_map(function: Callable[[T], R], chunks: Iterable[T]) -> list[R]:
-    """`function` over `chunks` in forked workers, results in order (call available() first)."""
+def forked_map(function: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
+    """`function` over `chunks` in forked workers (call available() first).
+
+    Results come in order, each as soon as it and those before it are done, so that the
+    caller can work on the first while the workers make the rest.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers(), mp_context=context) as pool:
-        return list(pool.map(function, chunks))
+        yield from pool.map(function, chunks)

@@ -172,18 +172,24 @@ Held = tuple[str, int]
 Parsed = tuple[bytes, Reading | None, Held | None] | tuple[None, str, None]
 
 
-def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -> list[Parsed]:
-    """Read and parse `paths` (in worker processes when there are many), skipping known content."""
+def _parse_files(
+    paths: list[str], known: list[bytes | None], keep_text: bool
+) -> Iterator[Parsed]:
+    """Read and parse `paths` (in worker processes when there are many), skipping known content.
+
+    Lazily, in order: the caller builds the documents of the first chunk while the workers
+    parse the rest.
+    """
     work = [(path, digest, keep_text) for path, digest in zip(paths, known, strict=True)]
     if len(work) < PARALLEL_FROM or not parallel.available():
-        return [_read_file(*item) for item in work]
+        return (_read_file(*item) for item in work)
     size = -(-len(work) // (parallel.workers() * 4))
     chunks = [work[start : start + size] for start in range(0, len(work), size)]
-    return [
+    return (
         item
         for packed in parallel.forked_map(_read_chunk, chunks)
         for item in marshal.loads(packed)
-    ]
+    )
 
 
 def _read_chunk(work: list[tuple[str, bytes | None, bool]]) -> bytes:
