@@ -172,9 +172,7 @@ Held = tuple[str, int]
 Parsed = tuple[bytes, Reading | None, Held | None] | tuple[None, str, None]
 
 
-def _parse_files(
-    paths: list[str], known: list[bytes | None], keep_text: bool
-) -> Iterator[Parsed]:
+def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -> Iterator[Parsed]:
     """Read and parse `paths` (in worker processes when there are many), skipping known content.
 
     Lazily, in order: the caller builds the documents of the first chunk while the workers
