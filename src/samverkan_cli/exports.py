@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Final
 from xml.etree import ElementTree
 
@@ -156,7 +157,14 @@ def forteckning_markdown(entries: list[Entry]) -> str:
 
 
 def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
-    """A workbook with one sheet; write-only mode streams rows (about 5× faster than the default)."""
+    """A workbook with one sheet: openpyxl makes the workbook and the heading row, and the rows
+    of documents are written into its sheet as XML here.
+
+    openpyxl spends ~0.2 ms a row (2 s for 10,000 documents, made again whenever a title
+    changes); the rows are the XML its write-only mode writes for text (a test holds the two to
+    the same bytes), except that every cell is text: openpyxl would make a title beginning with
+    '=' a formula, which a spreadsheet program then runs.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -172,8 +180,6 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    for e in entries:
-        sheet.append(_row(e))
     stamp = datetime(today.year, today.month, today.day)
     workbook.properties.creator = "samverkan"
     workbook.properties.title = name
@@ -181,19 +187,54 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     # Workbook.save() stamps 'modified' with the clock; the writer underneath it does not.
     buffer = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return _fixed_zip_times(buffer.getvalue())
+    rows = sheet_rows([_row(e) for e in entries], first=2)
+    return _fixed_zip_times(buffer.getvalue(), {_SHEET: rows})
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
-    """openpyxl stamps zip entries with the clock; give them the zip epoch so output is reproducible."""
+_SHEET: Final = "xl/worksheets/sheet1.xml"
+_COLUMNS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: What a worksheet cannot hold (openpyxl refuses them); YAML front matter cannot either.
+_NOT_IN_SHEETS: Final = re.compile(r"[\000-\010\013\014\016-\037]")
+
+
+def sheet_rows(rows: list[list[str]], first: int) -> str:
+    """`rows` of text as the <row> elements of a worksheet, numbered from `first`."""
+    parts = []
+    letters = _COLUMNS[: max((len(row) for row in rows), default=0)]
+    for number, row in enumerate(rows, start=first):
+        parts.append(f'<row r="{number}">')
+        for letter, value in zip(letters, row, strict=False):
+            if not value:
+                parts.append(f'<c r="{letter}{number}" t="inlineStr" />')
+                continue
+            text = _NOT_IN_SHEETS.sub("", value[:32767])
+            stripped = text.strip()
+            space = ' xml:space="preserve"' if stripped and stripped != text else ""
+            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            parts.append(f'<c r="{letter}{number}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        parts.append("</row>")
+    return "".join(parts)
+
+
+def _fixed_zip_times(data: bytes, rows: dict[str, str] | None = None) -> bytes:
+    """openpyxl stamps zip entries with the clock; give them the zip epoch so output is
+    reproducible. `rows`: <row> elements to add at the end of a sheet's data, by file name."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in sorted(source.infolist(), key=lambda i: i.filename):
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if rows and info.filename in rows:
+                end = content.rindex(b"</sheetData>")
+                content = content[:end] + rows[info.filename].encode("utf-8") + content[end:]
+            target.writestr(fixed, content)
     return out.getvalue()
+
+
+#: One calendar event: (day, uid without the domain, summary, page address or None).
+CalendarEvent = tuple[date, str, str, str | None]
 
 
 def calendar_ics(
@@ -204,14 +245,7 @@ def calendar_ics(
     base_url: str | None,
 ) -> bytes:
     """Reviews, expiries and meetings as all-day events with stable UIDs."""
-    from icalendar import Calendar, Event, vDate, vDatetime, vText, vUri
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//samverkan//förteckning//SV")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{name}: granskningar, slutdatum och möten")
-    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
-    events: list[tuple[date, str, str, str | None]] = []
+    events: list[CalendarEvent] = []
     for e in entries:
         url = _absolute(base_url, page(e.id))
         if e.next_review is not None and not e.archived:
@@ -227,19 +261,64 @@ def calendar_ics(
         events.append(
             (day, f"mote-{day.isoformat()}-{group_id}", f"{group_name}: möte ({handling})", url)
         )
+    return ics(events, f"{name}: granskningar, slutdatum och möten", today)
+
+
+def ics(events: list[CalendarEvent], calendar_name: str, today: date) -> bytes:
+    """An iCalendar file (RFC 5545) of all-day `events`, sorted, stamped with `today`.
+
+    Written as text: the file is a few fixed lines an event, and icalendar's objects cost
+    ~0.2 ms an event (2.4 s for 10,000 documents, made again whenever a title changes). The
+    lines are those icalendar writes; a test holds the two to the same bytes and reads the
+    file back with icalendar.
+    """
+    stamp = f"DTSTAMP:{today:%Y%m%d}T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//samverkan//förteckning//SV",
+        f"X-WR-CALNAME:{_ics_text(calendar_name)}",
+    ]
     for day, uid, summary, url in sorted(events):
-        # Typed values skip icalendar's type inference (about 30% faster for thousands of events).
-        event = Event()
-        event["uid"] = vText(f"{uid}@samverkan")
-        event["dtstamp"] = vDatetime(stamp)
-        start = vDate(day)
-        start.params["VALUE"] = "DATE"  # a date, not a date-time (RFC 5545 §3.3.4)
-        event["dtstart"] = start
-        event["summary"] = vText(summary)
+        lines += [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{_ics_text(summary)}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",  # a date, not a date-time (RFC 5545 §3.3.4)
+            stamp,
+            f"UID:{_ics_text(uid)}@samverkan",
+        ]
         if url:
-            event["url"] = vUri(url)
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())
+            lines.append(f"URL:{url}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(f"{_fold(line)}\r\n" for line in lines).encode("utf-8")
+
+
+def _ics_text(text: str) -> str:
+    """A TEXT value escaped (RFC 5545 §3.3.11)."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def _fold(line: str) -> str:
+    """A content line folded to at most 75 octets a line (RFC 5545 §3.1), never inside a
+    character nor after a backslash or caret (escapes in TEXT and, by RFC 6868, parameters),
+    as icalendar folds."""
+    if len(line.encode("utf-8")) < 75:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if current and size + width >= 75:
+            carried = current.pop() if len(current) > 1 and current[-1] in "\\^" else ""
+            pieces.append("".join(current))
+            current, size = ([carried], 1) if carried else ([], 0)
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
 
 
 def _absolute(base_url: str | None, path: str) -> str | None:
