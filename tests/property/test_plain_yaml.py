@@ -190,6 +190,18 @@ def test_declines_what_it_does_not_know(text: str) -> None:
     assert plain_yaml.read(text) is None
 
 
+def test_deep_nesting_is_left_to_libyaml_path_and_its_message() -> None:
+    for width in (1, 2):
+        text = (
+            "".join(f"{' ' * (width * depth)}a{depth}:\n" for depth in range(400))
+            + "  " * 400
+            + "x: 1\n"
+        )
+        assert plain_yaml.read(text) is None
+        with pytest.raises(yamlread.YamlError, match="för djupt"):
+            yamlread.read(text)
+
+
 def test_reads_the_front_matter_people_write() -> None:
     text = (
         'id: AVT-0001\ntyp: avtal\ntitel: Avtal om hemsjukvård\nversion: "2"\n'

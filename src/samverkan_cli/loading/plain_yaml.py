@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from samverkan_cli.loading.yamlread import Loc, Spot, resolve_plain
+from samverkan_cli.loading.yamlread import MAX_DEPTH, Loc, Spot, resolve_plain
 
 #: Characters this reader declines to meet anywhere: '#' (a comment, or text that looks like
 #: one), tabs, and what YAML reads as a line break or refuses (control characters, U+0085,
@@ -71,6 +71,8 @@ class _Reader:
     def mapping(self, index: int, indent: int, loc: Loc) -> tuple[dict[str, Any], int]:
         """The block mapping whose keys stand at column `indent` from line `index` on, and the
         line after it."""
+        if len(loc) > MAX_DEPTH:
+            raise _Decline  # libyaml's path tells the user it is too deep
         lines, first_line = self.lines, self.first_line
         self.values.append((loc, index + first_line, indent + 1))
         result: dict[str, Any] = {}
@@ -118,6 +120,8 @@ class _Reader:
     def sequence(
         self, index: int, indent: int, loc: Loc, *, indentless: bool
     ) -> tuple[list[Any], int]:
+        if len(loc) > MAX_DEPTH:
+            raise _Decline
         lines, first_line = self.lines, self.first_line
         self.values.append((loc, index + first_line, indent + 1))
         result: list[Any] = []
