@@ -188,7 +188,7 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     buffer = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     rows = sheet_rows([_row(e) for e in entries], first=2)
-    return _fixed_zip_times(buffer.getvalue(), {_SHEET: rows})
+    return _repacked(buffer.getvalue(), {_SHEET: rows})
 
 
 _SHEET: Final = "xl/worksheets/sheet1.xml"
@@ -216,9 +216,10 @@ def sheet_rows(rows: list[list[str]], first: int) -> str:
     return "".join(parts)
 
 
-def _fixed_zip_times(data: bytes, rows: dict[str, str] | None = None) -> bytes:
-    """openpyxl stamps zip entries with the clock; give them the zip epoch so output is
-    reproducible. `rows`: <row> elements to add at the end of a sheet's data, by file name."""
+def _repacked(data: bytes, rows: dict[str, str]) -> bytes:
+    """openpyxl's workbook zipped again: each entry stamped with the zip epoch instead of the
+    clock (so output is reproducible), and `rows` (<row> elements, by sheet file name) added at
+    the end of their sheet's data."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -226,7 +227,7 @@ def _fixed_zip_times(data: bytes, rows: dict[str, str] | None = None) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             content = source.read(info.filename)
-            if rows and info.filename in rows:
+            if info.filename in rows:
                 end = content.rindex(b"</sheetData>")
                 content = content[:end] + rows[info.filename].encode("utf-8") + content[end:]
             target.writestr(fixed, content)

@@ -57,7 +57,7 @@ def test_a_title_that_looks_like_a_formula_stays_text() -> None:
     rows = [['=HYPERLINK("http://example.org")', "#N/A"]]
     xml = exports.sheet_rows(rows, first=2)
     assert "<f>" not in xml and 't="e"' not in xml
-    data = exports._fixed_zip_times(_empty_workbook(), {"xl/worksheets/sheet1.xml": xml})
+    data = exports._repacked(_empty_workbook(), {"xl/worksheets/sheet1.xml": xml})
     sheet = load_workbook(io.BytesIO(data)).active
     assert [(c.value, c.data_type) for c in sheet[2]] == [
         ('=HYPERLINK("http://example.org")', "s"),
