@@ -97,3 +97,11 @@ def test_split_keeps_line_numbers():
     parts = source.split("---\nid: X\n---\n# Rubrik\ntext\n")
     assert (parts.yaml_text, parts.yaml_line, parts.body_line) == ("id: X", 2, 4)
     assert parts.body.startswith("# Rubrik")
+
+
+@pytest.mark.parametrize("text", ["faststalld:\n\tav: bg\n", "taggar:\n  -\ta\n\t- b\n"])
+def test_a_tab_in_the_indent_is_named_in_swedish(text):
+    with pytest.raises(yamlread.YamlError) as raised:
+        yamlread.load(text, first_line=2)
+    assert "tabb" in raised.value.message and "libyaml" not in raised.value.message
+    assert "Använd mellanslag" in raised.value.message

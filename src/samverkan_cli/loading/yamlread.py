@@ -184,7 +184,7 @@ def read_composed(text: str, first_line: int = 1) -> Flat:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _translate(error, first_line, text.count("\n")) from None
+        raise _translate(error, text, first_line) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks its errors
         raise YamlError(f"YAML-fel: {error}", Position(first_line, 1)) from None
     except RecursionError:
@@ -273,17 +273,32 @@ def resolve_plain(text: str) -> Any:
     return text  # most values: words that can be nothing but text
 
 
-def _translate(error: yaml.MarkedYAMLError, first_line: int, last_line: int) -> YamlError:
+def _translate(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlError:
     """Position the error where it can be fixed: an unclosed bracket where it was opened."""
+    lines = text.split("\n")
     mark = error.problem_mark or error.context_mark
-    if error.context_mark is not None and (mark is None or mark.line >= last_line):
+    if error.context_mark is not None and (mark is None or mark.line >= len(lines) - 1):
         mark = error.context_mark
     position = Position(first_line, 1)
     if mark is not None:
         position = Position(mark.line + first_line, mark.column + 1)
     problem = (error.problem or "okänt fel").strip()
+    if _indented_with_tab(lines, error.problem_mark):
+        # libyaml names the tab in some versions and not in others; the line tells.
+        problem = "found character '\\t' that cannot start any token"
     return YamlError(
         f"YAML kan inte läsas: {_swedish_problem(problem)}. {_hint(problem)}", position
+    )
+
+
+def _indented_with_tab(lines: list[str], mark: Any) -> bool:
+    """Whether the line of the error is indented with a tab, or a tab stands at the error."""
+    if mark is None or mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    return (
+        "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+        or line[mark.column : mark.column + 1] == "\t"
     )
 
 
