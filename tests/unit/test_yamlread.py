@@ -105,3 +105,11 @@ def test_a_tab_in_the_indent_is_named_in_swedish(text):
         yamlread.load(text, first_line=2)
     assert "tabb" in raised.value.message and "libyaml" not in raised.value.message
     assert "Använd mellanslag" in raised.value.message
+
+
+@pytest.mark.parametrize("value", ["@kommun", "`kod`", "%andel"])
+def test_a_reserved_first_character_is_named_in_swedish(value):
+    with pytest.raises(yamlread.YamlError) as raised:
+        yamlread.load(f"titel: {value}\n")
+    assert "reserverar" in raised.value.message and "libyaml" not in raised.value.message
+    assert "citattecken" in raised.value.message

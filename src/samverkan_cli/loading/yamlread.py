@@ -306,6 +306,8 @@ _PROBLEMS = {
     "mapping values are not allowed": "ett kolon står där det inte får stå",
     "could not find expected ':'": "ett kolon saknas efter ett fältnamn",
     "found character '\\t' that cannot start any token": "en tabb används för indrag",
+    "found character that cannot start any token": "ett värde börjar med ett tecken som YAML "
+    "reserverar (@, ` eller %)",
     "found unexpected end of stream": "texten tar slut mitt i ett värde",
     "did not find expected key": "indraget stämmer inte med raderna ovanför",
     "did not find expected ',' or ']'": "en lista inom [ ] avslutas inte: ',' eller ']' saknas",
@@ -326,6 +328,8 @@ def _swedish_problem(problem: str) -> str:
 def _hint(problem: str) -> str:
     if "\\t" in problem:
         return "Använd mellanslag, inte tabb, för indrag."
+    if problem.startswith("found character that cannot start"):
+        return 'Sätt citattecken runt värdet, t.ex. titel: "@kommun".'
     if problem.startswith("mapping values"):
         return (
             'Sätt citattecken runt värden som innehåller kolon, t.ex. titel: "Avtal: hemsjukvård".'
