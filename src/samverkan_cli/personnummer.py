@@ -71,6 +71,15 @@ def _kind(match: re.Match[str]) -> str | None:
     return kind
 
 
+def masked(text: str) -> str:
+    """`text` with every identity number in it masked, each as long as before (so that a caret
+    under the line still points right): for showing a line of a file in a terminal or CI log."""
+    for found in reversed(list(find(text))):
+        end = found.offset + len(found.text)
+        text = text[: found.offset] + mask(found.text) + text[end:]
+    return text
+
+
 def mask(number: str) -> str:
     """Show where the number is without repeating it in full: 19121212-****."""
     return number[:-4] + "****"

@@ -255,3 +255,14 @@ def test_non_document_paths_report_nothing(capsys, broken):
 def test_no_arguments_shows_help_and_exits_0(capsys):
     code, out, err = run(capsys)
     assert code == 0 and "validate" in out and "publish" in out and "Fel" not in err
+
+
+def test_a_shown_line_never_repeats_an_identity_number(capsys, tmp_path):
+    docs = base()
+    docs[RUT] = docs[RUT] | {"titel": "Rutin för 19121212-1212"}
+    root = write_repo(tmp_path / "arkiv", docs)
+    code, out, _ = run(capsys, "validate", "-C", str(root), *TODAY)
+    assert code == 1 and "SV051" in out
+    assert "19121212-1212" not in out
+    line = next(line for line in out.split("\n") if "│ titel:" in line)
+    assert line.endswith("titel: Rutin för 19121212-****")

@@ -10,7 +10,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, TextIO
 
-from samverkan_cli import __version__
+from samverkan_cli import __version__, personnummer
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
 from samverkan_cli.errors import UserError
 from samverkan_cli.rules.catalog import CATALOG
@@ -91,6 +91,8 @@ def _print_source(console: Any, report: Report, d: Diagnostic) -> None:
     source = report.source_line(d.path, d.line)
     if source is None or not source.strip():
         return
+    # The message masks an identity number; the line shown must not repeat it (CI logs keep it).
+    source = personnummer.masked(source)
     gutter = f"    {d.line:>4} │ "
     console.print(Text(gutter + source.expandtabs(4), style="dim"))
     if d.column:
