@@ -46,7 +46,8 @@ def _everything(repo: Repository, today: date) -> Findings:
     for registered in all_checks():
         found.extend(registered.run(context))
     silenced = _silenced(repo)
-    kept = {d for d in found if not _is_silenced(d, silenced)}
+    locked = {d for document in repo.documents for d in document.locked}
+    kept = {d for d in found if d in locked or not _is_silenced(d, silenced)}
     paths = [d.path for d in repo.documents]
     return Findings(sorted(kept, key=Diagnostic.sort_key), paths, dict(context.probes))
 

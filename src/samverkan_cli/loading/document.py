@@ -35,6 +35,7 @@ class Document:
         "facts",
         "front_digest",
         "located",
+        "locked",
         "model",
         "path",
         "problems",
@@ -56,6 +57,8 @@ class Document:
         self.body_line = body_line
         self.model: AnyModel | None = None
         self.problems: list[Diagnostic] = []
+        #: Findings that no `ignorera` silences (see model.check.FAIL_CLOSED).
+        self.locked: frozenset[Diagnostic] = frozenset()
         self.facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a
         #: document): publish re-renders a page only when the digests it depends on change.

@@ -7,8 +7,10 @@ a model without the offending fields, so the other rules can run and every probl
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,19 +28,52 @@ _PATTERN_HINTS = {
 _GROUP_FIELDS = {"av", "styrgrupp", "grupp", "rapporterar_till"}
 
 
-def check(document: Document) -> tuple[AnyModel | None, list[Diagnostic]]:
-    """The document's model (None if it cannot be built) and what is wrong with its fields."""
+#: Fields whose salvage would fall back to a permissive default: without `publicera` the
+#: document would be public, without `giltig_till` or `upphavd_datum` in force for ever. When
+#: one of them is broken the salvaged model is never public, and the finding cannot be silenced.
+FAIL_CLOSED: Final = frozenset({"publicera", "giltig_till", "upphavd_datum"})
+_HIDDEN_UNTIL_FIXED = " Dokumentet publiceras inte förrän värdet är rättat."
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A document's model (None if it cannot be built) and what is wrong with its fields.
+
+    `locked` holds the findings no `ignorera` may silence: a broken field of FAIL_CLOSED.
+    """
+
+    model: AnyModel | None
+    findings: list[Diagnostic]
+    locked: frozenset[Diagnostic] = frozenset()
+
+
+def check(document: Document) -> Checked:
+    """The document checked against its typ's model."""
     raw = document.raw
     typ = document.typ
     if typ not in MODELS:
-        return None, [_bad_typ(document, raw.get("typ"))]
+        return Checked(None, [_bad_typ(document, raw.get("typ"))])
     model_class = MODELS[typ]
     try:
-        return model_class.model_validate(raw), []
+        return Checked(model_class.model_validate(raw), [])
     except ValidationError as error:
         errors = error.errors(include_url=False)
     diagnostics = [describe_error(document, model_class, err) for err in errors]
-    return _salvage(model_class, raw, errors), diagnostics
+    closed = {
+        index
+        for index, err in enumerate(errors)
+        if err["loc"] and err["loc"][0] in FAIL_CLOSED and err["type"] != "missing"
+    }
+    if not closed:
+        return Checked(_salvage(model_class, raw, errors), diagnostics)
+    for index in closed:
+        finding = diagnostics[index]
+        diagnostics[index] = dataclasses.replace(
+            finding, message=finding.message + _HIDDEN_UNTIL_FIXED
+        )
+    salvaged = _salvage(model_class, raw, errors)
+    hidden = salvaged.model_copy(update={"publicera": False}) if salvaged is not None else None
+    return Checked(hidden, diagnostics, frozenset(diagnostics[index] for index in closed))
 
 
 def _bad_typ(document: Document, value: Any) -> Diagnostic:
