@@ -321,8 +321,9 @@ def document_from(
     if not isinstance(value, dict):
         document.problems.append(document.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
         return document
-    document.model, findings = check(document)
-    document.problems.extend(findings)
+    checked = check(document)
+    document.model, document.locked = checked.model, checked.locked
+    document.problems.extend(checked.findings)
     return document
 
 
