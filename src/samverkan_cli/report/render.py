@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from samverkan_cli import exports
+from samverkan_cli import exports, templating
 from samverkan_cli.model.vocabulary import TYP
 from samverkan_cli.report import charts, prose
 from samverkan_cli.report.collect import DocumentRef, GroupFigures, Report
@@ -116,15 +116,8 @@ def _charts(report: Report) -> dict[str, str]:
 
 
 def _template(fmt: str) -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    environment = Environment(
-        loader=PackageLoader("samverkan_cli", "report/templates"),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    environment = templating.environment(
+        "report/templates", "html" if fmt == "html" else "text", keep_trailing_newline=True
     )
     environment.filters["cell"] = _markdown_cell
     environment.filters["md_link"] = _markdown_link

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
-from samverkan_cli import exports, forteckning, git
+from samverkan_cli import exports, forteckning, git, templating
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
@@ -194,15 +194,7 @@ class _Renderer:
     def environment(self) -> Any:
         """Jinja's environment, made when the first page is rendered (often none is)."""
         if self._environment is None:
-            from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-            self._environment = Environment(
-                loader=PackageLoader("samverkan_cli", "site/templates"),
-                autoescape=select_autoescape(["html", "j2"]),
-                undefined=StrictUndefined,
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
+            self._environment = templating.environment("site/templates", "html")
         return self._environment
 
     def _common(self) -> dict[str, Any]:
