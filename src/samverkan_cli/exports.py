@@ -344,7 +344,7 @@ def atom(
         changes = history.get(e.document.path, [])
         updated = changes[0].day if changes else latest_change(e.model)
         if updated is not None:
-            note = changes[0].message if changes else e.decision or e.status_label
+            note = (changes[0].message if changes else "") or e.decision or e.status_label
             items.append((updated, e, note))
     items.sort(key=lambda item: (item[0], item[1].id), reverse=True)
     feed = ElementTree.Element(f"{{{ns}}}feed")

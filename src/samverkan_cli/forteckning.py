@@ -6,11 +6,15 @@ One place decides visibility for `list`, the site and every export: a document w
 
 from __future__ import annotations
 
+import functools
+import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
+from typing import Final, TypeVar
 
 from samverkan_cli.config import Config
+from samverkan_cli.git import Change
 from samverkan_cli.lifecycle import decided_on, in_force, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
@@ -20,6 +24,7 @@ from samverkan_cli.model.vocabulary import STATUS, TYP
 DRAFTS: Final = ("utkast", "remiss")
 ARCHIVED: Final = ("upphavd", "ersatt")
 ORDER: Final = {typ: index for index, typ in enumerate(TYP)}
+C = TypeVar("C", bound=Common)
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,81 @@ class Entry:
 
 
 def visible(document: Document, include_drafts: bool = False) -> bool:
-    """Whether a file may appear anywhere outside the repository."""
+    """Whether a file may appear anywhere outside the repository, judged by itself.
+
+    Every kind of record answers the same: `publicera` exactly true (a broken value is made
+    false when the file is read, see model.check.FAIL_CLOSED) and not a draft. A meeting record
+    also needs its group to be shown: `Public` says that, for the whole repository.
+    """
     model = document.model
-    if isinstance(model, MoteRecord):
-        return model.publicera
-    if not isinstance(model, Common) or not model.publicera:
+    if not isinstance(model, Common | MoteRecord) or model.publicera is not True:
         return False
     return include_drafts or model.status not in DRAFTS
+
+
+@dataclass(frozen=True)
+class Public:
+    """What of a repository may be shown outside it: one answer for the site, exports and report.
+
+    A hidden document is absent from every public output: no page, no row, no id in another
+    document's references, no path or commit message in a history.
+    """
+
+    #: Repository paths of the files that may be shown (documents, groups, meeting records).
+    paths: frozenset[str]
+    #: Ids of the documents and groups that may be shown.
+    ids: frozenset[str]
+    #: Ids of every other document and group, and the file names of every other file.
+    hidden: frozenset[str]
+
+    def reveals(self, text: str) -> bool:
+        """Whether `text` names a hidden id or file (as a whole word)."""
+        return self._pattern is not None and self._pattern.search(text) is not None
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        if not self.hidden:
+            return None
+        names = "|".join(re.escape(name) for name in sorted(self.hidden, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+    def changes(self, changes: list[Change]) -> list[Change]:
+        """The history of shown files; a commit that touched any other file keeps no message."""
+        secret = {c.commit for c in changes if c.path not in self.paths}
+        return [
+            c._replace(message="") if c.commit in secret else c
+            for c in changes
+            if c.path in self.paths
+        ]
+
+    def model(self, model: C) -> C:
+        """`model` without references to what is not shown (None, left out, or an empty `av`)."""
+        ids = self.ids
+        changes: dict[str, object] = {}
+        for name in ("overordnad", "ersatt_av", "styrgrupp", "grupp", "rapporterar_till"):
+            value = getattr(model, name, None)
+            if value is not None and value not in ids:
+                changes[name] = None
+        for name in ("relaterade", "ersatter"):
+            values = getattr(model, name, None)
+            if values is not None and any(v not in ids for v in values):
+                changes[name] = [v for v in values if v in ids]
+        if model.faststalld is not None and model.faststalld.av not in ids:
+            changes["faststalld"] = model.faststalld.model_copy(update={"av": ""})
+        return model.model_copy(update=changes) if changes else model
+
+
+def public(repo: Repository, include_drafts: bool = False) -> Public:
+    shown = {d.path: d for d in repo.documents if visible(d, include_drafts)}
+    ids = {
+        d.model.id for d in shown.values() if isinstance(d.model, Common) and d.model.id is not None
+    }
+    for path, d in list(shown.items()):
+        if isinstance(d.model, MoteRecord) and d.model.grupp not in ids:
+            del shown[path]
+    hidden = {d.id for d in repo.documents if d.id is not None and d.path not in shown}
+    hidden |= {posixpath.basename(d.path) for d in repo.documents if d.path not in shown}
+    return Public(frozenset(shown), frozenset(ids), frozenset(hidden - ids))
 
 
 def decision_text(model: Common) -> str:
@@ -72,7 +145,8 @@ def decision_text(model: Common) -> str:
     parts = [_beslut(b.instans, b.datum, b.paragraf) for b in model.beslut or ()]
     if model.faststalld is not None:
         f = model.faststalld
-        parts.append(f"Fastställd av {f.av} {_beslut('', f.datum, f.paragraf).strip()}")
+        by = f" av {f.av}" if f.av else ""
+        parts.append(f"Fastställd{by} {_beslut('', f.datum, f.paragraf).strip()}")
     signed = [u.datum for u in model.undertecknare or () if u.datum is not None]
     if signed:
         parts.append(f"Undertecknad {max(signed).isoformat()}")
@@ -106,23 +180,28 @@ def entry(document: Document, model: Common, config: Config, today: date) -> Ent
     )
 
 
-def entries(repo: Repository, today: date, include_drafts: bool = False) -> list[Entry]:
-    """Every visible document (groups and meetings excluded), sorted by typ then id."""
+def entries(
+    repo: Repository, today: date, include_drafts: bool = False, shown: Public | None = None
+) -> list[Entry]:
+    """Every visible document (groups and meetings excluded), sorted by typ then id, with
+    references to what is not shown taken out."""
+    shown = shown or public(repo, include_drafts)
     found = [
-        entry(d, d.model, repo.config, today)
+        entry(d, shown.model(d.model), repo.config, today)
         for d in repo.documents
-        if isinstance(d.model, Common)
-        and not isinstance(d.model, Grupp)
-        and visible(d, include_drafts)
+        if isinstance(d.model, Common) and not isinstance(d.model, Grupp) and d.path in shown.paths
     ]
     return sorted(found, key=lambda e: (ORDER[e.typ], e.id))
 
 
-def groups(repo: Repository, include_drafts: bool = False) -> list[tuple[Document, Grupp]]:
+def groups(
+    repo: Repository, include_drafts: bool = False, shown: Public | None = None
+) -> list[tuple[Document, Grupp]]:
+    shown = shown or public(repo, include_drafts)
     found = [
-        (d, d.model)
+        (d, shown.model(d.model))
         for d in repo.documents
-        if isinstance(d.model, Grupp) and visible(d, include_drafts)
+        if isinstance(d.model, Grupp) and d.path in shown.paths
     ]
     return sorted(found, key=lambda pair: pair[1].id)
 

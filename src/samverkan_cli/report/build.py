@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from samverkan_cli import git
-from samverkan_cli.forteckning import visible
+from samverkan_cli.forteckning import public
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.report.collect import Report, collect
 from samverkan_cli.validate import run
@@ -18,11 +18,14 @@ NOT_AS_OF_YEAR_END = frozenset({"SV016", "SV024"})
 
 def build(repo: Repository, year: int, today: date) -> Report:
     end = date(year, 12, 31)
-    hidden = {d.path for d in repo.documents if not visible(d)}
+    shown = public(repo)
+    documents = {d.path for d in repo.documents}
     findings = [
         d
         for d in run(repo, end).diagnostics
-        if d.code not in NOT_AS_OF_YEAR_END and d.path not in hidden
+        if d.code not in NOT_AS_OF_YEAR_END
+        and (d.path in shown.paths or d.path not in documents)
+        and not shown.reveals(d.message)
     ]
     changes = git.history(repo.root, since=date(year, 1, 1), until=end)
-    return collect(repo, year, today, findings, changes)
+    return collect(repo, year, today, findings, None if changes is None else shown.changes(changes))

@@ -45,6 +45,7 @@ class Site:
     entries: list[Entry]
     groups: list[tuple[Document, Grupp]]
     history: dict[str, list[git.Change]]
+    public: forteckning.Public
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
@@ -62,7 +63,7 @@ class Site:
         """Published meeting records per group, newest first."""
         found: dict[str, list[tuple[Document, MoteRecord]]] = defaultdict(list)
         for d in self.repo.documents:
-            if isinstance(d.model, MoteRecord) and forteckning.visible(d):
+            if isinstance(d.model, MoteRecord) and d.path in self.public.paths:
                 found[d.model.grupp].append((d, d.model))
         for records in found.values():
             records.sort(key=lambda pair: (pair[1].datum, pair[0].path), reverse=True)
@@ -92,16 +93,18 @@ class Output:
 
 def outputs(repo: Repository, options: Options) -> list[Output]:
     """Every file of the site, sorted by path."""
-    changes = git.history(repo.root) or []
+    shown = forteckning.public(repo, options.include_drafts)
+    changes = shown.changes(git.history(repo.root) or [])
     history: dict[str, list[git.Change]] = defaultdict(list)
     for change in changes:
         history[change.path].append(change)
     site = Site(
         repo,
         options,
-        forteckning.entries(repo, options.today, options.include_drafts),
-        forteckning.groups(repo, options.include_drafts),
+        forteckning.entries(repo, options.today, shown=shown),
+        forteckning.groups(repo, shown=shown),
         dict(history),
+        shown,
     )
     keys = _Keys(site, changes)
     planned = [*_Renderer(site).pages(keys), *_exports(site, keys), *_static(site)]
@@ -266,7 +269,7 @@ class _Renderer:
                     functools.partial(_document, site, e),
                 )
             )
-            if site.options.source_url is None:
+            if site.options.source_url is None and _copies_source(site, e):
                 pages.append(
                     Output(
                         f"kalla/{e.id}.md",
@@ -284,6 +287,12 @@ class _Renderer:
                 )
             )
         return pages
+
+
+def _copies_source(site: Site, e: Entry) -> bool:
+    """Whether the Markdown source is copied beside the page: not when it names something hidden
+    (a reference or link the page leaves out would be there in the source)."""
+    return not site.public.reveals(e.document.text or "")
 
 
 def _source_text(document: Document) -> bytes:
@@ -331,10 +340,10 @@ def _body(site: Site, document: Document) -> str:
     return markdown.render(document.body, link_for(site, document))
 
 
-def _source(site: Site, e: Entry) -> str:
+def _source(site: Site, e: Entry) -> str | None:
     if site.options.source_url:
         return site.options.source_url.replace("{path}", e.document.path)
-    return f"kalla/{e.id}.md"
+    return f"kalla/{e.id}.md" if _copies_source(site, e) else None
 
 
 def _document(site: Site, e: Entry) -> dict[str, Any]:
