@@ -49,6 +49,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+#: The longest number read as a number; a longer one is read as text.
+MAX_DIGITS = 100
 #: First characters of the scalars that may resolve to something other than text.
 _NUMBER_START = frozenset("0123456789+-.")
 _WORD_START = frozenset("~nNtTfF")
@@ -262,9 +264,11 @@ def resolve_plain(text: str) -> Any:
     first = text[0]
     if first in _NUMBER_START:
         if _INT.match(text):
-            return int(text)
+            # Python refuses to convert more than 4,300 digits (and no field needs 20): such a
+            # number stays text, which the model reports as too large (SV004/SV090).
+            return int(text) if len(text) <= MAX_DIGITS else text
         if _FLOAT.match(text):
-            return float(text)
+            return float(text) if len(text) <= MAX_DIGITS else text
         return text
     if first in _WORD_START:
         if _NULL.match(text):

@@ -185,15 +185,21 @@ def _wrong_value(name: str, loc: Loc, kind: str, err: Any) -> str:
             a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
         ]
         hint = _did_you_mean(str(value), allowed)
-        return (
-            f"'{value}' är inte tillåtet i '{name}'.{hint} Tillåtna värden: {', '.join(allowed)}."
-        )
+        return f"'{shown(value)}' är inte tillåtet i '{name}'.{hint} Tillåtna värden: {', '.join(allowed)}."
     if kind == "string_pattern_mismatch":
-        return f"'{value}' har fel form i '{name}'. {_pattern_hint(loc)}"
+        return f"'{shown(value)}' har fel form i '{name}'. {_pattern_hint(loc)}"
+    if kind == "int_type" and isinstance(value, str) and value.lstrip("+-").isdigit():
+        return f"'{name}' är ett för stort tal. Ange ett heltal med högst några siffror, t.ex. 12."
     message = _SIMPLE.get(kind)
     if message is not None:
-        return message.format(name=name, value=value, **ctx)
+        return message.format(name=name, value=shown(value), **ctx)
     return f"'{name}' har fel värde: {err['msg']}."
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: long text is cut, so one finding stays one line."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _pattern_hint(loc: Loc) -> str:
