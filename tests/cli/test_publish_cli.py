@@ -237,17 +237,18 @@ def test_refuses_the_repository_itself(capsys, county):
     assert code == 2 and "är dokumentarkivet" in err
 
 
-def test_republish_removes_stale_files_but_never_follows_links(capsys, county, tmp_path):
+def test_republish_removes_only_what_it_wrote_and_never_follows_links(capsys, county, tmp_path):
     out = tmp_path / "_site"
     assert run(capsys, "publish", "-C", str(county), "--out", str(out), *TODAY)[0] == 0
-    (out / "dokument" / "GAMMAL.html").write_text("gammal", encoding="utf-8")
+    (out / "dokument" / "EGEN.html").write_text("min egen fil", encoding="utf-8")
     outside = tmp_path / "utanfor"
     outside.mkdir()
     (outside / "viktig.txt").write_text("rör ej", encoding="utf-8")
     (out / "lank").symlink_to(outside, target_is_directory=True)
     code, out_text, _ = run(capsys, "publish", "-C", str(county), "--out", str(out), *TODAY)
-    assert code == 0 and "0 filer skrivna, 2 borttagna" in out_text
-    assert not (out / "dokument" / "GAMMAL.html").exists() and not (out / "lank").exists()
+    assert code == 0 and "0 filer skrivna, 0 borttagna" in out_text
+    assert (out / "dokument" / "EGEN.html").read_text("utf-8") == "min egen fil"
+    assert (out / "lank").is_symlink()
     assert (outside / "viktig.txt").read_text("utf-8") == "rör ej"
 
 
