@@ -19,6 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from samverkan_cli.rust_guard import guarded
+
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _KEEP_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 
@@ -69,8 +71,12 @@ def _fast_parser() -> Any:
 def render(text: str, link_for: Callable[[str], str | None]) -> str:
     """HTML for a Markdown body; `link_for` maps a repository link to a site link (None: drop)."""
     fast = _fast_parser()
-    return (
-        _render_fast(fast, text, link_for) if fast is not None else render_reference(text, link_for)
+    if fast is None:  # pragma: no cover
+        return render_reference(text, link_for)
+    return guarded(
+        text,
+        lambda: _render_fast(fast, text, link_for),
+        lambda: render_reference(text, link_for),
     )
 
 
