@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.git import Change
+from samverkan_cli.printable import printable
 
 #: forteckning.json's shape version; raise it on any incompatible change (other tools read it).
 JSON_VERSION: Final = 1
@@ -296,8 +297,8 @@ def ics(events: list[CalendarEvent], calendar_name: str, today: date) -> bytes:
 
 
 def _ics_text(text: str) -> str:
-    """A TEXT value escaped (RFC 5545 §3.3.11)."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """A TEXT value escaped (RFC 5545 §3.3.11), without control characters (§3.1)."""
+    text = printable(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
@@ -373,7 +374,7 @@ def atom(
 
 
 def _text(parent: ElementTree.Element, ns: str, tag: str, text: str) -> None:
-    ElementTree.SubElement(parent, f"{{{ns}}}{tag}").text = text
+    ElementTree.SubElement(parent, f"{{{ns}}}{tag}").text = printable(text)
 
 
 def _stamp(day: date) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from samverkan_cli.loading.repository import DOCUMENT_FOLDERS
+from samverkan_cli.printable import printable
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 
@@ -76,6 +77,7 @@ def _parse(output: str) -> list[Change]:
     for record in output.split(_RECORD)[1:]:
         header, _, names = record.partition("\n")
         commit, day, author, message = header.split(_FIELD, 3)
+        author, message = printable(author), printable(message)
         day_of = date.fromisoformat(day)
         changes.extend(
             Change(day_of, name, author, message, commit)

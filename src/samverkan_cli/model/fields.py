@@ -25,6 +25,7 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic_core import PydanticCustomError
 
 from samverkan_cli.model import vocabulary
+from samverkan_cli.printable import CONTROL
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTHS = [
@@ -97,7 +98,19 @@ IsoDate = Annotated[
     BeforeValidator(parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
 ]
-Text = Annotated[str, Field(min_length=1)]
+def _printable(value: str) -> str:
+    found = CONTROL.search(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "sv_control",
+            "innehåller ett osynligt styrtecken (U+{code}) på plats {at}. Skriv om texten "
+            "utan det, t.ex. genom att skriva in den på nytt i stället för att klistra in den.",
+            {"code": f"{ord(found.group()):04X}", "at": found.start() + 1},
+        )
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
 #: Text that people often write as a bare number (version: 4, paragraf: 106).
 TextOrNumber = Annotated[
     str,
@@ -105,11 +118,12 @@ TextOrNumber = Annotated[
         lambda v: str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
     ),
     Field(min_length=1),
+    AfterValidator(_printable),
     WithJsonSchema({"type": ["string", "number"]}),
 ]
 DocId = Annotated[str, Field(pattern=vocabulary.DOC_ID.pattern)]
 GroupId = Annotated[str, Field(pattern=vocabulary.GROUP_ID.pattern)]
-PartyKey = Annotated[str, Field(min_length=1)]
+PartyKey = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
 RuleCode = Annotated[str, Field(pattern=vocabulary.RULE_CODE.pattern)]
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 #: A number of months: at most a century, which keeps date arithmetic meaningful.
