@@ -9,6 +9,7 @@ with markdown-it on real documents.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 
@@ -23,7 +24,9 @@ _DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(?:<([^<>\n]*)>|(\S+))
 
 
 _FENCES = ("```", "~~~")
-_ESCAPE = re.compile(r"\\(.)")
+_ESCAPE_OR_REFERENCE = re.compile(
+    r"\\([!-/:-@\[-`{-~])|(&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+)
 
 
 def links(text: str) -> Iterator[tuple[str, int, int]]:
@@ -98,4 +101,14 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _unescape(target: str) -> str:
-    return _ESCAPE.sub(r"\1", target) if "\\" in target else target
+    """The destination as CommonMark reads it: backslash escapes and character references
+    decoded in one pass (`&#106;avascript:` is javascript:, and its `#` no fragment; `\\&amp;`
+    stays `&amp;`)."""
+    if "\\" not in target and "&" not in target:
+        return target
+    return _ESCAPE_OR_REFERENCE.sub(_decoded, target)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    escaped = match.group(1)
+    return escaped if escaped is not None else html.unescape(match.group(2))

@@ -24,6 +24,7 @@ from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import AGREEMENTS, DOC_ID, HANDLING, NIVA, ROLL, TYP
 from samverkan_cli.site import markdown, memo
+from samverkan_cli.site.logo import safe_svg
 from samverkan_cli.site.style import colours
 
 STATIC: Final = ("static/style.css", "static/filter.js")
@@ -487,24 +488,31 @@ def _static(site: Site) -> list[Output]:
     files["static/farg.css"] = f":root {{ --accent: {accent}; --on-accent: {text}; }}\n".encode()
     logo = _logo_file(site.repo)
     if logo is not None:
-        files[f"static/logo{logo.suffix.lower()}"] = logo.read_bytes()
+        files[f"static/logo{logo.suffix.lower()}"] = _logo_bytes(logo)
     return [
         Output(path, memo.key(data), functools.partial(bytes, data)) for path, data in files.items()
     ]
 
 
 def _logo_file(repo: Repository) -> Any:
-    """The logo named in samverkan.yaml, if it is a file inside the repository."""
+    """The logo named in samverkan.yaml, if it is a file inside the repository (an SVG only
+    when its drawing can be made safe, see site.logo)."""
     name = repo.config.webbplats.logo
     if not name:
         return None
     path = (repo.root / name).resolve()
     inside = repo.root.resolve() in path.parents
-    return (
-        path
-        if inside and path.is_file() and path.suffix.lower() in (".png", ".svg", ".jpg", ".jpeg")
-        else None
-    )
+    if not (inside and path.is_file() and path.suffix.lower() in (".png", ".svg", ".jpg", ".jpeg")):
+        return None
+    return path if path.suffix.lower() != ".svg" or _logo_bytes(path) else None
+
+
+def _logo_bytes(path: Path) -> bytes:
+    """What is published of the logo (b"" for an SVG that cannot be made safe)."""
+    data = path.read_bytes()
+    if path.suffix.lower() != ".svg":
+        return data
+    return safe_svg(data) or b""
 
 
 def _logo_name(repo: Repository) -> str | None:

@@ -72,12 +72,31 @@ def render(text: str, link_for: Callable[[str], str | None]) -> str:
     """HTML for a Markdown body; `link_for` maps a repository link to a site link (None: drop)."""
     fast = _fast_parser()
     if fast is None:  # pragma: no cover
-        return render_reference(text, link_for)
-    return guarded(
-        text,
-        lambda: _render_fast(fast, text, link_for),
-        lambda: render_reference(text, link_for),
+        return without_comments(render_reference(text, link_for))
+    return without_comments(
+        guarded(
+            text,
+            lambda: _render_fast(fast, text, link_for),
+            lambda: render_reference(text, link_for),
+        )
     )
+
+
+_CODE = re.compile(r"(<pre>.*?</pre>|<code>.*?</code>)", re.DOTALL)
+#: An HTML comment as the renderer escaped it (raw HTML is off), within one run of text.
+_COMMENT = re.compile(r"&lt;!--[^<]*?--&gt;")
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+
+
+def without_comments(rendered: str) -> str:
+    """The HTML without the comments a writer left in the body (`<!-- … -->`): people write
+    notes to each other there and expect them unseen. Comments inside code stay, as text."""
+    if "&lt;!--" not in rendered:
+        return rendered
+    parts = _CODE.split(rendered)
+    for index in range(0, len(parts), 2):  # the parts between code
+        parts[index] = _COMMENT.sub("", parts[index])
+    return _EMPTY_PARAGRAPH.sub("", "".join(parts))
 
 
 def _render_fast(parser: Any, text: str, link_for: Callable[[str], str | None]) -> str:
