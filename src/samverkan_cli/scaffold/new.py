@@ -15,10 +15,10 @@ from typing import Any, Final
 
 from samverkan_cli.errors import UserError
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.vocabulary import PREFIX, TYP, a_new, fold
+from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID, PREFIX, TYP, a_new, fold
+from samverkan_cli.scaffold.templating import render
 from samverkan_cli.slug import slugify
 
-TEMPLATE_FOLDER: Final = "mallar"
 FOLDERS: Final = MappingProxyType(
     {
         "avtal": "dokument/avtal",
@@ -111,10 +111,11 @@ def plan(repo: Repository, request: Request) -> Planned:
     missing = missing_input(request)
     if missing:
         raise UserError(_missing_message(request.typ, missing))
+    _check_patterns(request)
     _check_references(repo, request)
     identifier = _identifier(repo, request)
     path = _path(request, identifier)
-    if (repo.root / path).exists():
+    if inside(repo.root, path).exists():
         raise UserError(f"{path} finns redan. Inget skrevs; välj en annan titel, grupp eller dag.")
     context = _context(repo, request, identifier)
     return Planned(path, render(repo.root, request.typ, context), identifier, context)
@@ -126,6 +127,33 @@ def _missing_message(typ: str, missing: list[str]) -> str:
     if "parter" in missing:
         message += " Ange --part en gång per part, minst två parter."
     return message + " (Kör kommandot i en terminal för att bli tillfrågad.)"
+
+
+def _check_patterns(request: Request) -> None:
+    """Refuse ids that break their pattern: they are never used to build a path."""
+    if request.grupp is not None and not _valid(GROUP_ID, request.grupp):
+        raise UserError(
+            f"--grupp '{request.grupp}' är inget giltigt grupp-id: ett grupp-id har små bokstäver "
+            f"a-z, siffror och bindestreck och börjar med en bokstav eller siffra "
+            f"({GROUP_ID.pattern}), t.ex. bg eller lsg-aldre."
+        )
+    if request.overordnad is not None and not _valid(DOC_ID, request.overordnad):
+        raise UserError(
+            f"--overordnad '{request.overordnad}' är inget giltigt dokument-id: ett id har två "
+            f"till fyra stora bokstäver, bindestreck och fyra siffror ({DOC_ID.pattern}), "
+            "t.ex. OVK-0001."
+        )
+
+
+def inside(root: Path, relative: str) -> Path:
+    """`root / relative`, refused unless it lands inside `root` once links are followed."""
+    target = root / relative
+    if not target.resolve().is_relative_to(root.resolve()):
+        raise UserError(
+            f"{relative} skulle hamna utanför dokumentarkivet ({target.resolve()}), till exempel "
+            "genom en symbolisk länk. Inget skrevs; ta bort länken eller välj en annan sökväg."
+        )
+    return target
 
 
 def _check_references(repo: Repository, request: Request) -> None:
@@ -146,7 +174,18 @@ def _check_references(repo: Repository, request: Request) -> None:
 
 
 def groups(repo: Repository) -> list[str]:
-    return sorted(d.id for d in repo.documents if d.typ == "grupp" and d.id)
+    """The ids `new` may use for a group: those of groups, where they follow the pattern."""
+    return sorted(i for d in repo.documents if d.typ == "grupp" and (i := _valid(GROUP_ID, d.id)))
+
+
+def documents(repo: Repository, types: tuple[str, ...]) -> list[str]:
+    """The ids of documents of `types` that follow the id pattern (choices in the prompts)."""
+    return sorted(i for d in repo.documents if d.typ in types and (i := _valid(DOC_ID, d.id)))
+
+
+def _valid(pattern: re.Pattern[str], value: str | None) -> str:
+    """`value` when it follows `pattern` (the whole of it), else the empty string."""
+    return value if isinstance(value, str) and pattern.fullmatch(value) else ""
 
 
 def next_id(repo: Repository, prefix: str) -> str:
@@ -213,28 +252,3 @@ def _context(repo: Repository, request: Request, identifier: str) -> dict[str, A
         "malgrupp": request.malgrupp or "Beskriv målgruppen",
         "sip_headings": sip_headings(repo.config.sip_avsnitt),
     }
-
-
-def render(root: Path, typ: str, context: dict[str, Any]) -> str:
-    """The typ's template (the repository's own under mallar/ first) rendered with `context`."""
-    import json
-
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-
-    loader = ChoiceLoader(
-        [
-            FileSystemLoader(root / TEMPLATE_FOLDER),
-            PackageLoader("samverkan_cli", "scaffold/templates"),
-        ]
-    )
-    # Markdown and YAML, not HTML: escaping is done where it matters, by quoting YAML strings.
-    environment = Environment(
-        loader=loader,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-    environment.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
-    text = environment.get_template(f"{typ}.md.j2").render(context)
-    return text.rstrip("\n") + "\n"  # exactly one final newline, as .editorconfig asks
