@@ -9,6 +9,7 @@ import sys
 import traceback
 from typing import Any
 
+from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import ConfigError, SamverkanError
 
 EXIT_USAGE = 2
@@ -31,7 +32,7 @@ def run(args: list[str]) -> int:
     except ConfigError as error:
         for finding in error.diagnostics:
             where = f"{finding.path}:{finding.line}:{finding.column or 1}"
-            print(f"{where}: {finding.code} {finding.message}", file=sys.stderr)
+            print(visible(f"{where}: {finding.code} {finding.message}"), file=sys.stderr)
         _error("Rätta inställningarna ovan och försök igen.", debug)
         return error.exit_code
     except SamverkanError as error:
@@ -70,7 +71,7 @@ def _unexpected(error: Exception, debug: bool) -> int:
 def _error(message: str, debug: bool) -> None:
     if debug:
         traceback.print_exc()
-    print(f"Fel: {message}", file=sys.stderr)
+    print(f"Fel: {visible(message)}", file=sys.stderr)  # messages quote the user's values
 
 
 def usage_message(error: Any) -> str:

@@ -6,11 +6,13 @@ import dataclasses
 
 from rich.console import Console
 from rich.prompt import Prompt as _RichPrompt
+from rich.text import Text
 
+from samverkan_cli.cli.terminal import visible
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.vocabulary import a_new
 from samverkan_cli.rules.references import ALLOWED_PARENTS
-from samverkan_cli.scaffold.new import Request, groups, missing_input
+from samverkan_cli.scaffold.new import Request, documents, groups, missing_input
 
 
 class Prompt(_RichPrompt):
@@ -46,7 +48,7 @@ def _titel(_repo: Repository, _request: Request, console: Console) -> str:
 def _parter(repo: Repository, _request: Request, console: Console) -> tuple[str, ...]:
     keys = list(repo.config.parter)
     for key, party in repo.config.parter.items():
-        console.print(f"  {key:<24} {party.namn}")
+        console.print(Text(visible(f"  {key:<24} {party.namn}")))
     while True:
         answer = Prompt.ask(
             "Parter (nycklarna ovan, med komma emellan, minst två)", console=console
@@ -54,17 +56,17 @@ def _parter(repo: Repository, _request: Request, console: Console) -> tuple[str,
         chosen = tuple(dict.fromkeys(p.strip() for p in answer.split(",") if p.strip()))
         unknown = [p for p in chosen if p not in keys]
         if unknown:
-            console.print(f"[red]Okänd part: {', '.join(unknown)}[/]")
+            console.print(Text(visible(f"Okänd part: {', '.join(unknown)}"), style="red"))
         elif len(chosen) >= 2:
             return chosen
 
 
 def _overordnad(repo: Repository, request: Request, console: Console) -> str:
     allowed = ALLOWED_PARENTS.get(request.typ, ())
-    choices = sorted(d.id for d in repo.documents if d.typ in allowed and d.id)
+    choices = documents(repo, allowed)
     for document in sorted(repo.documents, key=lambda d: d.id or ""):
         if document.id in choices:
-            console.print(f"  {document.id}  {document.raw.get('titel', '')}")
+            console.print(Text(visible(f"  {document.id}  {document.raw.get('titel', '')}")))
     return Prompt.ask(
         "Överordnat dokument (id)", choices=choices, show_choices=False, console=console
     )

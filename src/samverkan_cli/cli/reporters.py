@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from samverkan_cli import __version__, personnummer
+from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
 from samverkan_cli.errors import UserError
 from samverkan_cli.rules.catalog import CATALOG
@@ -64,9 +65,11 @@ def text(report: Report, stream: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    # Only Text objects, never markup, and every value made visible: a title may hold "[bold]"
+    # or an escape sequence, and neither must reach the terminal as such.
     console = Console(file=stream, soft_wrap=True, highlight=False)
     for path, items in groupby(report.diagnostics, key=lambda d: d.path):
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(visible(path, lines=False), style="bold underline"))
         for d in items:
             where = f"{d.line}:{d.column}" if d.column else str(d.line)
             console.print(
@@ -75,7 +78,7 @@ def text(report: Report, stream: TextIO) -> None:
                     (f"{_LABEL[d.severity]:<8}", _STYLE[d.severity]),
                     (d.code, "dim"),
                     "  ",
-                    d.message,
+                    visible(d.message),
                 )
             )
             _print_source(console, report, d)
@@ -92,9 +95,9 @@ def _print_source(console: Any, report: Report, d: Diagnostic) -> None:
     if source is None or not source.strip():
         return
     # The message masks an identity number; the line shown must not repeat it (CI logs keep it).
-    source = personnummer.masked(source)
+    source = visible(personnummer.masked(source).expandtabs(4), lines=False)  # one char for one
     gutter = f"    {d.line:>4} │ "
-    console.print(Text(gutter + source.expandtabs(4), style="dim"))
+    console.print(Text(gutter + source, style="dim"))
     if d.column:
         console.print(Text(" " * (len(gutter) + d.column - 1) + "^", style=_STYLE[d.severity]))
 
@@ -129,7 +132,8 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped, lines=False)  # the log is shown by a terminal emulator
 
 
 def _escape_property(value: str) -> str:
