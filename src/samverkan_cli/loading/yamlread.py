@@ -18,6 +18,8 @@ from typing import Any, Final
 
 import yaml
 
+from samverkan_cli.printable import CONTROL
+
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Loc = tuple[str | int, ...]
@@ -183,12 +185,17 @@ def read(text: str, first_line: int = 1) -> Flat:
 
 def read_composed(text: str, first_line: int = 1) -> Flat:
     """read() through libyaml's composer, for any YAML."""
+    control = CONTROL.search(text)
+    if control is not None:  # libyaml refuses most, and counts NEL (U+0085) as a line break
+        raise _unprintable_at(control.start(), ord(control.group()), text, first_line)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise _translate(error, text, first_line) from None
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks its errors
-        raise YamlError(f"YAML-fel: {error}", Position(first_line, 1)) from None
+    except yaml.reader.ReaderError as error:
+        raise _unprintable(error, text, first_line) from None
+    except yaml.YAMLError:  # pragma: no cover - libyaml marks its other errors
+        raise YamlError(f"YAML kan inte läsas: {_UNKNOWN[0]}.", Position(first_line, 1)) from None
     except RecursionError:
         raise YamlError(_too_deep(), Position(first_line, 1)) from None
     builder = _Builder(first_line)
@@ -290,9 +297,8 @@ def _translate(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlE
     if _indented_with_tab(lines, error.problem_mark):
         # libyaml names the tab in some versions and not in others; the line tells.
         problem = "found character '\\t' that cannot start any token"
-    return YamlError(
-        f"YAML kan inte läsas: {_swedish_problem(problem)}. {_hint(problem)}", position
-    )
+    swedish, hint = _swedish(problem)
+    return YamlError(f"YAML kan inte läsas: {swedish}. {hint}", position)
 
 
 def _indented_with_tab(lines: list[str], mark: Any) -> bool:
@@ -306,36 +312,145 @@ def _indented_with_tab(lines: list[str], mark: Any) -> bool:
     )
 
 
-_PROBLEMS = {
-    "mapping values are not allowed": "ett kolon står där det inte får stå",
-    "could not find expected ':'": "ett kolon saknas efter ett fältnamn",
-    "found character '\\t' that cannot start any token": "en tabb används för indrag",
-    "found character that cannot start any token": "ett värde börjar med ett tecken som YAML "
-    "reserverar (@, ` eller %)",
-    "found unexpected end of stream": "texten tar slut mitt i ett värde",
-    "did not find expected key": "indraget stämmer inte med raderna ovanför",
-    "did not find expected ',' or ']'": "en lista inom [ ] avslutas inte: ',' eller ']' saknas",
-    "did not find expected ',' or '}'": "en grupp inom { } avslutas inte: ',' eller '}' saknas",
-    "found unexpected ':'": "ett kolon står där det inte får stå",
-    "exceeded maximum nesting depth": "för många nivåer av listor och grupper i varandra",
-    "found undefined alias": "ett alias (*namn) pekar på ett ankare (&namn) som inte finns",
-}
+_CHECK_LINE = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
+_QUOTE = 'Sätt citattecken runt värdet, t.ex. titel: "@kommun".'
+_COLON = 'Sätt citattecken runt värden som innehåller kolon, t.ex. titel: "Avtal: hemsjukvård".'
+_BACKSLASH = "Inom \"…\" skrivs \\ som \\\\; eller använd enkla citattecken: 'C:\\mapp'."
+_INDENT = "ett fält eller en listrad har fel indrag jämfört med raderna ovanför"
+_PERCENT = "Ta bort raden som börjar med %, eller sätt värdet inom citattecken."
+_TAB = ("en tabb används för indrag", "Använd mellanslag, inte tabb, för indrag.")
+
+#: libyaml's problems, by how their text starts: (what is wrong, in Swedish; how to fix it).
+_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    ("mapping values are not allowed", "ett kolon står där det inte får stå", _COLON),
+    ("could not find expected ':'", "ett kolon saknas efter ett fältnamn", _CHECK_LINE),
+    ("found character '\\t' that cannot start any token", *_TAB),
+    ("found a tab character", *_TAB),
+    (
+        "found character that cannot start any token",
+        "ett värde börjar med ett tecken som YAML reserverar (@, ` eller %)",
+        _QUOTE,
+    ),
+    ("found unexpected end of stream", "texten tar slut mitt i ett värde", _CHECK_LINE),
+    ("did not find expected key", "indraget stämmer inte med raderna ovanför", _CHECK_LINE),
+    (
+        "did not find expected ',' or ']'",
+        "en lista inom [ ] avslutas inte: ',' eller ']' saknas",
+        _CHECK_LINE,
+    ),
+    ("expected ',' or ']'", "en lista inom [ ] avslutas inte: ',' eller ']' saknas", _CHECK_LINE),
+    (
+        "did not find expected ',' or '}'",
+        "en grupp inom { } avslutas inte: ',' eller '}' saknas",
+        _CHECK_LINE,
+    ),
+    ("expected ',' or '}'", "en grupp inom { } avslutas inte: ',' eller '}' saknas", _CHECK_LINE),
+    ("found unexpected ':'", "ett kolon står där det inte får stå", _COLON),
+    (
+        "exceeded maximum nesting depth",
+        "för många nivåer av listor och grupper i varandra",
+        _CHECK_LINE,
+    ),
+    (
+        "found undefined alias",
+        "ett alias (*namn) pekar på ett ankare (&namn) som inte finns",
+        _QUOTE,
+    ),
+    ("found unknown escape character", "en okänd kombination med \\ inom citattecken", _BACKSLASH),
+    (
+        "found invalid Unicode character escape code",
+        "en \\u-kod inom citattecken är ogiltig",
+        _BACKSLASH,
+    ),
+    (
+        "did not find expected hexdecimal number",
+        "en \\x- eller \\u-kod inom citattecken är ogiltig",
+        _BACKSLASH,
+    ),
+    (
+        "found unexpected document indicator",
+        "en rad som börjar med --- eller ... står mitt i ett värde",
+        "Avsluta citattecknet på raden ovanför, eller sätt raden inom citattecken.",
+    ),
+    (
+        "did not find expected <document start>",
+        "texten fortsätter efter slutet på YAML-blocket (en rad med ... eller ett andra dokument)",
+        "Ta bort raden med ... eller flytta texten under front matter.",
+    ),
+    (
+        "expected '<document start>'",
+        "texten fortsätter efter slutet på YAML-blocket",
+        "Ta bort raden eller flytta texten under front matter.",
+    ),
+    (
+        "did not find expected alphabetic or numeric character",
+        "ett & eller * (ett ankare eller alias i YAML) följs inte av ett namn",
+        _QUOTE,
+    ),
+    (
+        "found unexpected non-alphabetical character",
+        "ett ankare, alias eller en tagg har ett ogiltigt namn",
+        _QUOTE,
+    ),
+    (
+        "did not find expected '-' indicator",
+        "en lista med '- ' och fält med namn blandas på samma nivå",
+        _CHECK_LINE,
+    ),
+    ("expected <block end>", _INDENT, _CHECK_LINE),
+    ("did not find expected node content", "ett värde saknas där det behövs", _CHECK_LINE),
+    (
+        "did not find expected comment or line break",
+        "text står efter ett värde inom citattecken på samma rad",
+        "Sätt citattecken runt hela värdet, t.ex. titel: \"'SIP' för barn\".",
+    ),
+    (
+        "found an indentation indicator equal to 0",
+        "ett | eller > följs av 0",
+        "Ta bort siffran efter | eller >.",
+    ),
+    (
+        "expected indentation indicator in the range 1-9",
+        "ett | eller > följs av fel tecken",
+        "Skriv | eller > ensamt sist på raden.",
+    ),
+    ("found undefined tag handle", "ett värde börjar med ! (en tagg i YAML)", _QUOTE),
+    ("did not find URI escaped octet", "ett värde börjar med ! (en tagg i YAML)", _QUOTE),
+    ("found duplicate %YAML directive", "en rad börjar med % (ett direktiv i YAML)", _PERCENT),
+    ("found incompatible YAML document", "en rad börjar med % (ett direktiv i YAML)", _PERCENT),
+)
+_UNKNOWN = ("texten följer inte YAML:s regler här", _CHECK_LINE)
 
 
-def _swedish_problem(problem: str) -> str:
-    for english, swedish in _PROBLEMS.items():
+def _swedish(problem: str) -> tuple[str, str]:
+    """What is wrong and how to fix it, in Swedish: libyaml's English never reaches users."""
+    for english, swedish, hint in _PROBLEMS:
         if problem.startswith(english):
-            return swedish
-    return f"{problem} (libyaml)"
+            return swedish, hint
+    return _UNKNOWN
 
 
-def _hint(problem: str) -> str:
-    if "\\t" in problem:
-        return "Använd mellanslag, inte tabb, för indrag."
-    if problem.startswith("found character that cannot start"):
-        return 'Sätt citattecken runt värdet, t.ex. titel: "@kommun".'
-    if problem.startswith("mapping values"):
-        return (
-            'Sätt citattecken runt värden som innehåller kolon, t.ex. titel: "Avtal: hemsjukvård".'
-        )
-    return "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
+def _unprintable(error: yaml.reader.ReaderError, text: str, first_line: int) -> YamlError:
+    code = (
+        error.character
+        if isinstance(error.character, int)
+        else ord(str(error.character)[:1] or "\0")
+    )
+    return _unprintable_at(error.position, code, text, first_line)
+
+
+def _unprintable_at(offset: int, code: int, text: str, first_line: int) -> YamlError:
+    """A character YAML refuses (a control character), at its line and column."""
+    at = min(max(offset, 0), len(text))
+    line = text.count("\n", 0, at) + first_line
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return YamlError(
+        f"YAML kan inte läsas: ett osynligt styrtecken (U+{code:04X}) står i texten. Ta bort det, "
+        "t.ex. genom att skriva in raden på nytt i stället för att klistra in den.",
+        Position(line, column),
+    )
+    return YamlError(
+        f"YAML kan inte läsas: ett osynligt styrtecken (U+{code:04X}) står i texten. Ta bort det, "
+        "t.ex. genom att skriva in raden på nytt i stället för att klistra in den.",
+        Position(line, column),
+    )
