@@ -10,7 +10,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
 from samverkan_cli.cli import init, listing, new, publish, report, schema, validate
-from samverkan_cli.cli.options import GlobalOptions, Repo, Today
+from samverkan_cli.cli.options import Debug, GlobalOptions, Repo, Today
 
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
 
@@ -56,7 +56,7 @@ def root(
     ctx: typer.Context,
     repo: Repo = None,
     today: Today = None,
-    debug: bool = typer.Option(False, "--debug", help="Visa hela felspårningen vid interna fel."),
+    debug: Debug = False,
     version: bool = typer.Option(False, "--version", "-V", help="Visa versionen och avsluta."),
 ) -> None:
     """Styrdokument för samverkan mellan region och kommuner: validera, rapportera, publicera."""

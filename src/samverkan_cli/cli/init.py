@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Repo, Today, today_of
+from samverkan_cli.cli.options import Debug, Repo, Today, today_of
+from samverkan_cli.cli.terminal import visible
 
 
 def command(
@@ -26,34 +27,37 @@ def command(
     ] = False,
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Skapa ett nytt dokumentarkiv: samverkan.yaml, mappar, pre-commit, CI och editorinställningar."""
     from samverkan_cli.fileio import create_atomic
     from samverkan_cli.scaffold import init
+    from samverkan_cli.scaffold.new import inside
 
     del repo  # init makes a repository; it does not work inside one
     today_of(ctx, today)
     init.check_target(folder)
     planned = init.plan(example=exempel)
+    targets = [inside(folder, item.path) for item in planned]  # all checked before any write
     if dry_run:
-        typer.echo(f"Skulle skapa {len(planned)} filer i {folder}:")
+        typer.echo(visible(f"Skulle skapa {len(planned)} filer i {folder}:"))
         for item in planned:
-            typer.echo(f"  {item.path}")
+            typer.echo(visible(f"  {item.path}"))
         return 0
-    for item in planned:
-        create_atomic(folder / item.path, item.text)
+    for target, item in zip(targets, planned, strict=True):
+        create_atomic(target, item.text)
     note = init.git_init(folder)
     documents = sum(1 for item in planned if item.path.split("/", 1)[0] in init.EXAMPLE_FOLDERS)
-    typer.echo(f"Skapade dokumentarkivet {folder} ({len(planned)} filer).")
+    typer.echo(visible(f"Skapade dokumentarkivet {folder} ({len(planned)} filer)."))
     if note:
-        typer.echo(f"Obs: {note}", err=True)
+        typer.echo(visible(f"Obs: {note}"), err=True)
     _next_steps(folder, exempel, documents)
     return 0
 
 
 def _next_steps(folder: Path, exempel: bool, documents: int) -> None:
     typer.echo("\nNästa steg:")
-    typer.echo(f"  cd {folder}")
+    typer.echo(visible(f"  cd {folder}"))
     if not exempel:
         typer.echo("  Öppna samverkan.yaml och skriv in länets namn och parter.")
     else:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, resolve
+from samverkan_cli.cli.terminal import for_stream, visible
 from samverkan_cli.errors import UserError
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def command(
     ] = "table",
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Visa förteckningen över dokumenten (utkast och remisser bara med --status)."""
     from samverkan_cli import exports, forteckning
@@ -45,7 +47,7 @@ def command(
     if format_name not in FORMATS:
         raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
     wanted_typ = normalize_typ(typ) if typ else None
-    wanted_status = fold(status) if status else None
+    wanted_status = fold(status.strip().lower()) if status else None  # as --typ: case, å/ä/ö
     if wanted_status is not None and wanted_status not in STATUS:
         raise UserError(f"Okänd status '{status}'. Välj en av: {', '.join(STATUS)}.")
     settings = resolve(ctx, repo, today)
@@ -64,24 +66,28 @@ def command(
     if format_name == "table":
         _table(chosen, repository.config.namn)
     elif format_name == "json":
-        sys.stdout.write(exports.forteckning_json(chosen, repository.config.namn, settings.today))
+        data = exports.forteckning_json(chosen, repository.config.namn, settings.today)
+        sys.stdout.write(for_stream(data, sys.stdout))
     elif format_name == "csv":
         sys.stdout.buffer.write(exports.forteckning_csv(chosen))
     else:
-        sys.stdout.write(exports.forteckning_markdown(chosen))
+        sys.stdout.write(for_stream(exports.forteckning_markdown(chosen), sys.stdout))
     return 0
 
 
 def _table(chosen: list[Entry], title: str) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from samverkan_cli.exports import SUMMARY_HEADINGS, summary_cells
 
-    table = Table(title=f"{title}: {len(chosen)} dokument", title_justify="left", highlight=False)
+    # Text, never markup: a title like "[bold]x[/]" is shown as written.
+    heading = Text(visible(f"{title}: {len(chosen)} dokument"))
+    table = Table(title=heading, title_justify="left", highlight=False)
     table.add_column(SUMMARY_HEADINGS[0], no_wrap=True, min_width=8)
-    for heading in SUMMARY_HEADINGS[1:]:
-        table.add_column(heading, overflow="fold")
+    for name in SUMMARY_HEADINGS[1:]:
+        table.add_column(name, overflow="fold")
     for e in chosen:
-        table.add_row(*summary_cells(e))
+        table.add_row(*(Text(visible(cell)) for cell in summary_cells(e)))
     Console(soft_wrap=False).print(table)

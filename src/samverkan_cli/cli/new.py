@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Repo, Today, parse_day, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, parse_day, resolve
+from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import UserError
 
 
@@ -36,11 +37,12 @@ def command(
     ] = False,
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Skapa ett nytt dokument (status utkast) från mallen för typen; skriver aldrig över en fil."""
     from samverkan_cli.fileio import create_atomic
     from samverkan_cli.loading.repository import load
-    from samverkan_cli.scaffold.new import Request, missing_input, normalize_typ, plan
+    from samverkan_cli.scaffold.new import Request, inside, missing_input, normalize_typ, plan
 
     settings = resolve(ctx, repo, today)
     repository = load(settings.root, use_cache=not dry_run)  # a dry run leaves the folder as it was
@@ -59,19 +61,20 @@ def command(
         request = complete(repository, request)
     planned = plan(repository, request)
     if dry_run:
-        typer.echo(f"Skulle skapa {planned.path}:\n")
-        typer.echo(planned.text)
+        typer.echo(visible(f"Skulle skapa {planned.path}:\n"))
+        typer.echo(visible(planned.text))
         return 0
+    target = inside(settings.root, planned.path)
     try:
-        create_atomic(settings.root / planned.path, planned.text)
+        create_atomic(target, planned.text)
     except FileExistsError:
         raise UserError(f"{planned.path} finns redan. Inget skrevs.") from None
-    typer.echo(_shown(settings.root / planned.path))
+    typer.echo(_shown(target))
     return 0
 
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.relative_to(Path.cwd()))
+        return visible(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return visible(str(path))

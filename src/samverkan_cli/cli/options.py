@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 
@@ -27,6 +28,10 @@ Today = Annotated[
         "--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD (för rapporter och tester)."
     ),
 ]
+
+#: Accepted after the command's name too (`samverkan validate --debug`), as the internal-error
+#: text asks; the error boundary reads it from the arguments wherever it stands.
+Debug = Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")]
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,29 @@ def parse_day(text: str, flag: str) -> date:
         except ValueError:
             pass
     raise UserError(f"{flag} ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-01-01, inte '{text}'.")
+
+
+def parse_url(text: str, flag: str, example: str, absent: str = "") -> str:
+    """An absolute http(s) address; `javascript:`, `data:`, a relative or an empty one is refused.
+
+    `absent` says what happens without the flag, for the message about an empty value.
+    """
+    if not text.strip():
+        raise UserError(
+            f"{flag} är tom. Ange en adress som börjar med https://, t.ex. {example}, eller "
+            f"utelämna flaggan{absent}."
+        )
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        parts = None
+    unsafe = any(c.isspace() or not c.isprintable() for c in text)
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or unsafe:
+        raise UserError(
+            f"{flag} ska vara en webbadress som börjar med https:// eller http://, t.ex. "
+            f"{example}, inte '{text}'."
+        )
+    return text
 
 
 def parse_today(text: str | None) -> date:

@@ -7,7 +7,12 @@ from typing import Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, parse_url, resolve
+from samverkan_cli.cli.terminal import visible
+
+BASE_EXAMPLE = "https://samverkan.example.se/"
+SOURCE_EXAMPLE = "https://github.com/org/arkiv/blob/main/{path}"
+_NO_SOURCE_URL = " (då länkar varje sida till en kopia av källfilen i kalla/)"
 
 
 def command(
@@ -40,12 +45,22 @@ def command(
     ] = None,
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Publicera förteckningen som en statisk webbplats: sidor, grupper, arkiv och exporter."""
     from samverkan_cli.loading.repository import load
     from samverkan_cli.site import build, write
     from samverkan_cli.site.memo import Memo
 
+    if base_url is not None:
+        parse_url(
+            base_url,
+            "--base-url",
+            BASE_EXAMPLE,
+            " (då får kalendern och flödet inga absoluta länkar)",
+        )
+    if source_url is not None:  # empty is refused: its links would point at copies never made
+        parse_url(source_url, "--source-url", SOURCE_EXAMPLE, _NO_SOURCE_URL)
     settings = resolve(ctx, repo, today)
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
@@ -53,5 +68,9 @@ def command(
     outputs = build.outputs(load(settings.root, keep_text=True), options)
     written, removed = write.write(target, outputs, Memo.open(settings.root, target))
     pages = sum(1 for output in outputs if output.path.endswith(".html"))
-    typer.echo(f"Publicerade {pages} sidor i {out} ({written} filer skrivna, {removed} borttagna).")
+    typer.echo(
+        visible(
+            f"Publicerade {pages} sidor i {out} ({written} filer skrivna, {removed} borttagna)."
+        )
+    )
     return 0

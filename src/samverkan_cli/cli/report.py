@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, parse_url, resolve
+from samverkan_cli.cli.terminal import for_stream, visible
 from samverkan_cli.errors import UserError
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ def command(
     ] = None,
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Skriv årsrapporten till det politiska forumet: dokument, granskning, grupper, projekt, anmärkningar."""
     from samverkan_cli.fileio import write_atomic
@@ -42,6 +45,8 @@ def command(
         raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
     if not 1900 <= year <= 2200:
         raise UserError(f"--year ska vara ett årtal, t.ex. 2025, inte {year}.")
+    if site_url is not None:
+        parse_url(site_url, "--site-url", "https://samverkan.example.se/")
     settings = resolve(ctx, repo, today)
     target = (settings.base / out if settings.base else out) if out else None
     if target is not None and target.exists() and not force:
@@ -51,10 +56,10 @@ def command(
     report = build(load(settings.root), year, settings.today)
     text = render(report, format_name, _links(format_name, site_url, settings.root, target))
     if target is None:
-        typer.echo(text, nl=False)
+        typer.echo(for_stream(text, sys.stdout), nl=False)
     else:
         write_atomic(target, text)
-        typer.echo(f"Skrev {out}", err=True)
+        typer.echo(visible(f"Skrev {out}"), err=True)
     return 0
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Repo, Today, today_of
+from samverkan_cli.cli.options import Debug, Repo, Today, today_of
 
 
 def command(
@@ -21,6 +21,7 @@ def command(
     ] = None,
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Skriv JSON Schema (draft 2020-12) för varje dokumenttyp och för samverkan.yaml."""
     from samverkan_cli.fileio import write_atomic

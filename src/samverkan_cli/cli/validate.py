@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from samverkan_cli.cli import reporters
-from samverkan_cli.cli.options import Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, resolve
 from samverkan_cli.errors import ConfigError
 
 
@@ -30,6 +30,7 @@ def command(
     ] = False,
     repo: Repo = None,
     today: Today = None,
+    debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Kontrollera dokumenten: fält, hänvisningar, underskrifter, datum, grupper och personuppgifter."""
     from samverkan_cli.validate import relative_paths, run_cached
