@@ -98,6 +98,8 @@ IsoDate = Annotated[
     BeforeValidator(parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
 ]
+
+
 def _printable(value: str) -> str:
     found = CONTROL.search(value)
     if found is not None:
