@@ -19,10 +19,8 @@ from samverkan_cli.lifecycle import decided_on, in_force, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord
-from samverkan_cli.model.vocabulary import STATUS, TYP
+from samverkan_cli.model.vocabulary import DRAFT_STATUSES, ENDED_STATUSES, STATUS, TYP
 
-DRAFTS: Final = ("utkast", "remiss")
-ARCHIVED: Final = ("upphavd", "ersatt")
 ORDER: Final = {typ: index for index, typ in enumerate(TYP)}
 C = TypeVar("C", bound=Common)
 
@@ -59,7 +57,7 @@ class Entry:
 
     @property
     def archived(self) -> bool:
-        return self.model.status in ARCHIVED
+        return self.model.status in ENDED_STATUSES
 
 
 def visible(document: Document, include_drafts: bool = False) -> bool:
@@ -72,7 +70,7 @@ def visible(document: Document, include_drafts: bool = False) -> bool:
     model = document.model
     if not isinstance(model, Common | MoteRecord) or model.publicera is not True:
         return False
-    return include_drafts or model.status not in DRAFTS
+    return include_drafts or model.status not in DRAFT_STATUSES
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 from samverkan_cli.config import Config
 from samverkan_cli.model.documents import Common
-
-DECIDED_STATUSES = ("beslutad", "upphavd", "ersatt")
+from samverkan_cli.model.vocabulary import DECIDED_STATUSES
 
 
 def add_months(day: date, months: int) -> date:

@@ -41,7 +41,7 @@ def command(
     """Visa förteckningen över dokumenten (utkast och remisser bara med --status)."""
     from samverkan_cli import exports, forteckning
     from samverkan_cli.loading.repository import load
-    from samverkan_cli.model.vocabulary import STATUS, fold
+    from samverkan_cli.model.vocabulary import DRAFT_STATUSES, STATUS, fold
     from samverkan_cli.scaffold.new import normalize_typ
 
     if format_name not in FORMATS:
@@ -54,7 +54,7 @@ def command(
     repository = load(settings.root)
     if part is not None and part not in repository.config.parter:
         raise UserError(f"Parten '{part}' finns inte i samverkan.yaml.")
-    include_drafts = wanted_status in forteckning.DRAFTS
+    include_drafts = wanted_status in DRAFT_STATUSES
     chosen = [
         e
         for e in forteckning.entries(repository, settings.today, include_drafts)

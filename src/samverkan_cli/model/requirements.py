@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from samverkan_cli.model.vocabulary import AGREEMENTS, TYP
+from samverkan_cli.model.vocabulary import AGREEMENTS, ENDED_STATUSES, TYP
 
 _DOCUMENT_TYPES = tuple(typ for typ in TYP if typ != "mote")
 
@@ -38,7 +38,6 @@ WHEN_DECIDED: Final = MappingProxyType(
 
 #: Fields required when a document no longer applies.
 WHEN_ENDED: Final = ("upphavd_datum",)
-ENDED_STATUSES: Final = ("upphavd", "ersatt")
 
 #: A `beslutad` document must record how it was decided with at least one of these.
 DECISION_FIELDS: Final = ("beslut", "faststalld", "undertecknare")

@@ -7,6 +7,7 @@ the labels double as the alias table.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
@@ -43,15 +44,34 @@ PREFIX: Final = MappingProxyType(
         "handlingsplan": "HPL",
     }
 )
-STATUS: Final = MappingProxyType(
+
+
+@dataclass(frozen=True, slots=True)
+class StatusKind:
+    """What a status means to every rule, list and page: the one home of the status groups."""
+
+    label: str
+    #: Work in progress: shown outside the repository only with --include-drafts.
+    draft: bool = False
+    #: Decided at some point: in force while valid (beslutad), or once (upphavd, ersatt).
+    decided: bool = False
+    #: No longer applies: needs upphavd_datum, and is shown in the archive.
+    ended: bool = False
+
+
+STATUSES: Final = MappingProxyType(
     {
-        "utkast": "Utkast",
-        "remiss": "Remiss",
-        "beslutad": "Beslutad",
-        "upphavd": "Upphävd",
-        "ersatt": "Ersatt",
+        "utkast": StatusKind("Utkast", draft=True),
+        "remiss": StatusKind("Remiss", draft=True),
+        "beslutad": StatusKind("Beslutad", decided=True),
+        "upphavd": StatusKind("Upphävd", decided=True, ended=True),
+        "ersatt": StatusKind("Ersatt", decided=True, ended=True),
     }
 )
+STATUS: Final = MappingProxyType({key: kind.label for key, kind in STATUSES.items()})
+DRAFT_STATUSES: Final = tuple(key for key, kind in STATUSES.items() if kind.draft)
+DECIDED_STATUSES: Final = tuple(key for key, kind in STATUSES.items() if kind.decided)
+ENDED_STATUSES: Final = tuple(key for key, kind in STATUSES.items() if kind.ended)
 PARTY_TYP: Final = MappingProxyType(
     {
         "region": "Region",

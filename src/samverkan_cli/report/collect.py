@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from samverkan_cli.arbetsordning import alternation_holds, meetings_per_year
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic, Severity
 from samverkan_cli.forteckning import visible
@@ -21,8 +22,7 @@ from samverkan_cli.lifecycle import decided_on, in_force, next_review
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Projekt
-
-DECIDED = ("beslutad", "upphavd", "ersatt")
+from samverkan_cli.model.vocabulary import DECIDED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def document_figures(repo: Repository, year: int) -> DocumentFigures:
     config = repo.config
 
     def decided(model: Common) -> bool:
-        return model.status in DECIDED
+        return model.status in DECIDED_STATUSES
 
     return DocumentFigures(
         decided=_select(docs, lambda m: decided(m) and _in(decided_on(m), year)),
@@ -170,7 +170,7 @@ def _review_before(model: Common, config: Config, day: date) -> date | None:
 
 
 def _existed_in(group: Grupp, year: int) -> bool:
-    if group.status not in DECIDED or group.giltig_fran is None:
+    if group.status not in DECIDED_STATUSES or group.giltig_fran is None:
         return False
     ended = group.upphavd_datum is not None and group.upphavd_datum <= date(year, 1, 1)
     return group.giltig_fran <= date(year, 12, 31) and not ended
@@ -206,7 +206,7 @@ def _group(config: Config, path: str, group: Grupp, year: int, days: set[date]) 
         titel=group.titel,
         path=path,
         meetings=len(days),
-        required=None if minimum is None else minimum.antal * (2 if minimum.per == "termin" else 1),
+        required=meetings_per_year(minimum),
         per=None if minimum is None else minimum.per,
         terms=terms,
         term_minimum=minimum.antal if minimum is not None and minimum.per == "termin" else None,
@@ -214,30 +214,12 @@ def _group(config: Config, path: str, group: Grupp, year: int, days: set[date]) 
         vice=chosen.vice.part if chosen and chosen.vice else None,
         secretary=chosen.sekreterare.part if chosen and chosen.sekreterare else None,
         next_chair=upcoming.ordforande.part if upcoming else None,
-        alternation_ok=_alternation(config, group, year) if chosen and group.alternerar else None,
+        alternation_ok=(
+            alternation_holds(config, list(group.ordforandeskap or ()), year)
+            if chosen and group.alternerar
+            else None
+        ),
     )
-
-
-def _alternation(config: Config, group: Grupp, year: int) -> bool:
-    """The working order holds for Y and Y+1: chair and vice (or secretary) from different
-    huvudmän each year, and the chair changes huvudman from Y-1 to Y and from Y to Y+1."""
-    terms = {t.ar: t for t in group.ordforandeskap or ()}
-    for ar in (year, year + 1):
-        term = terms.get(ar)
-        if term is None:
-            continue
-        chair = config.huvudman(term.ordforande.part)
-        for other in (term.vice, term.sekreterare):
-            if other is not None and chair is not None and config.huvudman(other.part) == chair:
-                return False
-        before = terms.get(ar - 1)
-        if (
-            before is not None
-            and chair is not None
-            and config.huvudman(before.ordforande.part) == chair
-        ):
-            return False
-    return True
 
 
 def project_figures(repo: Repository, year: int) -> ProjectFigures:
@@ -245,7 +227,7 @@ def project_figures(repo: Repository, year: int) -> ProjectFigures:
     projects = [
         (d, m)
         for d, m in _documents(repo)
-        if isinstance(m, Projekt) and m.status in DECIDED and m.start
+        if isinstance(m, Projekt) and m.status in DECIDED_STATUSES and m.start
     ]
     refs = [
         (

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from samverkan_cli.arbetsordning import repeated_side, same_side
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import in_force, mandate_deadline, period_name, period_of, plus_days
 from samverkan_cli.loading.document import Document
-from samverkan_cli.model.documents import Grupp, Person
+from samverkan_cli.model.documents import Grupp
+from samverkan_cli.model.vocabulary import DECIDED_STATUSES
 from samverkan_cli.rules.registry import Context, check
 
 _HUVUDMAN_LABEL = {"region": "regionen", "kommun": "kommunerna"}
@@ -24,16 +26,13 @@ def same_principal(ctx: Context) -> Iterator[Diagnostic]:
         if not group.alternerar:
             continue
         for index, term in enumerate(group.ordforandeskap or ()):
-            chair = ctx.config.huvudman(term.ordforande.part)
-            for role, label in (("vice", "vice ordförande"), ("sekreterare", "sekreterare")):
-                other: Person | None = getattr(term, role)
-                if chair and other and ctx.config.huvudman(other.part) == chair:
-                    yield document.diagnostic(
-                        "SV040",
-                        f"{term.ar}: ordförande och {label} kommer båda från {_label(chair)}. "
-                        f"Enligt arbetsordningen ska de komma från olika huvudmän: byt {label}.",
-                        ("ordforandeskap", index, role, "part"),
-                    )
+            for role, label, chair in same_side(ctx.config, term):
+                yield document.diagnostic(
+                    "SV040",
+                    f"{term.ar}: ordförande och {label} kommer båda från {_label(chair)}. "
+                    f"Enligt arbetsordningen ska de komma från olika huvudmän: byt {label}.",
+                    ("ordforandeskap", index, role, "part"),
+                )
 
 
 @check("SV041")
@@ -44,10 +43,8 @@ def alternation(ctx: Context) -> Iterator[Diagnostic]:
         terms = {term.ar: (index, term) for index, term in enumerate(group.ordforandeskap or ())}
         for year, (index, term) in sorted(terms.items()):
             previous = terms.get(year - 1)
-            if previous is None:
-                continue
-            now = ctx.config.huvudman(term.ordforande.part)
-            if now is not None and now == ctx.config.huvudman(previous[1].ordforande.part):
+            now = repeated_side(ctx.config, previous[1], term) if previous else None
+            if now is not None:
                 yield document.diagnostic(
                     "SV041",
                     f"Ordföranden {year} kommer från {_label(now)}, precis som {year - 1}. "
@@ -91,7 +88,7 @@ def meetings_held(ctx: Context) -> Iterator[Diagnostic]:
     for _document, meeting in ctx.meetings():
         meetings.setdefault(meeting.grupp, set()).add(meeting.datum)
     for document, group in ctx.groups():
-        if group.moten_minst is None or group.status not in ("beslutad", "upphavd", "ersatt"):
+        if group.moten_minst is None or group.status not in DECIDED_STATUSES:
             continue
         yield from _short_periods(ctx, document, group, sorted(meetings.get(group.id, ())))
 

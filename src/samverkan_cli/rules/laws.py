@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lagrum import Law, LawRegistry
 from samverkan_cli.lifecycle import decided_on
+from samverkan_cli.model.vocabulary import ENDED_STATUSES
 from samverkan_cli.rules.registry import Context, check
 
 
 @check("SV052")
 def replaced_laws(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
-        if model.status in ("upphavd", "ersatt"):
+        if model.status in ENDED_STATUSES:
             continue  # archived documents rightly cite the law of their day
         written = model.giltig_fran or decided_on(model) or ctx.today
         for index, citation in enumerate(model.lagrum or ()):

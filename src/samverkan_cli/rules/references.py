@@ -11,10 +11,10 @@ from samverkan_cli.lifecycle import in_force
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.yamlread import Loc
 from samverkan_cli.model.documents import Common, Grupp, Handlingsplan, MoteRecord, Projekt
-from samverkan_cli.model.vocabulary import a
+from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check
 
-_AGREEMENT_PARENTS = ("avtal", "huvudoverenskommelse", "overenskommelse")
+_AGREEMENT_PARENTS = AGREEMENTS
 #: What each typ may rest on (overordnad). Nothing rests on a rutin or behandlingslinje.
 ALLOWED_PARENTS: Final = MappingProxyType(
     {

@@ -1,0 +1,67 @@
+"""Each domain fact has one home: the Literals, schema enums and status groups agree with it."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from samverkan_cli.model import fields, requirements, vocabulary
+
+
+def literal_values(annotated: object) -> tuple[str, ...]:
+    inner = get_args(annotated)[0] if get_args(annotated) else annotated
+    return get_args(inner)
+
+
+@pytest.mark.parametrize(
+    ("literal", "labels"),
+    [
+        (fields.Status, vocabulary.STATUS),
+        (fields.PartyTyp, vocabulary.PARTY_TYP),
+        (fields.Niva, vocabulary.NIVA),
+        (fields.Roll, vocabulary.ROLL),
+        (fields.Projektstatus, vocabulary.PROJEKTSTATUS),
+        (fields.Handling, vocabulary.HANDLING),
+        (fields.Per, vocabulary.PER),
+    ],
+    ids=["status", "partstyp", "niva", "roll", "projektstatus", "handling", "per"],
+)
+def test_every_literal_is_its_vocabulary(literal, labels):
+    assert literal_values(literal) == tuple(labels)
+
+
+def test_document_types():
+    assert get_args(fields.TypKey) == tuple(t for t in vocabulary.TYP if t != "mote")
+    assert set(vocabulary.PREFIX) == set(vocabulary.TYP) - {"grupp", "mote"}
+    assert set(vocabulary.AGREEMENTS) <= set(vocabulary.PREFIX)
+    assert len(set(vocabulary.PREFIX.values())) == len(vocabulary.PREFIX)
+
+
+def test_status_groups_come_from_the_table():
+    kinds = vocabulary.STATUSES
+    assert vocabulary.DRAFT_STATUSES == ("utkast", "remiss")
+    assert vocabulary.DECIDED_STATUSES == ("beslutad", "upphavd", "ersatt")
+    assert vocabulary.ENDED_STATUSES == ("upphavd", "ersatt")
+    assert not any(k.draft and k.decided for k in kinds.values())
+    assert all(k.decided for k in kinds.values() if k.ended)
+
+
+def test_swedish_spellings_fold_to_their_keys():
+    every_key = {
+        key
+        for labels in (vocabulary.TYP, vocabulary.STATUS, vocabulary.PARTY_TYP, vocabulary.NIVA,
+                       vocabulary.ROLL, vocabulary.PROJEKTSTATUS, vocabulary.HANDLING,
+                       vocabulary.PER)
+        for key in labels
+    }  # fmt: skip
+    for key, spelled in vocabulary.SPELLED.items():
+        assert key in every_key and vocabulary.fold(spelled) == key
+
+
+def test_requirements_name_known_types_and_fields():
+    from samverkan_cli.model.documents import MODELS
+
+    for typ, names in [*requirements.ALWAYS.items(), *requirements.WHEN_DECIDED.items()]:
+        assert typ in vocabulary.TYP
+        assert set(names) <= set(MODELS[typ].model_fields), typ
