@@ -14,6 +14,7 @@ from samverkan_cli import __version__, personnummer
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
 from samverkan_cli.errors import UserError
+from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.rules.catalog import CATALOG
 
 
@@ -24,20 +25,28 @@ class Report:
     root: Path
     #: Known file texts by repository-relative path (to show the offending line).
     texts: dict[str, str] = field(default_factory=dict)
+    #: The lines of each file a finding is shown in, split once (not once per finding: a file
+    #: with 100,000 findings took minutes), None for a file not read.
+    _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
 
     @property
     def summary(self) -> Summary:
         return summarize(self.diagnostics, self.documents)
 
     def source_line(self, path: str, line: int) -> str | None:
+        if path not in self._lines:
+            self._lines[path] = self._read_lines(path)
+        lines = self._lines[path]
+        return lines[line - 1].rstrip("\r") if lines and 0 < line <= len(lines) else None
+
+    def _read_lines(self, path: str) -> list[str] | None:
         text = self.texts.get(path)
         if text is None:
-            try:
-                text = (self.root / path).read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
+            try:  # a link out of the repository, a FIFO: never read, never shown
+                text = read_repository_file(self.root, self.root / path).decode("utf-8")
+            except (OSError, RefusedFile, UnicodeDecodeError):
                 return None
-        lines = text.split("\n")
-        return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
+        return text.split("\n")
 
 
 Reporter = Callable[[Report, TextIO], None]
