@@ -149,7 +149,10 @@ def test_root_found_from_a_subfolder(capsys, clean, monkeypatch):
         ),
         (["validate", "--formt", "json"], "Okänd flagga '--formt'. Menade du --format?"),
         (["validate", "--today"], "Flaggan '--today' behöver ett värde."),
-        (["valdate"], "Okänt kommando 'valdate'"),
+        (["valdate"], "Okänt kommando 'valdate'. Menade du 'validate'? Kommandon: init, list,"),
+        (["--today", "2026-01-01"], "Ange ett kommando: init, list, new, publish, report,"),
+        (["schema", "--out", "x", "y"], "Oväntat argument: y."),
+        (["report", "--year", "tjugo"], "Ogiltigt värde för --year: ange ett heltal, t.ex. 2025."),
         (["validate", "finns-inte.md"], "Sökvägen 'finns-inte.md' finns inte."),
         (["validate", "/"], "ligger utanför dokumentarkivet"),
     ],
@@ -160,6 +163,7 @@ def test_bad_usage_exits_2_in_swedish(capsys, clean, monkeypatch, args, gist):
     assert code == 2
     assert gist in err
     assert "Traceback" not in out + err
+    assert not any(word in err for word in ("Missing", "Usage", "unexpected", "Input should"))
 
 
 def test_outside_any_repository(capsys, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from functools import cache
 from typing import Any
 
@@ -11,6 +12,9 @@ from typer.core import TyperCommand, TyperGroup
 from samverkan_cli import __version__
 from samverkan_cli.cli import init, listing, new, publish, report, schema, validate
 from samverkan_cli.cli.options import Debug, GlobalOptions, Repo, Today
+from samverkan_cli.errors import UserError
+
+HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."
 
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
 
@@ -24,11 +28,50 @@ class _SwedishHelp:
 
 
 class Group(_SwedishHelp, TyperGroup):
-    pass
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Options without a command: say which commands there are (click says it in English)."""
+        rest: list[str] = super().parse_args(ctx, args)
+        if not _command_given(ctx, rest) and not ctx.resilient_parsing:
+            if ctx.params.get("version"):
+                typer.echo(f"samverkan {__version__}")
+                raise typer.Exit(0)
+            commands = ", ".join(sorted(self.list_commands(ctx)))
+            raise UserError(f"Ange ett kommando: {commands}.\n{HELP_HINT}")
+        return rest
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command is named in Swedish, with the app's own commands to choose from."""
+        name = args[0] if args else None
+        if name is not None and not name.startswith("-") and self.get_command(ctx, name) is None:
+            commands = sorted(self.list_commands(ctx))
+            close = difflib.get_close_matches(name, commands, n=1)
+            hint = f" Menade du '{close[0]}'?" if close else ""
+            raise UserError(
+                f"Okänt kommando '{name}'.{hint} Kommandon: {', '.join(commands)}.\n{HELP_HINT}"
+            )
+        return super().resolve_command(ctx, args)
+
+
+def _command_given(ctx: Any, rest: list[str]) -> bool:
+    # click keeps the command in `_protected_args` (8.2 and typer's copy), else `protected_args`
+    protected = getattr(ctx, "_protected_args", None)
+    if protected is None:
+        protected = getattr(ctx, "protected_args", None)
+    return bool(protected or rest)
 
 
 class Command(_SwedishHelp, TyperCommand):
-    pass
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Extra arguments are named in Swedish (click would say it in English)."""
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise UserError(f"Oväntat argument: {' '.join(rest)}.\n{HELP_HINT}")
+        return rest
 
 
 def _translate_help_panels() -> None:

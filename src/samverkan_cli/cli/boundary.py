@@ -15,8 +15,7 @@ from samverkan_cli.errors import ConfigError, SamverkanError
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
-COMMANDS = ("validate", "list", "new", "init", "report", "publish", "schema")
-_HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."
+_HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."  # as app.HELP_HINT
 
 
 def run(args: list[str]) -> int:
@@ -46,15 +45,18 @@ def run(args: list[str]) -> int:
 
 
 def _unexpected(error: Exception, debug: bool) -> int:
-    names = {cls.__name__ for cls in type(error).__mro__}
-    if "NoArgsIsHelpError" in names:
+    import typer
+
+    from samverkan_cli.cli import click_types
+
+    if isinstance(error, click_types.NoArgsIsHelpError):
         return 0  # the help has been shown; nothing went wrong
-    if "Exit" in names:
-        return int(getattr(error, "exit_code", 0) or 0)
-    if "Abort" in names:
+    if isinstance(error, typer.Exit):
+        return int(error.exit_code or 0)
+    if isinstance(error, typer.Abort):
         print("Avbrutet.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    if "UsageError" in names:
+    if isinstance(error, click_types.UsageError):
         _error(f"{usage_message(error)}\n{_HELP_HINT}", debug)
         return EXIT_USAGE
     if isinstance(error, OSError):
@@ -75,25 +77,44 @@ def _error(message: str, debug: bool) -> None:
 
 
 def usage_message(error: Any) -> str:
-    """A click/typer usage error in Swedish (its own text is English)."""
-    kind = type(error).__name__
-    if kind == "NoSuchOption":
+    """A click usage error in Swedish (its own text is English), by the error's type."""
+    from samverkan_cli.cli import click_types
+
+    if isinstance(error, click_types.NoSuchOption):
         possible = sorted(getattr(error, "possibilities", None) or [])
         hint = f" Menade du {' eller '.join(possible)}?" if possible else ""
         return f"Okänd flagga '{error.option_name}'.{hint}"
-    if kind == "BadOptionUsage":
+    if isinstance(error, click_types.BadOptionUsage):
         return f"Flaggan '{error.option_name}' behöver ett värde."
-    if kind == "MissingParameter":
+    if isinstance(error, click_types.MissingParameter):
         return f"{_param(error)} saknas."
-    if kind == "BadParameter":
-        return f"Ogiltigt värde för {_param(error)}: {error.message}"
-    message = str(getattr(error, "message", error))
-    if message.startswith("No such command"):
-        name = message.split("'")[1] if "'" in message else message
-        return f"Okänt kommando '{name}'. Kommandon: {', '.join(COMMANDS)}."
-    if message.startswith("Got unexpected extra argument"):
-        return f"Oväntat argument: {message.split('(')[-1].rstrip(')')}."
-    return f"Felaktig användning: {message}"
+    if isinstance(error, click_types.BadParameter):
+        return f"Ogiltigt värde för {_param(error)}: {_bad_value(error)}"
+    return f"Felaktig användning: {getattr(error, 'message', error)}"
+
+
+#: What a value given on the command line must be, by pydantic's error type (newer typer checks
+#: values with pydantic); anything else keeps the library's message.
+_VALUE_KINDS = {
+    "int_parsing": "ange ett heltal, t.ex. 2025",
+    "int_type": "ange ett heltal, t.ex. 2025",
+    "int_from_float": "ange ett heltal, t.ex. 2025",
+    "float_parsing": "ange ett tal",
+    "bool_parsing": "ange true eller false",
+    "date_from_datetime_parsing": "ange ett datum som ÅÅÅÅ-MM-DD",
+    "date_parsing": "ange ett datum som ÅÅÅÅ-MM-DD",
+}
+
+
+def _bad_value(error: Any) -> str:
+    cause = error.__cause__
+    errors = getattr(cause, "errors", None)
+    if callable(errors):
+        kinds = [found.get("type") for found in errors()]
+        for kind in kinds:
+            if kind in _VALUE_KINDS:
+                return f"{_VALUE_KINDS[kind]}."
+    return str(getattr(error, "message", error))
 
 
 def _param(error: Any) -> str:
