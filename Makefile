@@ -31,7 +31,7 @@ test: $(STAMP)
 
 ## golden: rewrite tests/golden/ from the current output (review the diff before committing)
 golden: $(STAMP)
-	$(BIN)/python -m pytest -q tests/cli/test_report_cli.py tests/cli/test_publish_cli.py --update-golden
+	$(BIN)/python -m pytest -q tests/cli/test_report_cli.py tests/cli/test_publish_cli.py tests/unit/test_findings_golden.py --update-golden
 
 ## bench: generate corpora of 100 to 20,000 documents and measure against the targets (minutes)
 bench: $(STAMP)

@@ -96,8 +96,13 @@ def test_the_list_table_shows_any_title_as_written_and_no_control(entries, titel
 @settings(max_examples=150, deadline=None)
 @given(message=TEXTS, line=TEXTS, path=TEXTS)
 def test_validate_text_shows_any_message_and_line_as_written_and_no_control(message, line, path):
-    finding = Diagnostic("SV002", Severity.ERROR, path, 2, 3, None, message)
-    report = reporters.Report([finding], 1, Path("/finns-inte"), {path: f"---\nx{line}\n"})
+    import tempfile
+
+    root = Path(tempfile.mkdtemp())
+    (root / "dok.md").write_bytes(f"---\nx{line}\n".encode("utf-8", "surrogatepass"))
+    finding = Diagnostic("SV002", Severity.ERROR, "dok.md", 2, 3, None, message)
+    elsewhere = Diagnostic("SV002", Severity.ERROR, path, 2, 3, None, "x")
+    report = reporters.Printout([finding, elsewhere], 1, root)
     stream = io.StringIO()
     reporters.text(report, stream)
     out = stream.getvalue()
@@ -110,7 +115,7 @@ def test_validate_text_shows_any_message_and_line_as_written_and_no_control(mess
 def test_github_annotations_carry_no_control_character():
     finding = Diagnostic("SV002", Severity.ERROR, "a\x1b.md", 2, None, None, HOSTILE)
     stream = io.StringIO()
-    reporters.github(reporters.Report([finding], 1, Path()), stream)
+    reporters.github(reporters.Printout([finding], 1, Path()), stream)
     assert not FORBIDDEN.search(stream.getvalue())
     assert MARKUP in stream.getvalue()
 

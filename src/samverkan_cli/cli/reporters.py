@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -19,12 +18,12 @@ from samverkan_cli.rules.catalog import CATALOG
 
 
 @dataclass(frozen=True)
-class Report:
+class Printout:
+    """What one validate run prints: its findings, and the files to show their lines from."""
+
     diagnostics: list[Diagnostic]
     documents: int
     root: Path
-    #: Known file texts by repository-relative path (to show the offending line).
-    texts: dict[str, str] = field(default_factory=dict)
     #: The lines of each file a finding is shown in, split once (not once per finding: a file
     #: with 100,000 findings took minutes), None for a file not read.
     _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
@@ -40,16 +39,14 @@ class Report:
         return lines[line - 1].rstrip("\r") if lines and 0 < line <= len(lines) else None
 
     def _read_lines(self, path: str) -> list[str] | None:
-        text = self.texts.get(path)
-        if text is None:
-            try:  # a link out of the repository, a FIFO: never read, never shown
-                text = read_repository_file(self.root, self.root / path).decode("utf-8")
-            except (OSError, RefusedFile, UnicodeDecodeError):
-                return None
+        try:  # a link out of the repository, a FIFO: never read, never shown
+            text = read_repository_file(self.root, self.root / path).decode("utf-8")
+        except (OSError, ValueError, RefusedFile):  # ValueError: NUL in a path; bad UTF-8
+            return None
         return text.split("\n")
 
 
-Reporter = Callable[[Report, TextIO], None]
+Reporter = Callable[[Printout, TextIO], None]
 _LABEL = {Severity.ERROR: "fel", Severity.WARNING: "varning", Severity.INFO: "info"}
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -70,7 +67,7 @@ def summary_line(summary: Summary) -> str:
     return f"{parts[0]}, {parts[1]} och {parts[2]} i {documents}."
 
 
-def text(report: Report, stream: TextIO) -> None:
+def text(report: Printout, stream: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
 
@@ -97,7 +94,7 @@ def text(report: Report, stream: TextIO) -> None:
     console.print(Text(summary_line(summary), style=style))
 
 
-def _print_source(console: Any, report: Report, d: Diagnostic) -> None:
+def _print_source(console: Any, report: Printout, d: Diagnostic) -> None:
     from rich.text import Text
 
     source = report.source_line(d.path, d.line)
@@ -111,7 +108,7 @@ def _print_source(console: Any, report: Report, d: Diagnostic) -> None:
         console.print(Text(" " * (len(gutter) + d.column - 1) + "^", style=_STYLE[d.severity]))
 
 
-def as_json(report: Report, stream: TextIO) -> None:
+def as_json(report: Printout, stream: TextIO) -> None:
     summary = report.summary
     data = {
         "version": 1,
@@ -149,7 +146,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(report: Report, stream: TextIO) -> None:
+def github(report: Printout, stream: TextIO) -> None:
     for d in report.diagnostics:
         props = [f"file={_escape_property(d.path)}", f"line={d.line}"]
         if d.column:
@@ -164,7 +161,7 @@ def github(report: Report, stream: TextIO) -> None:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def sarif(report: Report, stream: TextIO) -> None:
+def sarif(report: Printout, stream: TextIO) -> None:
     rules = [
         {
             "id": info.code,
@@ -218,7 +215,3 @@ def reporter(name: str) -> Reporter:
     if found is None:
         raise UserError(f"Okänt format '{name}'. Välj ett av: {', '.join(REPORTERS)}.")
     return found
-
-
-def emit(name: str, report: Report) -> None:
-    reporter(name)(report, sys.stdout)

@@ -42,9 +42,9 @@ def command(
     try:
         result = run_cached(settings.root, settings.today, selected)
     except ConfigError as error:
-        emit(reporters.Report(error.diagnostics, 0, settings.root), sys.stdout)
+        emit(reporters.Printout(error.diagnostics, 0, settings.root), sys.stdout)
         return 2
-    report = reporters.Report(result.diagnostics, result.documents, settings.root)
+    report = reporters.Printout(result.diagnostics, result.documents, settings.root)
     emit(report, sys.stdout)
     summary = report.summary
     return 1 if summary.errors or (strict and summary.warnings) else 0

@@ -120,8 +120,10 @@ class Common(Model):
     samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
 
 
-class Document(Common):
-    """avtal, huvudöverenskommelse, överenskommelse, rutin, behandlingslinje, riktlinje, sip-mall."""
+class Styrdokument(Common):
+    """avtal, huvudöverenskommelse, överenskommelse, rutin, behandlingslinje, riktlinje, sip-mall.
+
+    (The file a document is read from is loading.document.Document.)"""
 
 
 class Projekt(Common):
@@ -199,16 +201,16 @@ class MoteRecord(Model):
     samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
 
 
-AnyModel = Document | Projekt | Handlingsplan | Grupp | MoteRecord
+AnyModel = Styrdokument | Projekt | Handlingsplan | Grupp | MoteRecord
 
 MODELS: dict[str, type[AnyModel]] = {
-    "avtal": Document,
-    "huvudoverenskommelse": Document,
-    "overenskommelse": Document,
-    "rutin": Document,
-    "behandlingslinje": Document,
-    "riktlinje": Document,
-    "sip-mall": Document,
+    "avtal": Styrdokument,
+    "huvudoverenskommelse": Styrdokument,
+    "overenskommelse": Styrdokument,
+    "rutin": Styrdokument,
+    "behandlingslinje": Styrdokument,
+    "riktlinje": Styrdokument,
+    "sip-mall": Styrdokument,
     "projekt": Projekt,
     "handlingsplan": Handlingsplan,
     "grupp": Grupp,

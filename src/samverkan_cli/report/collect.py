@@ -46,9 +46,6 @@ class DocumentFigures:
     reviews_overdue: list[DocumentRef]
     reviews_due_next_year: list[DocumentRef]
 
-    def in_force_by_typ(self) -> dict[str, int]:
-        return dict(Counter(ref.typ for ref in self.in_force))
-
 
 @dataclass(frozen=True)
 class GroupFigures:
