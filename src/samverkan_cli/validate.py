@@ -11,7 +11,8 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import UserError
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.rules.catalog import CATALOG
-from samverkan_cli.rules.registry import Context, all_checks
+from samverkan_cli.rules.checks import all_checks
+from samverkan_cli.rules.registry import Context
 
 
 @dataclass(frozen=True)

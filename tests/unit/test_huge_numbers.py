@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from helpers import BG, CONFIG, RUT, base, validate, write_repo
 from samverkan_cli.errors import ConfigError
-from samverkan_cli.loading import yamlread
+from samverkan_cli.loading import scalars, yamlread
 
 HUGE = "9" * 4301
 
@@ -48,6 +48,6 @@ def test_huge_integer_in_the_config(tmp_path, key):
 @settings(max_examples=200, deadline=None)
 @given(st.from_regex(r"\A[-+]?[0-9]{1,6000}(\.[0-9]{0,3000})?\Z"))
 def test_any_number_resolves_without_raising(text):
-    value = yamlread.resolve_plain(text)
+    value = scalars.resolve_plain(text)
     assert isinstance(value, int | float | str)
     assert yamlread.load(f"a: {text}\n").value["a"] == value

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from samverkan_cli.loading.yamlread import MAX_DEPTH, Loc, Spot, resolve_plain
+from samverkan_cli.loading.scalars import MAX_DEPTH, Loc, Spot, resolve_plain
 
 #: Characters this reader declines to meet anywhere: '#' (a comment, or text that looks like
 #: one), tabs, and what YAML reads as a line break or refuses (control characters, U+0085,

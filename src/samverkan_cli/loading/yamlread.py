@@ -11,22 +11,21 @@ implicit timestamps), which is what editors with a YAML language server show use
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
 import yaml
 
+from samverkan_cli.loading import plain_yaml
+from samverkan_cli.loading.scalars import MAX_DEPTH, Spot, resolve_plain
+from samverkan_cli.loading.scalars import Loc as Loc  # until every reader imports scalars
 from samverkan_cli.printable import CONTROL
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Loc = tuple[str | int, ...]
-
 #: Upper bound on nodes visited while expanding a block: stops alias bombs ("billion laughs").
 MAX_NODES = 20_000
-MAX_DEPTH = 50
 
 _TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = {
@@ -48,15 +47,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         return _UNTAGGED[kind]
 
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-#: The longest number read as a number; a longer one is read as text.
-MAX_DIGITS = 100
-#: First characters of the scalars that may resolve to something other than text.
-_NUMBER_START = frozenset("0123456789+-.")
-_WORD_START = frozenset("~nNtTfF")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +119,6 @@ class Located:
         return None
 
 
-#: A position as reading records it: (where, line, column), plain data for the cache.
-Spot = tuple[Loc, int, int]
-
-
 @dataclass(frozen=True, slots=True)
 class Flat:
     """What reading one YAML document found, as plain lists (marshal stores them as they are).
@@ -174,8 +161,6 @@ def read(text: str, first_line: int = 1) -> Flat:
     Front matter in the plain shape nearly every file has is read without libyaml
     (plain_yaml, about four times faster); everything else goes through libyaml's composer.
     """
-    from samverkan_cli.loading import plain_yaml
-
     quick = plain_yaml.read(text, first_line)
     if quick is not None:
         value, keys, values = quick
@@ -262,26 +247,6 @@ class _Builder:
 def _bad_tag(tag: str) -> str:
     short = tag.replace(_TAG, "!!")
     return f"YAML-taggen '{short}' är inte tillåten här. Ta bort taggen och skriv värdet som vanlig text."
-
-
-def resolve_plain(text: str) -> Any:
-    """Resolve an unquoted scalar by YAML 1.2's core schema (no 'yes'/'no' booleans)."""
-    if not text:
-        return None
-    first = text[0]
-    if first in _NUMBER_START:
-        if _INT.match(text):
-            # Python refuses to convert more than 4,300 digits (and no field needs 20): such a
-            # number stays text, which the model reports as too large (SV004/SV090).
-            return int(text) if len(text) <= MAX_DIGITS else text
-        if _FLOAT.match(text):
-            return float(text) if len(text) <= MAX_DIGITS else text
-        return text
-    if first in _WORD_START:
-        if _NULL.match(text):
-            return None
-        return _BOOL.get(text, text)
-    return text  # most values: words that can be nothing but text
 
 
 def _translate(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlError:

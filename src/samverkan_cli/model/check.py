@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
-from samverkan_cli.loading.yamlread import Loc
+from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.model.documents import MODELS, AnyModel
 from samverkan_cli.model.vocabulary import TYP, fold
 

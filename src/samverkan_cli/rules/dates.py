@@ -8,7 +8,7 @@ from datetime import date
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import next_review, plus_days
 from samverkan_cli.loading.document import Document
-from samverkan_cli.loading.yamlread import Loc
+from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.model.documents import Common, Grupp
 from samverkan_cli.rules.registry import Context, check
 

@@ -9,7 +9,7 @@ from typing import Final
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import in_force
 from samverkan_cli.loading.document import Document
-from samverkan_cli.loading.yamlread import Loc
+from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.model.documents import Common, Grupp, Handlingsplan, MoteRecord, Projekt
 from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check

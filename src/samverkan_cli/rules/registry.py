@@ -94,11 +94,3 @@ def check(*codes: str) -> Callable[[F], F]:
         return function
 
     return register
-
-
-def all_checks() -> list[Check]:
-    """Every registered check (importing the rule modules registers them)."""
-    from samverkan_cli.rules import content, dates, groups, laws, references, schema, signatures
-
-    del content, dates, groups, laws, references, schema, signatures
-    return list(CHECKS)
