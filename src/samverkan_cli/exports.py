@@ -195,7 +195,7 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
 _SHEET: Final = "xl/worksheets/sheet1.xml"
 _COLUMNS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: What a worksheet cannot hold (openpyxl refuses them); YAML front matter cannot either.
-_NOT_IN_SHEETS: Final = re.compile(r"[\000-\010\013\014\016-\037]")
+_NOT_IN_SHEETS: Final = re.compile(r"[\000-\010\013\014\016-\037\ufffe\uffff]")
 
 
 def sheet_rows(rows: list[list[str]], first: int) -> str:

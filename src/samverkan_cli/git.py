@@ -41,6 +41,7 @@ def history(
         "--relative",
         "--no-renames",
         "--name-only",
+        "-z",  # paths as they are: quoted paths (å, ä, ö) missed hidden files and public ones
         f"--format={_RECORD}%H{_FIELD}%cs{_FIELD}%an{_FIELD}%s",
     ]
     if since is not None:
@@ -75,13 +76,13 @@ def _is_toplevel(root: Path) -> bool:
 def _parse(output: str) -> list[Change]:
     changes: list[Change] = []
     for record in output.split(_RECORD)[1:]:
-        header, _, names = record.partition("\n")
+        header, _, names = record.partition("\0")
         commit, day, author, message = header.split(_FIELD, 3)
         author, message = printable(author), printable(message)
         day_of = date.fromisoformat(day)
         changes.extend(
             Change(day_of, name, author, message, commit)
-            for name in names.split("\n")
+            for name in names.lstrip("\n").split("\0")
             if name.endswith(".md")
         )
     return changes

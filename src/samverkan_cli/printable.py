@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-#: C0 but tab, line feed and carriage return; DEL; C1.
-CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: C0 but tab, line feed and carriage return; DEL; C1; and U+FFFE, U+FFFF (not characters:
+#: XML refuses them, and a YAML escape such as "\ufffe" brings them past the reader).
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 #: What stands in for a removed character: visible, and legal everywhere.
 REPLACEMENT: Final = "\ufffd"
 

@@ -132,3 +132,52 @@ def test_a_stopped_publish_is_cleaned_by_the_next(capsys, county, tmp_path):
     assert not (out / "dokument/.RUT-0004.html.k3j2h1.tmp").exists()
     assert not (out / ".index.html.abc.tmp").exists()
     assert (out / ".min-egen.tmp").is_file()
+
+
+def _forged_marker(out: Path, listing: dict[str, bytes]) -> None:
+    """A marker as an attacker would write it: a valid list, the digests of the contents."""
+    from samverkan_cli.site.write import _MANIFEST, _MARKER_TEXT, content_digest
+
+    lines = "".join(f"{content_digest(data)} {path}\n" for path, data in sorted(listing.items()))
+    digest = content_digest(lines.encode())
+    (out / MARKER).write_text(f"{_MARKER_TEXT}{_MANIFEST}{digest}\n{lines}", encoding="utf-8")
+
+
+def test_a_forged_marker_cannot_delete_through_a_link(capsys, county, tmp_path):
+    victim = tmp_path / "offer"
+    victim.mkdir()
+    (victim / "viktig.txt").write_bytes(b"viktigt\n")
+    out = tmp_path / "plant"
+    out.mkdir()
+    (out / "lank").symlink_to(victim, target_is_directory=True)
+    _forged_marker(out, {"lank/viktig.txt": b"viktigt\n"})
+    assert publish(capsys, county, out)[0] == 0
+    assert (victim / "viktig.txt").read_bytes() == b"viktigt\n"
+
+
+def test_a_link_committed_into_the_site_folder_cannot_reach_the_repository(capsys, county):
+    out = county / "_site"
+    out.mkdir()
+    (out / "r").symlink_to("..", target_is_directory=True)
+    config = (county / "samverkan.yaml").read_bytes()
+    _forged_marker(out, {"r/samverkan.yaml": config})
+    assert publish(capsys, county, out)[0] == 0
+    assert (county / "samverkan.yaml").read_bytes() == config
+
+
+def test_a_forged_marker_cannot_delete_a_file_whose_content_it_does_not_know(
+    capsys, county, tmp_path
+):
+    out = tmp_path / "plant"
+    out.mkdir()
+    (out / "min-rapport.docx").write_bytes(b"mitt eget")
+    _forged_marker(out, {"min-rapport.docx": b"gissat"})
+    assert publish(capsys, county, out)[0] == 0
+    assert (out / "min-rapport.docx").read_bytes() == b"mitt eget"
+
+
+def test_the_marker_is_the_same_for_the_same_site(capsys, county, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert publish(capsys, county, first)[0] == 0
+    assert publish(capsys, county, second)[0] == 0
+    assert (first / MARKER).read_bytes() == (second / MARKER).read_bytes()

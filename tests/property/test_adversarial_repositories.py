@@ -178,7 +178,8 @@ def build(rng: random.Random, root: Path) -> tuple[list[str], list[str]]:
             else:
                 fields["status"] = rng.choice(("utkast", "remiss"))
             hidden_ids.append(str(fields["id"]))
-        path = root / "dokument" / FOLDER[typ] / f"{fields['id']}-dok.md"
+        name = rng.choice(("dok", "särskild överenskommelse", "ändrad"))
+        path = root / "dokument" / FOLDER[typ] / f"{fields['id']}-{name}.md"
         _write(path, fields, _body(rng, ids) + (f"{fields['titel']}\n" if hidden else ""))
         if hidden:
             hidden_paths.append(path)

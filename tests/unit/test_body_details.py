@@ -35,3 +35,23 @@ def test_comments_are_not_shown_but_code_keeps_them():
         assert "<code>&lt;!-- i kod --&gt;</code>" in rendered
         assert "<p></p>" not in rendered
     assert "intern anteckning" in render_reference(text, none)  # the reference is the renderer
+
+
+def test_removing_a_comment_never_breaks_markup():
+    from html.parser import HTMLParser
+
+    def none(_href: str) -> None:
+        return None
+
+    text = '[--> x](https://a.example/ "<!--") y [z](#onmouseover=alert(2)//)\n'
+    rendered = render(text, none)
+    assert rendered == render_reference(text, none)  # nothing to remove: it spans markup
+
+    names: list[str] = []
+
+    class Attributes(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            names.extend(name for name, _value in attrs)
+
+    Attributes().feed(rendered)
+    assert names and not any(name.startswith("on") for name in names)

@@ -13,10 +13,12 @@ from helpers import CONFIG, OVK, RUT, base, init_git, validate, write_repo
 from samverkan_cli.cli import main
 from samverkan_cli.printable import CONTROL, printable
 
-CONTROLS = [chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]]
+CONTROLS = [
+    chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]
+]
 
 
-@pytest.mark.parametrize("char", ["\x1b", "\x00", "\x07", "\x9b", "\x7f"], ids=repr)
+@pytest.mark.parametrize("char", ["\x1b", "\x00", "\x07", "\x9b", "\x7f", "\ufffe"], ids=repr)
 def test_a_control_character_in_a_title_is_sv004(tmp_path, char):
     documents = base()
     documents[RUT]["titel"] = f"Rutin{char}]8;;https://example.org\x07"
@@ -63,3 +65,11 @@ def test_commit_messages_with_control_characters_keep_atom_and_ics_well_formed(c
     for path in out.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".ics", ".json", ".csv"):
             assert not CONTROL.search(path.read_text("utf-8")), path
+
+
+def test_a_noncharacter_written_as_a_yaml_escape_is_sv004(tmp_path):
+    root = write_repo(tmp_path, base())
+    text = (root / RUT).read_text("utf-8").replace("titel: Rutin för SIP", 'titel: "Rutin \\ufffe"')
+    (root / RUT).write_text(text, "utf-8")
+    found = [d for d in validate(root) if d.code == "SV004"]
+    assert len(found) == 1 and "U+FFFE" in found[0].message

@@ -67,3 +67,59 @@ def test_exactly_true_and_false(tmp_path):
     root = write_repo(tmp_path / "b", documents)
     assert "RUT-0001" not in _entry_ids(root)
     assert codes(validate(root)) == []
+
+
+MOTE = "moten/2026/2026-02-01-bg.md"
+
+
+def _meeting_ids(root):
+    from samverkan_cli.forteckning import public
+
+    return public(load(root, use_cache=False)).paths
+
+
+@pytest.mark.parametrize("value", ["Utkast", "UTKAST", ["utkast"], "draft", "", {"utkast": True}])
+def test_a_meeting_record_with_a_broken_status_is_not_public(tmp_path, value):
+    documents = base()
+    documents[MOTE]["status"] = value
+    root = write_repo(tmp_path, documents)
+    assert MOTE not in _meeting_ids(root)
+
+
+def _with_front_matter_text(tmp_path, extra: str):
+    root = write_repo(tmp_path, base())
+    text = (root / RUT).read_text("utf-8")
+    (root / RUT).write_text(
+        text.replace("---\n", f"---\n{extra}", 1).replace("\n---\n", "\n---\n", 1), "utf-8"
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "publicera: false\npublicera: true\n",
+        "status: utkast\n",  # the file already says status: beslutad: written twice
+        "Publicera: false\n",
+        "publisera: false\n",
+        "PUBLICERA: nej\n",
+        "<<: {publicera: false}\n",
+    ],
+)
+def test_ambiguous_or_misspelt_visibility_is_not_public(tmp_path, extra):
+    root = _with_front_matter_text(tmp_path, extra)
+    assert "RUT-0001" not in _entry_ids(root)
+    found = validate(root)
+    assert any(d.code in ("SV001", "SV002") for d in found)
+
+
+def test_a_misspelt_publicera_cannot_be_silenced(tmp_path):
+    root = _with_front_matter_text(tmp_path, "publisera: false\nsamverkan: {ignorera: [SV002]}\n")
+    assert [d.code for d in validate(root)] == ["SV002"]
+
+
+def test_a_nested_publicera_is_not_public(tmp_path):
+    documents = base()
+    documents[RUT]["samverkan"] = {"publicera": False}
+    root = write_repo(tmp_path, documents)
+    assert "RUT-0001" not in _entry_ids(root)

@@ -12,8 +12,8 @@ R, F = "\x1e", "\x1f"
 
 def test_parse_splits_commits_and_files():
     output = (
-        f"{R}abc{F}2026-03-01{F}Anna{F}Ny rutin; rättad länk\n\ndokument/a.md\ndokument/b.md\nbild.png\n"
-        f"{R}def{F}2026-02-01{F}Bo{F}Första\x1b[31m\n\ngrupper/bg.md\n"
+        f"{R}abc{F}2026-03-01{F}Anna{F}Ny rutin; rättad länk\0\ndokument/a.md\0dokument/b.md\0bild.png\0"
+        f"{R}def{F}2026-02-01{F}Bo{F}Första\x1b[31m\0\ngrupper/bg.md\0"
     )
     changes = git._parse(output)
     assert [(c.commit, c.path) for c in changes] == [
@@ -41,3 +41,14 @@ def test_no_history_outside_a_repository_of_its_own(tmp_path):
     assert git.history(root) is None
     init_git(tmp_path)  # a parent repository is not the documents repository's own
     assert git.history(root) is None
+
+
+def test_paths_with_swedish_letters_and_spaces_are_read_as_written(tmp_path):
+    documents = base()
+    documents["dokument/rutiner/RUT-0002-sip-för barn.md"] = documents.pop(
+        "dokument/rutiner/RUT-0001-sip.md"
+    )
+    root = write_repo(tmp_path / "lan", documents)
+    init_git(root)
+    paths = {c.path for c in git.history(root) or []}
+    assert "dokument/rutiner/RUT-0002-sip-för barn.md" in paths

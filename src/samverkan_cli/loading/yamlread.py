@@ -237,7 +237,10 @@ class _Builder:
             mark = key_node.start_mark
             line, column = mark.line + self.offset, mark.column + 1
             if key in result:
-                message = f"Fältet '{key}' står två gånger. Ta bort det ena, annars gäller bara det sista."
+                message = (
+                    f"Fältet '{key}' står två gånger. Ta bort det ena: tills dess publiceras "
+                    "dokumentet inte, eftersom det inte går att veta vilket värde som menas."
+                )
                 self.problems.append((message, line, column))
             self.keys.append((key_loc, line, column))
             result[key] = self.build(value_node, key_loc)

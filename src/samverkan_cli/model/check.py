@@ -29,9 +29,12 @@ _GROUP_FIELDS = {"av", "styrgrupp", "grupp", "rapporterar_till"}
 
 
 #: Fields whose salvage would fall back to a permissive default: without `publicera` the
-#: document would be public, without `giltig_till` or `upphavd_datum` in force for ever. When
-#: one of them is broken the salvaged model is never public, and the finding cannot be silenced.
-FAIL_CLOSED: Final = frozenset({"publicera", "giltig_till", "upphavd_datum"})
+#: document would be public, without `status` a meeting record would be, without `giltig_till`
+#: or `upphavd_datum` a document in force for ever. When one of them is broken, or an unknown
+#: field looks like one of them (`Publicera:`, `publisera:`, `samverkan: {publicera: …}`, a
+#: merge key `<<:` carrying one), the model is never public and the finding cannot be silenced.
+FAIL_CLOSED: Final = frozenset({"publicera", "status", "giltig_till", "upphavd_datum"})
+_LOOKALIKE = frozenset({"publicera", "status"})
 _HIDDEN_UNTIL_FIXED = " Dokumentet publiceras inte förrän värdet är rättat."
 
 
@@ -54,26 +57,46 @@ def check(document: Document) -> Checked:
     if typ not in MODELS:
         return Checked(None, [_bad_typ(document, raw.get("typ"))])
     model_class = MODELS[typ]
+    # A field written twice (SV001 while reading) could mean either value: never public.
+    ambiguous = document.located is not None and bool(document.located.problems)
     try:
-        return Checked(model_class.model_validate(raw), [])
+        model = model_class.model_validate(raw)
     except ValidationError as error:
         errors = error.errors(include_url=False)
+    else:
+        return Checked(_hidden(model) if ambiguous else model, [])
     diagnostics = [describe_error(document, model_class, err) for err in errors]
-    closed = {
-        index
-        for index, err in enumerate(errors)
-        if err["loc"] and err["loc"][0] in FAIL_CLOSED and err["type"] != "missing"
-    }
+    closed = {index for index, err in enumerate(errors) if _fails_closed(err)}
+    salvaged = _salvage(model_class, raw, errors)
     if not closed:
-        return Checked(_salvage(model_class, raw, errors), diagnostics)
+        return Checked(_hidden(salvaged) if ambiguous else salvaged, diagnostics)
     for index in closed:
         finding = diagnostics[index]
         diagnostics[index] = dataclasses.replace(
             finding, message=finding.message + _HIDDEN_UNTIL_FIXED
         )
-    salvaged = _salvage(model_class, raw, errors)
-    hidden = salvaged.model_copy(update={"publicera": False}) if salvaged is not None else None
-    return Checked(hidden, diagnostics, frozenset(diagnostics[index] for index in closed))
+    return Checked(_hidden(salvaged), diagnostics, frozenset(diagnostics[i] for i in closed))
+
+
+def _hidden(model: AnyModel | None) -> AnyModel | None:
+    return model.model_copy(update={"publicera": False}) if model is not None else None
+
+
+def _fails_closed(err: Any) -> bool:
+    """Whether a field error concerns what decides visibility (see FAIL_CLOSED)."""
+    loc = err["loc"]
+    if not loc:
+        return False
+    if err["type"] == "extra_forbidden":
+        value = err.get("input")
+        keys = [loc[-1], *(value if isinstance(value, dict) else ())]
+        return any(_looks_like_visibility(key) for key in keys)
+    return loc[0] in FAIL_CLOSED and err["type"] != "missing"
+
+
+def _looks_like_visibility(key: object) -> bool:
+    name = fold(str(key)).casefold().strip()
+    return name in _LOOKALIKE or bool(difflib.get_close_matches(name, _LOOKALIKE, cutoff=0.75))
 
 
 def _bad_typ(document: Document, value: Any) -> Diagnostic:

@@ -83,8 +83,10 @@ def render(text: str, link_for: Callable[[str], str | None]) -> str:
 
 
 _CODE = re.compile(r"(<pre>.*?</pre>|<code>.*?</code>)", re.DOTALL)
-#: An HTML comment as the renderer escaped it (raw HTML is off), within one run of text.
-_COMMENT = re.compile(r"&lt;!--[^<]*?--&gt;")
+#: An HTML comment as the renderer escaped it (raw HTML is off), within one run of text or one
+#: attribute value: the renderer escapes `"` in both, so a raw `<`, `>` or `"` is markup, and a
+#: comment that would reach across it (from a link's title into its text) is left alone.
+_COMMENT = re.compile(r'&lt;!--[^<>"]*?--&gt;')
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
 
 

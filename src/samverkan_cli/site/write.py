@@ -1,16 +1,20 @@
 """Write a planned site into --out, and nowhere else.
 
-A marker file tells a folder that publish made, and lists (with a checksum) every file that
-publish wrote there: such a folder is updated in place, and only files of that list that are
-no longer planned are removed. Any other non-empty folder is refused, a marker without a valid
-list removes nothing, and links inside the folder are never followed, so a mistyped --out or a
-planted marker can never empty someone's folder.
+A marker file tells a folder that publish made, and lists every file that publish wrote there
+with a digest of its content: such a folder is updated in place, and a listed file that is no
+longer planned is removed only while it still holds what publish wrote, as a regular file
+reached through real folders. Any other non-empty folder is refused, a marker without a valid
+list removes nothing, and links inside the folder are never followed: a mistyped --out, or a
+marker planted with a list of other files, cannot delete anything outside the folder, nor a
+file inside it whose content the planter does not know. The marker is deterministic, like the
+rest of the site.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Final
 
@@ -22,9 +26,11 @@ from samverkan_cli.site.memo import Memo
 
 MARKER: Final = ".samverkan-webbplats"
 _MARKER_TEXT: Final = "Skapad av samverkan publish. Mappen skrivs om vid varje publicering.\n"
-_MANIFEST: Final = "# samverkan-manifest 1 "
+_MANIFEST: Final = "# samverkan-manifest 2 "
 #: The folders whose files are documents: a site inside them would be read as documents.
 _DOCUMENT_FOLDERS: Final = ("dokument", "grupper", "moten")
+#: A digest of a file's content as publish wrote it (hex).
+Stamp = str
 
 
 def check(out: Path, repo_root: Path) -> None:
@@ -48,41 +54,50 @@ def check(out: Path, repo_root: Path) -> None:
         )
 
 
-def read_manifest(out: Path) -> frozenset[str] | None:
+def read_manifest(out: Path) -> dict[str, Stamp] | None:
     """The files the last publish into `out` wrote, per its marker; None when there is no
-    marker of ours. A marker of an older version (no list) gives an empty list: nothing is
-    removed until a publish has written the list."""
+    marker of ours. A marker of an older version (no list, or a list without stamps) gives an
+    empty list: nothing is removed until a publish has written one."""
     try:
         info = os.lstat(out / MARKER)
-        if not _is_regular(info.st_mode) or info.st_size > 64 * 1024 * 1024:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 64 * 1024 * 1024:
             return None
         text = (out / MARKER).read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    if text == _MARKER_TEXT:
-        return frozenset()
     intro, _, rest = text.partition("\n")
-    header, _, listing = rest.partition("\n")
-    if intro + "\n" != _MARKER_TEXT or not header.startswith(_MANIFEST):
+    if intro + "\n" != _MARKER_TEXT:
         return None
+    header, _, listing = rest.partition("\n")
+    if not header.startswith(_MANIFEST):
+        return {} if rest == "" else None  # the marker of contract 1: no list
     if header[len(_MANIFEST) :] != _digest(listing):
         return None
-    paths = frozenset(listing.split("\n")) - {""}
-    return paths if all(_is_inside(path) for path in paths) else None
+    return _parse_listing(listing)
 
 
-def _is_regular(mode: int) -> bool:
-    import stat
-
-    return stat.S_ISREG(mode)
+def _parse_listing(listing: str) -> dict[str, Stamp] | None:
+    files: dict[str, Stamp] = {}
+    for line in listing.split("\n"):
+        if not line:
+            continue
+        digest, _, path = line.partition(" ")
+        if len(digest) != 32 or not _is_inside(path):
+            return None
+        files[path] = digest
+    return files
 
 
 def _digest(listing: str) -> str:
-    return hashlib.blake2b(listing.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return content_digest(listing.encode("utf-8", "surrogatepass"))
 
 
-def _write_manifest(out: Path, paths: set[str] | frozenset[str]) -> None:
-    listing = "".join(f"{path}\n" for path in sorted(paths))
+def content_digest(data: bytes) -> Stamp:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _write_manifest(out: Path, files: dict[str, Stamp]) -> None:
+    listing = "".join(f"{digest} {path}\n" for path, digest in sorted(files.items()))
     write_atomic(out / MARKER, f"{_MARKER_TEXT}{_MANIFEST}{_digest(listing)}\n{listing}")
 
 
@@ -94,17 +109,40 @@ def write(out: Path, outputs: list[Output], memo: Memo) -> tuple[int, int]:
     planned = {output.path for output in outputs}
     out.mkdir(parents=True, exist_ok=True)
     _refuse_links(out, planned)
-    earlier = read_manifest(out) or frozenset()
-    # Listed before writing: a publish stopped half-way still has every file it wrote listed.
-    _write_manifest(out, planned | earlier)
+    earlier = read_manifest(out) or {}
+    if not (out / MARKER).exists():
+        _write_manifest(out, {})  # the folder is publish's from the first file written
     pending = [output for output in outputs if not memo.fresh(output.path, output.key)]
-    written = _make_all(out, pending, len(outputs))
+    made = _make_all(out, pending, len(outputs))
     for output in pending:
         memo.record(output.path, output.key)
     memo.save()
     removed = _remove_stale(out, planned, earlier)
-    _write_manifest(out, planned)
-    return written, removed
+    digests = dict(zip((output.path for output in pending), (d for _w, d in made), strict=True))
+    for path in planned - set(digests):  # unchanged since the last publish (the memo says so)
+        found = earlier.get(path) or stamp(out, path)
+        if found is not None:
+            digests[path] = found
+    _write_manifest(out, digests)
+    return sum(written for written, _d in made), removed
+
+
+def stamp(out: Path, path: str) -> Stamp | None:
+    """The digest of the file at `path` under `out` if it is a regular file reached through
+    real folders (no link anywhere on the way), else None."""
+    directory, _, _name = path.rpartition("/")
+    if directory and not _real_folder(out, directory):
+        return None
+    try:
+        info = os.lstat(os.path.join(out, path))  # noqa: PTH118 (10,000 files)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > 256 * 1024 * 1024:
+        return None
+    try:
+        return content_digest(Path(out, path).read_bytes())
+    except OSError:
+        return None
 
 
 def _refuse_links(out: Path, planned: set[str]) -> None:
@@ -127,9 +165,9 @@ _CHUNK: Final = 200
 _pending: tuple[Path, list[Output]] | None = None
 
 
-def _make_all(out: Path, pending: list[Output], planned: int) -> int:
+def _make_all(out: Path, pending: list[Output], planned: int) -> list[tuple[int, Stamp]]:
     """Make and write `pending` of a site of `planned` files; in worker processes when the
-    site is large and enough is pending. Files written."""
+    site is large and enough is pending. (1 if written else 0, digest) for each, in order."""
     global _pending
     costly = [i for i, o in enumerate(pending) if not o.path.startswith(_PAGE_FOLDERS)]
     rest = [i for i, o in enumerate(pending) if o.path.startswith(_PAGE_FOLDERS)]
@@ -137,12 +175,15 @@ def _make_all(out: Path, pending: list[Output], planned: int) -> int:
     # ms: two workers pay off from two such files (a front-matter edit) or a chunk of pages.
     worth = planned >= PARALLEL_FROM and (len(costly) >= 2 or len(rest) >= _CHUNK)
     if not worth or not parallel.available():
-        return sum(_make(out, output) for output in pending)
+        return [_make(out, output) for output in pending]
     # The costly files first and one to a task, then pages in chunks.
     tasks = [[i] for i in costly] + [rest[at : at + _CHUNK] for at in range(0, len(rest), _CHUNK)]
     _pending = (out, pending)
     try:
-        return sum(parallel.forked_map(_make_task, tasks))
+        results: dict[int, tuple[int, Stamp]] = {}
+        for task, made in zip(tasks, parallel.forked_map(_make_task, tasks), strict=True):
+            results.update(zip(task, made, strict=True))
+        return [results[index] for index in range(len(pending))]
     finally:
         _pending = None
 
@@ -150,20 +191,20 @@ def _make_all(out: Path, pending: list[Output], planned: int) -> int:
 _PAGE_FOLDERS: Final = ("dokument/", "grupper/", "kalla/")
 
 
-def _make_task(indices: list[int]) -> int:
+def _make_task(indices: list[int]) -> list[tuple[int, Stamp]]:
     assert _pending is not None, "runs in a worker forked by _make_all"
     out, pending = _pending
-    return sum(_make(out, pending[i]) for i in indices)
+    return [_make(out, pending[i]) for i in indices]
 
 
-def _make(out: Path, output: Output) -> int:
-    """Make one file and write it if its bytes differ from what is there. 1 if written."""
+def _make(out: Path, output: Output) -> tuple[int, Stamp]:
+    """Make one file and write it if its bytes differ from what is there. (1 if written, digest)"""
     data = output.make()
     target = out / output.path
     if not target.is_symlink() and target.is_file() and target.read_bytes() == data:
-        return 0
+        return 0, content_digest(data)
     write_atomic(target, data)  # a link in the file's place is replaced, never followed
-    return 1
+    return 1, content_digest(data)
 
 
 def _is_inside(name: str) -> bool:
@@ -178,22 +219,22 @@ def _inside(name: str) -> None:
         raise ValueError(f"refusing to write outside the output folder: {name!r}")
 
 
-def _remove_stale(out: Path, keep: set[str], earlier: frozenset[str]) -> int:
-    """Delete the files an earlier publish wrote that are not in `keep`, and the temporary files
-    of a publish that was stopped half-way; links are removed, never followed. Anything else
-    in the folder is left alone. Plain strings: a 10,000-page site is cleaned on every publish.
-    """
+def _remove_stale(out: Path, keep: set[str], earlier: dict[str, Stamp]) -> int:
+    """Delete the files an earlier publish wrote that are not in `keep`, while each is still the
+    file it wrote; then the temporary files of a publish stopped half-way. Anything else in the
+    folder is left alone. Plain strings: a 10,000-page site is cleaned on every publish."""
     removed = 0
     base = str(out)
-    for name in sorted(earlier - keep):
-        path = os.path.join(base, name)  # noqa: PTH118
-        if os.path.islink(path) or os.path.isfile(path):  # noqa: PTH113, PTH114
-            os.unlink(path)  # noqa: PTH108
+    for name in sorted(set(earlier) - keep):
+        if stamp(out, name) == earlier[name]:
+            os.unlink(os.path.join(base, name))  # noqa: PTH108, PTH118
             removed += 1
-        _remove_empty_parents(base, name)
+            _remove_empty_parents(base, name)
     dotfiles: dict[str, list[str]] = {}  # each page's folder is asked: list each once
-    for name in sorted(keep | earlier):
+    for name in sorted(keep | set(earlier)):
         directory, _, file_name = name.rpartition("/")
+        if directory and not _real_folder(out, directory):
+            continue
         folder = os.path.join(base, directory)  # noqa: PTH118
         if folder not in dotfiles:
             dotfiles[folder] = _dotfiles(folder)
@@ -202,6 +243,19 @@ def _remove_stale(out: Path, keep: set[str], earlier: frozenset[str]) -> int:
             if leftover.startswith(prefix) and leftover.endswith(".tmp"):
                 os.unlink(os.path.join(folder, leftover))  # noqa: PTH108, PTH118
     return removed
+
+
+def _real_folder(out: Path, directory: str) -> bool:
+    """Whether `directory` under `out` is reached through real folders only."""
+    current = str(out)
+    try:
+        for part in directory.split("/"):
+            current = os.path.join(current, part)  # noqa: PTH118
+            if not stat.S_ISDIR(os.lstat(current).st_mode):
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _dotfiles(folder: str) -> list[str]:
@@ -216,7 +270,7 @@ def _remove_empty_parents(base: str, name: str) -> None:
     while parts:
         directory = os.path.join(base, *parts)  # noqa: PTH118
         try:
-            if os.path.islink(directory) or os.listdir(directory):  # noqa: PTH114, PTH208
+            if not stat.S_ISDIR(os.lstat(directory).st_mode) or os.listdir(directory):  # noqa: PTH208
                 return
             os.rmdir(directory)  # noqa: PTH106
         except OSError:
