@@ -59,6 +59,7 @@ def _conditions(typ: str) -> list[dict[str, Any]]:
     if decided:
         conditions.append(_when_status(["beslutad"], list(decided)))
     if typ != "mote":
+        conditions.append(_when_status(["antagande"], list(requirements.WHEN_ADOPTING)))
         ended = [*ENDED_STATUSES, "upphävd"]
         conditions.append(_when_status(ended, list(requirements.WHEN_ENDED)))
     return conditions
@@ -76,7 +77,10 @@ _DEFS: Final = {
     "Beslut": ("Beslut", "Ett beslut, t.ex. SN 2015-03-18 § 106."),
     "Faststalld": ("Fastställd", "Fastställande av en grupp."),
     "Undertecknare": ("Undertecknare", "En underskrift."),
-    "Stallningstagande": ("Ställningstagande", "En kommuns eget beslut om överenskommelsen."),
+    "Stallningstagande": ("Ställningstagande", "En parts eget beslut om dokumentet."),
+    "Antagande": ("Antagande", "Rekommendationen, svarstiden och underskriftsordningen."),
+    "Rekommendation": ("Rekommendation", "Rekommendationen att anta dokumentet."),
+    "Forvaring": ("Förvaring", "Vem som förvarar vilket undertecknat exemplar."),
     "Forlangning": ("Förlängning", "Möjlig förlängning."),
     "Installningar": ("Inställningar", "Verktygets inställningar för filen."),
     "MotenMinst": ("Möten minst", "Minsta antal möten."),

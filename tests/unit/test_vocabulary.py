@@ -24,8 +24,20 @@ def literal_values(annotated: object) -> tuple[str, ...]:
         (fields.Projektstatus, vocabulary.PROJEKTSTATUS),
         (fields.Handling, vocabulary.HANDLING),
         (fields.Per, vocabulary.PER),
+        (fields.Utfall, vocabulary.UTFALL),
+        (fields.Exemplar, vocabulary.EXEMPLAR),
     ],
-    ids=["status", "partstyp", "niva", "roll", "projektstatus", "handling", "per"],
+    ids=[
+        "status",
+        "partstyp",
+        "niva",
+        "roll",
+        "projektstatus",
+        "handling",
+        "per",
+        "utfall",
+        "exemplar",
+    ],
 )
 def test_every_literal_is_its_vocabulary(literal, labels):
     assert literal_values(literal) == tuple(labels)
@@ -42,6 +54,7 @@ def test_status_groups_come_from_the_table():
     kinds = vocabulary.STATUSES
     assert vocabulary.DRAFT_STATUSES == ("utkast", "remiss")
     assert vocabulary.DECIDED_STATUSES == ("beslutad", "upphavd", "ersatt")
+    assert set(vocabulary.UNDECIDED_OUTCOMES) < set(vocabulary.UTFALL)
     assert vocabulary.ENDED_STATUSES == ("upphavd", "ersatt")
     assert not any(k.draft and k.decided for k in kinds.values())
     assert all(k.decided for k in kinds.values() if k.ended)
@@ -52,7 +65,7 @@ def test_swedish_spellings_fold_to_their_keys():
         key
         for labels in (vocabulary.TYP, vocabulary.STATUS, vocabulary.PARTY_TYP, vocabulary.NIVA,
                        vocabulary.ROLL, vocabulary.PROJEKTSTATUS, vocabulary.HANDLING,
-                       vocabulary.PER)
+                       vocabulary.PER, vocabulary.UTFALL, vocabulary.EXEMPLAR)
         for key in labels
     }  # fmt: skip
     for key, spelled in vocabulary.SPELLED.items():

@@ -13,6 +13,7 @@ from pydantic import Field
 from samverkan_cli.model.fields import (
     Bool,
     DocId,
+    Exemplar,
     GroupId,
     Handling,
     IsoDate,
@@ -22,6 +23,7 @@ from samverkan_cli.model.fields import (
     Mote,
     Niva,
     PartyKey,
+    PartyTyp,
     Per,
     PositiveInt,
     Projektstatus,
@@ -31,6 +33,7 @@ from samverkan_cli.model.fields import (
     Text,
     TextOrNumber,
     Typ,
+    Utfall,
 )
 
 
@@ -54,13 +57,46 @@ class Undertecknare(Model):
     namn: Text = Field(description="Undertecknarens namn.")
     befattning: Text = Field(description="Befattning, t.ex. Regiondirektör.")
     datum: IsoDate | None = Field(None, description="Datum för underskriften.")
+    for_: list[PartyKey] | None = Field(
+        None,
+        alias="for",
+        description="Parter som underskriften gäller för, t.ex. kommunerna efter deras beslut.",
+    )
 
 
 class Stallningstagande(Model):
-    part: PartyKey = Field(description="Kommunen som tog ställning.")
+    part: PartyKey = Field(description="Parten som tog ställning.")
     instans: Text = Field(description="Instansen som beslutade, t.ex. KS eller SN.")
     datum: IsoDate = Field(description="Beslutsdatum.")
     paragraf: TextOrNumber | None = Field(None, description="Paragraf i protokollet.")
+    utfall: Utfall = Field(
+        "antagen", description="antagen, avslagen, aterremitterad eller bordlagd."
+    )
+
+
+class Rekommendation(Model):
+    instans: Text = Field(description="Den som rekommenderade, t.ex. KSL:s styrelse.")
+    datum: IsoDate = Field(description="Dagen för rekommendationen.")
+    paragraf: TextOrNumber | None = Field(None, description="Paragraf i protokollet.")
+    diarienummer: TextOrNumber | None = Field(None, description="Diarienummer.")
+
+
+class Antagande(Model):
+    """An agreement recommended and out for each party's own decision (SPEC §8.1)."""
+
+    rekommendation: Rekommendation | None = Field(None, description="Rekommendationen.")
+    svara_senast: IsoDate = Field(description="Sista dag för parternas beslut.")
+    parter: list[PartyKey] | None = Field(
+        None, description="Parterna som ska besluta; utelämnat: dokumentets kommuner."
+    )
+    underskriftsordning: list[PartyTyp] | None = Field(
+        None, description="Partstyper i den ordning de skriver under, t.ex. [kommun, region]."
+    )
+
+
+class Forvaring(Model):
+    part: PartyKey = Field(description="Parten som förvarar exemplaret.")
+    handling: Exemplar = Field(description="original eller kopia.")
 
 
 class Forlangning(Model):
@@ -80,7 +116,7 @@ class Common(Model):
     id: DocId = Field(description="Unikt id, t.ex. OVK-0003. Filnamnet börjar med id.")
     typ: Typ = Field(description="Dokumenttyp.")
     titel: Annotated[Text, Field(max_length=200)] = Field(description="Dokumentets titel.")
-    status: Status = Field(description="utkast, remiss, beslutad, upphavd eller ersatt.")
+    status: Status = Field(description="utkast, remiss, antagande, beslutad, upphavd eller ersatt.")
     version: TextOrNumber | None = Field(None, description="Version, t.ex. 4.")
     parter: list[PartyKey] | None = Field(None, description="Parterna (nycklar i samverkan.yaml).")
     galler_for: list[Text] | None = Field(None, description="Vilka dokumentet gäller för.")
@@ -93,9 +129,15 @@ class Common(Model):
     faststalld: Faststalld | None = Field(None, description="Fastställt av en grupp.")
     undertecknare: list[Undertecknare] | None = Field(None, description="Underskrifter.")
     stallningstaganden: list[Stallningstagande] | None = Field(
-        None, description="Varje kommuns eget ställningstagande."
+        None, description="Varje parts eget ställningstagande (beslut om dokumentet)."
+    )
+    antagande: Antagande | None = Field(
+        None, description="Rekommendation, svarstid och underskriftsordning under antagandet."
     )
     exemplar: PositiveInt | None = Field(None, description="Antal likalydande exemplar.")
+    forvaring: list[Forvaring] | None = Field(
+        None, description="Vilken part som förvarar vilket undertecknat exemplar."
+    )
     giltig_fran: IsoDate | None = Field(None, description="Gäller från och med.")
     giltig_till: IsoDate | None = Field(
         None, description="Gäller till och med; utelämna = tills vidare."

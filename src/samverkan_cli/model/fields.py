@@ -146,7 +146,7 @@ TypKey = Literal[
 ]
 Typ = Annotated[TypKey, BeforeValidator(_fold), _enum_schema(vocabulary.TYP)]
 Status = Annotated[
-    Literal["utkast", "remiss", "beslutad", "upphavd", "ersatt"],
+    Literal["utkast", "remiss", "antagande", "beslutad", "upphavd", "ersatt"],
     BeforeValidator(_fold),
     _enum_schema(vocabulary.STATUS),
 ]
@@ -178,6 +178,14 @@ Handling = Annotated[
     Literal["dagordning", "minnesanteckningar", "protokoll"],
     BeforeValidator(_fold),
     _enum_schema(vocabulary.HANDLING),
+]
+Utfall = Annotated[
+    Literal["antagen", "avslagen", "aterremitterad", "bordlagd"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.UTFALL),
+]
+Exemplar = Annotated[
+    Literal["original", "kopia"], BeforeValidator(_fold), _enum_schema(vocabulary.EXEMPLAR)
 ]
 Per = Annotated[Literal["ar", "termin"], BeforeValidator(_fold), _enum_schema(vocabulary.PER)]
 Mote = Annotated[

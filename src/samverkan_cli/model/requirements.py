@@ -36,6 +36,9 @@ WHEN_DECIDED: Final = MappingProxyType(
     }
 )
 
+#: Fields required while a document is out for the parties' own decisions (SPEC §8.1).
+WHEN_ADOPTING: Final = ("antagande",)
+
 #: Fields required when a document no longer applies.
 WHEN_ENDED: Final = ("upphavd_datum",)
 
@@ -51,6 +54,8 @@ def required_fields(typ: str, status: str | None) -> list[tuple[str, str | None]
     fields: list[tuple[str, str | None]] = [(name, None) for name in ALWAYS.get(typ, ())]
     if status == "beslutad":
         fields += [(name, status) for name in WHEN_DECIDED.get(typ, ())]
+    if status == "antagande" and typ != "mote":
+        fields += [(name, status) for name in WHEN_ADOPTING]
     if status in ENDED_STATUSES and typ != "mote":
         fields += [(name, status) for name in WHEN_ENDED]
     return fields

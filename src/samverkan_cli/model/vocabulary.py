@@ -63,6 +63,7 @@ STATUSES: Final = MappingProxyType(
     {
         "utkast": StatusKind("Utkast", draft=True),
         "remiss": StatusKind("Remiss", draft=True),
+        "antagande": StatusKind("Under antagande"),
         "beslutad": StatusKind("Beslutad", decided=True),
         "upphavd": StatusKind("Upphävd", decided=True, ended=True),
         "ersatt": StatusKind("Ersatt", decided=True, ended=True),
@@ -72,6 +73,19 @@ STATUS: Final = MappingProxyType({key: kind.label for key, kind in STATUSES.item
 DRAFT_STATUSES: Final = tuple(key for key, kind in STATUSES.items() if kind.draft)
 DECIDED_STATUSES: Final = tuple(key for key, kind in STATUSES.items() if kind.decided)
 ENDED_STATUSES: Final = tuple(key for key, kind in STATUSES.items() if kind.ended)
+#: A party's decision on an agreement (ställningstagande) and whether it has decided by it.
+UTFALL: Final = MappingProxyType(
+    {
+        "antagen": "Antagen",
+        "avslagen": "Avslagen",
+        "aterremitterad": "Återremitterad",
+        "bordlagd": "Bordlagd",
+    }
+)
+#: Outcomes that leave a party still to decide (as if it had not taken a position).
+UNDECIDED_OUTCOMES: Final = ("aterremitterad", "bordlagd")
+#: Which signed copy a party keeps (forvaring).
+EXEMPLAR: Final = MappingProxyType({"original": "Original", "kopia": "Kopia"})
 PARTY_TYP: Final = MappingProxyType(
     {
         "region": "Region",
@@ -134,6 +148,7 @@ SPELLED: Final = MappingProxyType(
         "ordforande": "ordförande",
         "vice_ordforande": "vice_ordförande",
         "pagar": "pågår",
+        "aterremitterad": "återremitterad",
         "ar": "år",
     }
 )
