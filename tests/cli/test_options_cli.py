@@ -158,4 +158,4 @@ def test_list_status_takes_the_swedish_spelling_in_any_case(capsys, root, spelle
 def test_an_unknown_status_is_still_refused(capsys, root):
     code, _, err = run(capsys, "list", "--status", "Gällande", "-C", str(root), *TODAY)
     assert code == 2
-    assert "Okänd status 'Gällande'. Välj en av: utkast, remiss, beslutad" in err
+    assert "Okänd status 'Gällande'. Välj en av: utkast, remiss, antagande, beslutad" in err

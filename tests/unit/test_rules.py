@@ -359,6 +359,107 @@ BAD = [
     ),
     Case("SV034", set_(OVK, exemplar=3), OVK, "exemplar", "exemplar är 3"),
     Case(
+        "SV030",
+        set_(
+            OVK,
+            undertecknare=[
+                {
+                    "part": "region-norr",
+                    "namn": "A Exempel",
+                    "befattning": "Regiondirektör",
+                    "datum": "2026-02-01",
+                }
+            ],
+            stallningstaganden=[{"part": "kommun-a", "instans": "KS", "datum": "2026-01-20"}],
+        ),
+        OVK,
+        "undertecknare",
+        "A kommun (kommun-a) har antagit dokumentet, men ingen har skrivit under för parten.",
+    ),
+    Case(
+        "SV034",
+        set_(
+            OVK,
+            exemplar=2,
+            forvaring=[
+                {"part": "region-norr", "handling": "original"},
+                {"part": "kommun-a", "handling": "kopia"},
+            ],
+        ),
+        OVK,
+        "forvaring",
+        "forvaring anger 1 original men exemplar är 2.",
+    ),
+    Case(
+        "SV035",
+        chain(
+            drop(OVK, "undertecknare"),
+            set_(OVK, status="antagande", antagande={"svara_senast": "2026-05-01"}),
+        ),
+        OVK,
+        "svara_senast",
+        "A kommun (kommun-a) har inte tagit ställning, fast svaret skulle ha kommit senast 2026-05-01.",
+    ),
+    Case(
+        "SV036",
+        set_(
+            OVK, stallningstaganden=[{"part": "kommun-a", "instans": "KS", "datum": "2026-02-10"}]
+        ),
+        OVK,
+        "2026-02-02",
+        "A kommun (kommun-a) skrev under 2026-02-02, före sitt eget beslut 2026-02-10 (KS).",
+    ),
+    Case(
+        "SV036",
+        set_(
+            OVK,
+            undertecknare=[
+                {
+                    "part": "region-norr",
+                    "namn": "A Exempel",
+                    "befattning": "Regiondirektör",
+                    "datum": "2026-02-01",
+                    "for": ["kommun-a"],
+                }
+            ],
+        ),
+        OVK,
+        "for:",
+        "Underskriften gäller för A kommun (kommun-a), som inte har antagit dokumentet.",
+    ),
+    Case(
+        "SV037",
+        set_(
+            OVK,
+            antagande={"svara_senast": "2026-01-01", "underskriftsordning": ["kommun", "region"]},
+        ),
+        OVK,
+        "2026-02-01",
+        "Region Norr (region-norr) skrev under 2026-02-01, före A kommun (kommun-a) (2026-02-02)",
+    ),
+    Case(
+        "SV038",
+        set_(
+            OVK,
+            stallningstaganden=[
+                {"part": "kommun-a", "instans": "KS", "datum": "2026-01-20", "utfall": "avslagen"}
+            ],
+        ),
+        OVK,
+        "part: kommun-a",
+        "A kommun (kommun-a) har skrivit under, men partens senaste beslut är avslagen (2026-01-20).",
+    ),
+    Case(
+        "SV039",
+        chain(
+            drop(OVK, "undertecknare"),
+            set_(OVK, status="antagande", antagande={"svara_senast": "2026-07-01"}),
+        ),
+        OVK,
+        "svara_senast",
+        "Svaren ska ha kommit senast 2026-07-01, och A kommun (kommun-a) har ännu inte tagit ställning.",
+    ),
+    Case(
         "SV040",
         set_(BG, ordforandeskap=[term(2026, "region-norr", "region-norr", "2025-11-10")]),
         BG,
@@ -553,6 +654,75 @@ OK = [
         ),
     ),
     Case("SV034", set_(OVK, exemplar=2)),
+    Case(
+        "SV030",
+        set_(
+            OVK,
+            undertecknare=[
+                {
+                    "part": "region-norr",
+                    "namn": "A Exempel",
+                    "befattning": "Regiondirektör",
+                    "datum": "2026-02-01",
+                    "for": ["kommun-a"],
+                }
+            ],
+            stallningstaganden=[{"part": "kommun-a", "instans": "KS", "datum": "2026-01-20"}],
+        ),
+    ),
+    Case(
+        "SV034",
+        set_(
+            OVK,
+            exemplar=2,
+            forvaring=[
+                {"part": "region-norr", "handling": "original"},
+                {"part": "kommun-a", "handling": "original"},
+            ],
+        ),
+    ),
+    Case(
+        "SV035",
+        chain(
+            drop(OVK, "undertecknare"),
+            set_(
+                OVK,
+                status="antagande",
+                antagande={"svara_senast": "2026-05-01"},
+                stallningstaganden=[{"part": "kommun-a", "instans": "KS", "datum": "2026-04-01"}],
+            ),
+        ),
+    ),
+    Case(
+        "SV036",
+        set_(
+            OVK, stallningstaganden=[{"part": "kommun-a", "instans": "KS", "datum": "2026-01-10"}]
+        ),
+    ),
+    Case(
+        "SV037",
+        set_(
+            OVK,
+            antagande={"svara_senast": "2026-01-01", "underskriftsordning": ["region", "kommun"]},
+        ),
+    ),
+    Case(
+        "SV038",
+        set_(
+            OVK,
+            stallningstaganden=[
+                {"part": "kommun-a", "instans": "KS", "datum": "2026-01-05", "utfall": "bordlagd"},
+                {"part": "kommun-a", "instans": "KS", "datum": "2026-01-20"},
+            ],
+        ),
+    ),
+    Case(
+        "SV039",
+        chain(
+            drop(OVK, "undertecknare"),
+            set_(OVK, status="antagande", antagande={"svara_senast": "2026-12-31"}),
+        ),
+    ),
     Case(
         "SV040",
         set_(

@@ -6,10 +6,19 @@ imported by it in turn (no circle).
 
 from __future__ import annotations
 
-from samverkan_cli.rules import content, dates, groups, laws, references, schema, signatures
+from samverkan_cli.rules import (
+    adoption,
+    content,
+    dates,
+    groups,
+    laws,
+    references,
+    schema,
+    signatures,
+)
 from samverkan_cli.rules.registry import CHECKS, Check
 
-MODULES = (content, dates, groups, laws, references, schema, signatures)
+MODULES = (adoption, content, dates, groups, laws, references, schema, signatures)
 
 
 def all_checks() -> list[Check]:

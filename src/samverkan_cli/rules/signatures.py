@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from samverkan_cli import antagande
 from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.model.documents import Common
@@ -30,27 +31,49 @@ def _parties_lacking(
             yield index, key
 
 
-def _must_sign(typ: str) -> Callable[[Party], bool]:
-    """In a huvudöverenskommelse a municipality's ställningstagande stands for it (SV032)."""
-    if typ == "huvudoverenskommelse":
-        return lambda party: party.typ != "kommun"
-    return lambda party: True
-
-
 @check("SV030")
 def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         if model.typ not in AGREEMENTS or model.status != "beslutad":
             continue
-        signed = {s.part for s in model.undertecknare or ()}
-        for index, party in _parties_lacking(ctx, model, signed, _must_sign(model.typ)):
+        covered = antagande.signed_for(model, ctx.config)
+        found = antagande.positions(model)
+        # One missing signature of a kommunförbund is one finding: once it signs, it stands for
+        # every kommun that has adopted a huvudöverenskommelse.
+        waiting = model.typ == "huvudoverenskommelse" and any(
+            _typ(ctx, key) == "kommunforbund" and key not in covered for key in model.parter or ()
+        )
+        for party in antagande.must_sign(model, ctx.config):
+            if party in covered or party not in ctx.config.parter:
+                continue
+            if waiting and _typ(ctx, party) == "kommun":
+                continue
+            index = (model.parter or []).index(party)
             yield document.diagnostic(
                 "SV030",
-                f"{_party_name(ctx, party)} har inte skrivit under. Lägg till en rad under "
-                f"undertecknare med part: {party}, namn, befattning och datum.",
+                _unsigned(ctx, party, adopted=antagande.adopted(found.get(party))),
                 ("undertecknare",) if model.undertecknare else ("parter", index),
                 key=True,
             )
+
+
+def _typ(ctx: Context, key: str) -> str | None:
+    party = ctx.config.parter.get(key)
+    return party.typ if party is not None else None
+
+
+def _unsigned(ctx: Context, party: str, *, adopted: bool) -> str:
+    name = _party_name(ctx, party)
+    if adopted:
+        return (
+            f"{name} har antagit dokumentet, men ingen har skrivit under för parten. Lägg till "
+            f"partens underskrift under undertecknare (part: {party}, namn, befattning, datum), "
+            f"eller for: [{party}] på underskriften som gäller för den."
+        )
+    return (
+        f"{name} har inte skrivit under. Lägg till en rad under undertecknare med part: {party}, "
+        "namn, befattning och datum."
+    )
 
 
 @check("SV031")
@@ -112,10 +135,21 @@ def adoption(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV034")
 def copies(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
-        if model.exemplar is not None and model.parter and model.exemplar != len(model.parter):
+        if model.exemplar is None:
+            continue
+        if model.parter and model.exemplar != len(model.parter):
             yield document.diagnostic(
                 "SV034",
                 f"exemplar är {model.exemplar} men dokumentet har {len(model.parter)} parter. "
                 "Vanligen får varje part ett exemplar: kontrollera antalet.",
                 ("exemplar",),
+            )
+        originals = sum(1 for kept in model.forvaring or () if kept.handling == "original")
+        if model.forvaring and originals != model.exemplar:
+            yield document.diagnostic(
+                "SV034",
+                f"forvaring anger {originals} original men exemplar är {model.exemplar}. "
+                "Rätta antalet exemplar, eller vem som förvarar vilket original.",
+                ("forvaring",),
+                key=True,
             )

@@ -1,0 +1,166 @@
+"""Adoption across many parties (SPEC §8.1): replies by the deadline, signatures after the
+decisions they rest on, the signing order, and parties that said no (SV035–SV039)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from samverkan_cli import antagande
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.lifecycle import plus_days
+from samverkan_cli.loading.document import Document
+from samverkan_cli.model.documents import Common
+from samverkan_cli.model.vocabulary import UTFALL
+from samverkan_cli.rules.registry import Context, check
+
+
+def _name(ctx: Context, key: str) -> str:
+    party = ctx.config.parter.get(key)
+    return f"{party.namn} ({key})" if party else key
+
+
+def _names(ctx: Context, keys: list[str]) -> str:
+    named = [_name(ctx, key) for key in keys]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} och {named[-1]}"
+
+
+def _adopting(ctx: Context) -> Iterator[tuple[Document, Common]]:
+    for document, model in ctx.documents():
+        if model.status == "antagande" and model.antagande is not None:
+            yield document, model
+
+
+@check("SV035")
+def replies_late(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in _adopting(ctx):
+        assert model.antagande is not None
+        deadline = model.antagande.svara_senast
+        for party in antagande.late(model, ctx.config, ctx.today):
+            yield document.diagnostic(
+                "SV035",
+                f"{_name(ctx, party)} har inte tagit ställning, fast svaret skulle ha kommit senast "
+                f"{deadline}. Påminn parten, eller skriv in beslutet under stallningstaganden "
+                f"(part: {party}, instans, datum, utfall).",
+                ("antagande", "svara_senast"),
+            )
+
+
+@check("SV039")
+def replies_due(ctx: Context) -> Iterator[Diagnostic]:
+    horizon = plus_days(ctx.today, ctx.config.varna_dagar)
+    for document, model in _adopting(ctx):
+        assert model.antagande is not None
+        deadline = model.antagande.svara_senast
+        waiting = antagande.pending(model, ctx.config, ctx.today)
+        if waiting and ctx.today <= deadline <= horizon:
+            yield document.diagnostic(
+                "SV039",
+                f"Svaren ska ha kommit senast {deadline}, och {_names(ctx, waiting)} har ännu inte "
+                "tagit ställning.",
+                ("antagande", "svara_senast"),
+            )
+
+
+@check("SV036")
+def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        found = antagande.positions(model)
+        for index, signature in enumerate(model.undertecknare or ()):
+            if signature.datum is None:
+                continue
+            own = found.get(signature.part)
+            if antagande.adopted(own) and own is not None and own.datum > signature.datum:
+                yield document.diagnostic(
+                    "SV036",
+                    f"{_name(ctx, signature.part)} skrev under {signature.datum}, före sitt eget "
+                    f"beslut {own.datum} ({own.instans}). Kontrollera datumen: underskriften ska "
+                    "komma efter beslutet.",
+                    ("undertecknare", index, "datum"),
+                )
+            for party in signature.for_ or ():
+                decision = found.get(party)
+                if not antagande.adopted(decision):
+                    yield document.diagnostic(
+                        "SV036",
+                        f"Underskriften gäller för {_name(ctx, party)}, som inte har antagit "
+                        "dokumentet. Skriv in partens beslut under stallningstaganden, eller ta "
+                        f"bort {party} ur for.",
+                        ("undertecknare", index, "for"),
+                        key=True,
+                    )
+                elif decision is not None and decision.datum > signature.datum:
+                    yield document.diagnostic(
+                        "SV036",
+                        f"Underskriften {signature.datum} gäller för {_name(ctx, party)}, vars "
+                        f"beslut kom först {decision.datum}. Kontrollera datumen.",
+                        ("undertecknare", index, "for"),
+                        key=True,
+                    )
+
+
+@check("SV037")
+def signing_order(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        order = model.antagande.underskriftsordning if model.antagande else None
+        if not order:
+            continue
+        rank = {typ: place for place, typ in enumerate(order)}
+        signed = [
+            (index, s, rank[typ])
+            for index, s in enumerate(model.undertecknare or ())
+            if s.datum is not None and (typ := _typ(ctx, s.part)) in rank
+        ]
+        for index, signature, place in signed:
+            assert signature.datum is not None
+            before = [
+                other
+                for _i, other, other_place in signed
+                if other_place < place and other.datum is not None and other.datum > signature.datum
+            ]
+            if before:
+                yield document.diagnostic(
+                    "SV037",
+                    f"{_name(ctx, signature.part)} skrev under {signature.datum}, före "
+                    f"{_name(ctx, before[0].part)} ({before[0].datum}), men underskriftsordningen "
+                    f"är {', '.join(order)}. Kontrollera datumen, eller ändra "
+                    "underskriftsordning om ordningen har ändrats.",
+                    ("undertecknare", index, "datum"),
+                )
+
+
+#: What a party did, as a verb: "har avslagit det".
+_DID = {"avslagen": "avslagit", "aterremitterad": "återremitterat", "bordlagd": "bordlagt"}
+
+
+def _typ(ctx: Context, key: str) -> str | None:
+    party = ctx.config.parter.get(key)
+    return party.typ if party is not None else None
+
+
+@check("SV038")
+def said_no(ctx: Context) -> Iterator[Diagnostic]:
+    for document, model in ctx.documents():
+        found = antagande.positions(model)
+        refused = {key: p for key, p in found.items() if p.utfall != "antagen"}
+        for index, signature in enumerate(model.undertecknare or ()):
+            position = refused.get(signature.part)
+            if position is not None:
+                yield document.diagnostic(
+                    "SV038",
+                    f"{_name(ctx, signature.part)} har skrivit under, men partens senaste beslut "
+                    f"är {UTFALL[position.utfall].lower()} ({position.datum}). Kontrollera "
+                    "underskriften eller beslutet.",
+                    ("undertecknare", index, "part"),
+                )
+        if model.status != "beslutad":
+            continue
+        for index, key in enumerate(model.parter or ()):
+            position = refused.get(key)
+            if position is not None:
+                yield document.diagnostic(
+                    "SV038",
+                    f"Dokumentet är beslutat, men {_name(ctx, key)} har "
+                    f"{_DID[position.utfall]} det ({position.datum}). Ta bort parten ur "
+                    "parter om den inte är med, eller skriv in dess nya beslut.",
+                    ("parter", index),
+                )
