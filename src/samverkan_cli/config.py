@@ -179,9 +179,12 @@ def merge_defaults(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that holds samverkan.yaml (like git finds .git)."""
+    """The nearest folder at or above `start` that holds samverkan.yaml (like git finds .git).
+
+    Whatever it is: a link out of the repository or a FIFO there is refused when it is read
+    (SV090, saying why), rather than passed over for a samverkan.yaml further up."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
+        if (folder / CONFIG_FILE).is_symlink() or (folder / CONFIG_FILE).exists():
             return folder
     return None

@@ -1,14 +1,19 @@
 """The document cache: what reading each file found, kept between runs in .samverkan/cache/.
 
 A pre-commit hook reads the whole repository on every commit so that references resolve, and
-reading front matter is most of a run's cost (~0.2 ms a file). A file whose size and modification
-time are as last time is not read at all; one whose time changed but whose content did not (a
-checkout, a copy) is read but not parsed again. Only plain data is stored (marshal reads it ~10×
+reading front matter is most of a run's cost (~0.2 ms a file). A file whose size, modification
+and change times and inode are as last time is not read at all; one whose times changed but whose
+content did not (a checkout, a copy) is read but not parsed again. Size and modification time
+alone are not enough: `touch -r`, some editors and checkouts write new content under the old
+time (a document made a draft stayed published), but any write sets the change time, which no
+tool can set back. Only plain data is stored (marshal reads it ~10×
 faster than pickle reads objects); models are rebuilt from it, and positions are found again only
 for the few documents that have a finding.
 
 The cache is an optimisation and never a source of truth: when it cannot be read or written
-(a read-only checkout, another version of the tool) the run goes on without it. Set
+(a read-only checkout, another version of the tool) the run goes on without it. Every cache file
+carries a checksum of its content (fetch/store, which the findings cache and publish's memo use
+too): a damaged file, down to one flipped bit, is a miss, never a changed answer. Set
 SAMVERKAN_NO_CACHE=1 to turn it off.
 """
 
@@ -23,18 +28,29 @@ import time
 from pathlib import Path
 from typing import Any, Final
 
-from samverkan_cli.fileio import write_atomic
+from samverkan_cli.fileio import RefusedFile, RepositoryFiles, write_atomic
 
 FOLDER: Final = Path(".samverkan") / "cache"
 FILE: Final = "dokument.marshal"
 #: Bump when what a reading holds changes; the tool's version and Python's are added to it.
-FORMAT: Final = 4
+FORMAT: Final = 5
 #: A file changed this close to the run may change again within the clock's resolution without
 #: its size or time changing (git's "racy" case): such an entry is always compared by content.
 RACY_SECONDS: Final = 2.0
+#: What a cache file starts with: this tag, then the checksum of the rest.
+_MAGIC: Final = b"samverkan-cache\n"
+_CHECKSUM_SIZE: Final = 16
+#: A cache of 20,000 documents is ~30 MB; a bigger file is not one of ours.
+_LIMIT: Final = 2**30
 
 Reading = tuple[Any, ...]
-Stat = tuple[int, int]  # size, mtime in ns
+#: size, mtime and ctime in ns, inode: what changes when a file is written, whatever its times.
+Stat = tuple[int, int, int, int]
+_UNTRUSTED: Final = (-1, -1, -1, -1)
+
+
+def stat_of(info: os.stat_result) -> Stat:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def disabled() -> bool:
@@ -73,10 +89,10 @@ def version() -> str:
 class DocumentCache:
     """Readings by repository path, each with the size, time and digest of the file read."""
 
-    def __init__(self, root: Path, entries: dict[str, tuple[int, int, bytes, Reading]]) -> None:
+    def __init__(self, root: Path, entries: dict[str, tuple[Stat, bytes, Reading]]) -> None:
         self.root = root
         self._old = entries
-        self._new: dict[str, tuple[int, int, bytes, Reading]] = {}
+        self._new: dict[str, tuple[Stat, bytes, Reading]] = {}
         self._changed = False
         self._started = time.time_ns()
 
@@ -88,27 +104,26 @@ class DocumentCache:
     def by_stat(self, path: str, stat: Stat) -> Reading | None:
         """The reading of an unchanged file, known without reading it."""
         entry = self._old.get(path)
-        if entry is None or (entry[0], entry[1]) != stat:
+        if entry is None or entry[0] != stat:
             return None
         self._new[path] = entry
-        return entry[3]
+        return entry[2]
 
     def digest_of(self, path: str) -> bytes | None:
         """The digest of the content last read from `path`."""
         entry = self._old.get(path)
-        return entry[2] if entry else None
+        return entry[1] if entry else None
 
     def by_content(self, path: str, content_digest: bytes) -> Reading:
         """The reading of a file whose content is as last time (digest_of), though its time changed."""
         entry = self._old[path]
-        assert entry[2] == content_digest
-        return entry[3]
+        assert entry[1] == content_digest
+        return entry[2]
 
     def put(self, path: str, stat: Stat, content_digest: bytes, reading: Reading) -> None:
-        size, mtime = stat
-        if self._started - mtime < RACY_SECONDS * 1e9:
-            mtime = -1  # compare by content next time
-        self._new[path] = (size, mtime, content_digest, reading)
+        if self._started - max(stat[1], stat[2]) < RACY_SECONDS * 1e9:
+            stat = _UNTRUSTED  # compare by content next time
+        self._new[path] = (stat, content_digest, reading)
         self._changed = True
 
     def save(self) -> None:
@@ -119,30 +134,44 @@ class DocumentCache:
 
 
 def fetch(root: Path, name: str) -> Any:
-    """What `store` kept under `name`, or None: no such file, a damaged one, or one written by
-    another version of the tool (the caller then starts afresh)."""
+    """What `store` kept under `name`, or None: no such file, a damaged one (its checksum says
+    so), or one written by another version of the tool (the caller then starts afresh)."""
     try:
-        stored = marshal.loads((root / FOLDER / name).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        data = RepositoryFiles(root).read(root / FOLDER / name, _LIMIT)
+    except (OSError, RefusedFile):
+        return None
+    body = memoryview(data)[len(_MAGIC) + _CHECKSUM_SIZE :]  # not copied: it may be 30 MB
+    if data[: len(_MAGIC) + _CHECKSUM_SIZE] != _MAGIC + _checksum(body):
+        return None
+    try:
+        stored = marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
         return None
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version():
         return stored[1]
     return None
 
 
+def _checksum(body: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(body, digest_size=_CHECKSUM_SIZE, person=b"samverkan-cache").digest()
+
+
 def store(root: Path, name: str, payload: Any) -> None:
     """Keep `payload` (plain data) under `name` with this version's stamp, and the .gitignore
     that keeps the folder out of commits.
 
-    Silently does nothing where the folder cannot be written (a read-only checkout).
+    Silently does nothing where the folder cannot be written (a read-only checkout), or where
+    it is a link out of the repository (a committed .samverkan/ must not make us write there).
     """
-    data = marshal.dumps((version(), payload))
+    body = marshal.dumps((version(), payload))
     folder = root / FOLDER
+    if not RepositoryFiles(root).folder_inside(str(folder)):  # resolved as far as it exists
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             write_atomic(ignore, "# Skapad av samverkan: en cache som aldrig ska checkas in.\n*\n")
-        write_atomic(folder / name, data)
+        write_atomic(folder / name, _MAGIC + _checksum(body) + body)
     except OSError:
         pass

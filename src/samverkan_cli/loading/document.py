@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from typing import Any
 
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.fileio import RefusedFile, read_regular
 from samverkan_cli.loading.facts import NONE as NO_FACTS
 from samverkan_cli.loading.facts import Facts
 from samverkan_cli.loading.yamlread import Loc, Located, Position
@@ -88,9 +88,9 @@ class Document:
         from samverkan_cli.loading import source
 
         assert self._source is not None
-        try:
-            text = source.decode(Path(self._source).read_bytes())
-        except OSError:
+        try:  # checked to lie inside the repository when it was listed (RepositoryFiles)
+            text = source.decode(read_regular(self._source))
+        except (OSError, RefusedFile):
             text = None
         self._source = None
         if isinstance(text, str):

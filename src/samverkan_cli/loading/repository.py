@@ -2,7 +2,9 @@
 
 Loading never stops at a bad file: a file that cannot be read or parsed is a Document with
 findings (SV001, SV007) and no model. Only an invalid samverkan.yaml or lagrum.yaml stops the run
-(ConfigError, exit 2), because every rule depends on them.
+(ConfigError, exit 2), because every rule depends on them. Every file is read through
+fileio.RepositoryFiles: a link out of the repository, a FIFO or device, or a file over 16 MiB is
+refused (SV001, or SV090 for the two YAML files), never read.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from samverkan_cli import lagrum, parallel
 from samverkan_cli.config import CONFIG_FILE, Config, merge_defaults
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
+from samverkan_cli.fileio import RefusedFile, RepositoryFiles, read_regular
 from samverkan_cli.loading import cache as document_cache
 from samverkan_cli.loading import facts, source, yamlread
 from samverkan_cli.loading.cache import DocumentCache
@@ -76,11 +79,17 @@ def files(root: Path) -> list[tuple[str, str]]:
     """(repository-relative posix path, absolute path) of every document file, in order.
 
     Plain strings: pathlib costs ~30 µs a file here, which a 10,000-file hook run notices.
+    Links to folders are not followed (os.walk's default), nor a document folder that is a link
+    out of the repository.
     """
     found: list[tuple[str, str]] = []
     base = str(root)
+    checked = RepositoryFiles(root)
     for folder in DOCUMENT_FOLDERS:
-        for directory, subdirs, files in os.walk(os.path.join(base, folder)):  # noqa: PTH118
+        top = os.path.join(base, folder)  # noqa: PTH118
+        if not checked.folder_inside(top):
+            continue
+        for directory, subdirs, files in os.walk(top):
             subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
             relative = os.path.relpath(directory, base).replace(os.sep, "/")
             found.extend(
@@ -98,7 +107,7 @@ def load(root: Path, *, use_cache: bool = True, keep_text: bool = False) -> Repo
     laws = load_laws(root)
     cache = None if not use_cache or document_cache.disabled() else DocumentCache.open(root)
     with _collector_paused():
-        documents = _read_all(files(root), cache, keep_text)
+        documents = _read_all(RepositoryFiles(root), files(root), cache, keep_text)
     if cache is not None:
         cache.save()
     return Repository(root, config, laws, documents)
@@ -124,18 +133,21 @@ PARALLEL_FROM: Final = 1500
 
 
 def _read_all(
-    files: list[tuple[str, str]], cache: DocumentCache | None, keep_text: bool
+    checked: RepositoryFiles,
+    files: list[tuple[str, str]],
+    cache: DocumentCache | None,
+    keep_text: bool,
 ) -> list[Document]:
     """Every file as a Document, in order: from the cache where unchanged, else parsed."""
     documents: dict[str, Document] = {}
     to_parse: list[tuple[str, str, document_cache.Stat]] = []
-    for relative, path in files:
+    for relative, listed in files:
         try:
-            info = os.stat(path)  # noqa: PTH116
-        except OSError as error:
-            documents[relative] = _unreadable(relative, error)
+            path, info = checked.inspect(listed)  # a link's target, when inside
+        except (OSError, RefusedFile) as error:
+            documents[relative] = _unreadable(relative, _why(error))
             continue
-        stat = (info.st_size, info.st_mtime_ns)
+        stat = document_cache.stat_of(info)
         reading = cache.by_stat(relative, stat) if cache else None
         if reading is not None:
             assert cache is not None  # only a cache knows a reading without reading
@@ -168,7 +180,7 @@ Reading = document_cache.Reading
 #: (text, offset where the body starts) of a file read in this run, when asked to keep it.
 Held = tuple[str, int]
 #: (digest, reading, held); reading None when the digest is the one given (the content is
-#: unchanged); (None, reason, None) when the file cannot be read.
+#: unchanged); (None, message, None) when the file cannot be read.
 Parsed = tuple[bytes, Reading | None, Held | None] | tuple[None, str, None]
 
 
@@ -196,10 +208,11 @@ def _read_chunk(work: list[tuple[str, bytes | None, bool]]) -> bytes:
 
 
 def _read_file(path: str, known: bytes | None, keep_text: bool) -> Parsed:
+    """`path` is checked to lie inside the repository (RepositoryFiles.inspect)."""
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return None, error.strerror or str(error), None
+        data = read_regular(path)
+    except (OSError, RefusedFile) as error:
+        return None, _why(error), None
     content_digest = document_cache.digest(data)
     if content_digest == known:
         return content_digest, None, None
@@ -208,10 +221,15 @@ def _read_file(path: str, known: bytes | None, keep_text: bool) -> Parsed:
     return content_digest, reading, held
 
 
-def _unreadable(relative: str, error: OSError | str) -> Document:
+def _why(error: OSError | RefusedFile) -> str:
+    if isinstance(error, RefusedFile):
+        return error.message
+    reason = error.strerror or str(error)
+    return f"Filen kan inte läsas: {reason}. Kontrollera att den finns och går att öppna."
+
+
+def _unreadable(relative: str, message: str) -> Document:
     document = Document(relative)
-    reason = error if isinstance(error, str) else error.strerror
-    message = f"Filen kan inte läsas: {reason}. Kontrollera att den finns och går att öppna."
     document.problems.append(document.at("SV001", message, yamlread.Position(1, 1)))
     return document
 
@@ -340,7 +358,7 @@ def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]
 
 
 def load_config(root: Path) -> Config:
-    located = _read_yaml(root / CONFIG_FILE, CONFIG_FILE)
+    located = _read_yaml(root, CONFIG_FILE)
     raw = located.value if isinstance(located.value, dict) else None
     if raw is None:
         raise ConfigError(
@@ -351,21 +369,22 @@ def load_config(root: Path) -> Config:
 
 def load_laws(root: Path) -> lagrum.LawRegistry:
     shipped = lagrum.parse_registry(yamlread.load(lagrum.shipped_text()).value)
-    path = root / lagrum.REGISTRY_FILE
-    if not path.is_file():
+    if not os.path.lexists(root / lagrum.REGISTRY_FILE):
         return lagrum.combine(shipped, None)
-    located = _read_yaml(path, lagrum.REGISTRY_FILE)
+    located = _read_yaml(root, lagrum.REGISTRY_FILE)
     local = _validate(lagrum.RegistryFile, located.value, located, lagrum.REGISTRY_FILE)
     return lagrum.combine(shipped, local)
 
 
-def _read_yaml(path: Path, name: str) -> yamlread.Located:
+def _read_yaml(root: Path, name: str) -> yamlread.Located:
     try:
-        text = source.decode(path.read_bytes())
+        text = source.decode(RepositoryFiles(root).read(root / name))
     except OSError as error:
         raise ConfigError(
             [_config_error(name, f"{name} kan inte läsas: {error.strerror}.")]
         ) from None
+    except RefusedFile as refused:
+        raise ConfigError([_config_error(name, f"{name}: {refused.message}")]) from None
     if isinstance(text, source.DecodeProblem):
         raise ConfigError([_config_error(name, text.message, text.position)])
     try:

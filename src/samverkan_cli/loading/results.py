@@ -1,6 +1,6 @@
 """The last validation's findings, kept in .samverkan/cache/ with the inputs they came from.
 
-When nothing a run reads has changed (every document's size and time, samverkan.yaml,
+When nothing a run reads has changed (every document's size, times and inode, samverkan.yaml,
 lagrum.yaml, the date, the tool's version, and the existence of every file a link named), the
 findings are the same, and a hook run on a 10,000-document repository costs a stat of each file
 instead of reading them. Any doubt (a file written in the last seconds, a damaged cache) means
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from samverkan_cli.config import CONFIG_FILE
 from samverkan_cli.diagnostics import Diagnostic, Severity
+from samverkan_cli.fileio import RefusedFile, RepositoryFiles
 from samverkan_cli.lagrum import REGISTRY_FILE
 from samverkan_cli.loading import cache
 from samverkan_cli.loading.repository import files
@@ -35,19 +36,24 @@ def key(root: Path, today: date) -> bytes | None:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{cache.version()}|{today.isoformat()}".encode())
     fresh = time.time_ns() - cache.RACY_SECONDS * 1e9
+    checked = RepositoryFiles(root)
     for name in (CONFIG_FILE, REGISTRY_FILE):
         try:
-            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
-        except OSError:
+            digest.update(name.encode() + b"\0" + checked.read(root / name) + b"\0")
+        except (OSError, RefusedFile):
             digest.update(name.encode() + b"\0-\0")
     for relative, path in files(root):
         try:
             info = os.stat(path)  # noqa: PTH116 - pathlib costs ~30 µs a file here
         except OSError:
             return None
+        # Only a fresh modification time means doubt: any write sets it. The change time is
+        # in the key (a write under an old modification time, as `touch -r`, changes it) but
+        # is set by much that is no write (chmod, utime, a checkout), which is no doubt.
         if info.st_mtime_ns > fresh:
             return None
-        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        size, mtime, ctime, inode = cache.stat_of(info)
+        digest.update(f"{relative}\0{size}\0{mtime}\0{ctime}\0{inode}\0".encode())
     return digest.digest()
 
 

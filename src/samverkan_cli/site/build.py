@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from samverkan_cli import exports, forteckning, git, templating
+from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
@@ -135,9 +136,9 @@ class _Keys:
         self.common = memo.key(
             cache.version(),
             site.options,
-            *(_read(repo.root / name) for name in (CONFIG_FILE, REGISTRY_FILE)),
+            *(_read(repo.root, repo.root / name) for name in (CONFIG_FILE, REGISTRY_FILE)),
             logo.name if logo is not None else None,
-            _read(logo) if logo is not None else None,
+            _read(repo.root, logo) if logo is not None else None,
             memo.key(
                 [(e.id, e.document.path) for e in site.entries],
                 [(g.id, d.path) for d, g in site.groups],
@@ -181,10 +182,10 @@ def _front(e: Entry | None) -> tuple[str, bytes | None] | None:
     return (e.id, e.document.front_digest) if e is not None else None
 
 
-def _read(path: Path) -> bytes | None:
+def _read(root: Path, path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_repository_file(root, path)
+    except (OSError, RefusedFile):
         return None
 
 
@@ -488,7 +489,7 @@ def _static(site: Site) -> list[Output]:
     files["static/farg.css"] = f":root {{ --accent: {accent}; --on-accent: {text}; }}\n".encode()
     logo = _logo_file(site.repo)
     if logo is not None:
-        files[f"static/logo{logo.suffix.lower()}"] = _logo_bytes(logo)
+        files[f"static/logo{logo.suffix.lower()}"] = _logo_bytes(site.repo.root, logo)
     return [
         Output(path, memo.key(data), functools.partial(bytes, data)) for path, data in files.items()
     ]
@@ -504,12 +505,16 @@ def _logo_file(repo: Repository) -> Any:
     inside = repo.root.resolve() in path.parents
     if not (inside and path.is_file() and path.suffix.lower() in (".png", ".svg", ".jpg", ".jpeg")):
         return None
-    return path if path.suffix.lower() != ".svg" or _logo_bytes(path) else None
+    return path if _logo_bytes(repo.root, path) else None
 
 
-def _logo_bytes(path: Path) -> bytes:
-    """What is published of the logo (b"" for an SVG that cannot be made safe)."""
-    data = path.read_bytes()
+def _logo_bytes(root: Path, path: Path) -> bytes:
+    """What is published of the logo (b"" for an SVG that cannot be made safe, or a file that
+    is not read: over 16 MiB, or not a regular file)."""
+    try:
+        data = read_repository_file(root, path)
+    except (OSError, RefusedFile):
+        return b""
     if path.suffix.lower() != ".svg":
         return data
     return safe_svg(data) or b""

@@ -3,7 +3,8 @@
 Rendering 10,000 pages takes seconds; after one document changed, a handful of them differ. Each
 planned file carries a key, a digest of everything it is made from (the tool, the options, the
 configuration, and the digests of the documents it shows). A file whose key is as last time, and
-which is still on disk as it was written (same size and time), is neither rendered nor written.
+which is still on disk as it was written (same size, times and inode), is neither rendered nor
+written.
 
 Kept beside the document cache in the repository's .samverkan/cache/, one file per output
 folder, never inside the published site. Like that cache it is only a shortcut: without it, or
@@ -18,9 +19,10 @@ from pathlib import Path
 
 from samverkan_cli.loading import cache
 
-#: (key, size, mtime in ns) of a written file. A hand edit of a published file changes its
-#: size or time, and the file is made again.
-Written = tuple[bytes, int, int]
+#: (key, (size, mtime, ctime, inode)) of a written file. A hand edit of a published file
+#: changes one of them (its change time, even under an old modification time), and the file is
+#: made again.
+Written = tuple[bytes, cache.Stat]
 
 
 def key(*parts: object) -> bytes:
@@ -57,7 +59,7 @@ class Memo:
             info = os.stat(os.path.join(self._base, path))  # noqa: PTH116, PTH118 (10,000 files)
         except OSError:
             return False
-        if (info.st_size, info.st_mtime_ns) != (entry[1], entry[2]):
+        if cache.stat_of(info) != entry[1]:
             return False
         self._new[path] = entry
         return True
@@ -70,7 +72,7 @@ class Memo:
             info = os.stat(os.path.join(self._base, path))  # noqa: PTH116, PTH118
         except OSError:
             return
-        self._new[path] = (file_key, info.st_size, info.st_mtime_ns)
+        self._new[path] = (file_key, cache.stat_of(info))
 
     def save(self) -> None:
         if self.root is not None and self._new != self._old:
