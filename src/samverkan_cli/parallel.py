@@ -3,16 +3,26 @@
 Fork, because the workers need what the parent has loaded (a repository, a planned site), and
 copying it to them would cost what the parallelism saves. Where fork is missing (Windows, macOS
 defaults aside) or there is one core, callers do the work in process.
+
+A worker ends when its parent does, however the parent ends: killed (SIGKILL, the OOM killer, a
+CI timeout), the workers were left blocked on their queue forever, ~100 MB each, since each holds
+the queue's other end itself and never sees it close.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Final, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: prctl(2)'s option that has the kernel signal a process when its parent ends (Linux).
+_PR_SET_PDEATHSIG: Final = 1
+#: Where the kernel cannot be asked, how often a worker looks whether its parent is gone.
+WATCH_SECONDS: Final = 0.5
 
 
 def workers() -> int:
@@ -36,5 +46,40 @@ def forked_map(function: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers(), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        workers(), mp_context=context, initializer=end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(function, chunks)
+
+
+def end_with_parent(parent: int) -> None:
+    """Run first in a worker: end it when `parent` ends. The kernel's death signal where there
+    is one (Linux), else a thread that looks at the parent's pid every WATCH_SECONDS."""
+    import threading  # here: only workers need it, and a run that starts none should not pay
+
+    if not _death_signal():
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the signal was asked for
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Ask the kernel to kill this process when its parent ends; whether it agreed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
+    except (OSError, AttributeError):  # no libc to be found, or no prctl in it
+        return False
+
+
+def _watch(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
