@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
 
 from samverkan_cli.errors import UserError
+from samverkan_cli.fileio import RefusedFile, read_regular
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -131,7 +132,10 @@ def read_template(root: Path, path: Path, display: str) -> str:
             raise TemplateFault(
                 display, f"mallen är större än {MAX_TEMPLATE_BYTES // 1_000_000} MB; korta den."
             )
-        data = resolved.read_bytes()[:MAX_TEMPLATE_BYTES]
+        # Checked above, and again on the open file: replaced by a FIFO or a link since, or grown.
+        data = read_regular(str(resolved), MAX_TEMPLATE_BYTES)
+    except RefusedFile as refused:
+        raise TemplateFault(display, f"mallen läses inte: {refused.message}") from None
     except OSError as error:
         raise TemplateFault(display, f"mallen går inte att läsa ({error.strerror}).") from None
     return _decode(data, display)
