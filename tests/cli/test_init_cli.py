@@ -55,7 +55,7 @@ def test_example_county(capsys, tmp_path):
     assert code == 0
     assert data["summary"]["errors"] == 0
     assert data["summary"]["documents"] >= 30
-    assert Counter(d["code"] for d in data["diagnostics"]) == {"SV052": 2, "SV022": 1}
+    assert Counter(d["code"] for d in data["diagnostics"]) == {"SV052": 2, "SV022": 1, "SV035": 3}
     config = yaml.safe_load((root / "samverkan.yaml").read_text("utf-8"))
     for key in (
         "region-vasternorrland",

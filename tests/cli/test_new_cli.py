@@ -82,7 +82,7 @@ CASES = [
             "--part",
             "kramfors",
         ],
-        "dokument/overenskommelser/OVK-0005-overenskommelse-om-aldre.md",
+        "dokument/overenskommelser/OVK-0006-overenskommelse-om-aldre.md",
     ),
     (
         "rutin",
@@ -224,7 +224,7 @@ def test_prompts_in_a_terminal(capsys, county, monkeypatch):
     monkeypatch.setattr(sys, "stdin", Terminal(answers))
     code, out, err = run(capsys, "new", "overenskommelse", "-C", str(county), "--today", TODAY)
     assert code == 0, err
-    path = "dokument/overenskommelser/OVK-0005-overenskommelse-om-hemloshet.md"
+    path = "dokument/overenskommelser/OVK-0006-overenskommelse-om-hemloshet.md"
     assert out.strip().endswith(path)
     text = (county / path).read_text("utf-8")
     assert "parter: [region-vasternorrland, ange]" in text

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import init, listing, new, publish, report, schema, validate
+from samverkan_cli.cli import init, listing, new, publish, report, schema, todo, validate
 from samverkan_cli.cli.options import Debug, GlobalOptions, Repo, Today
 from samverkan_cli.errors import UserError
 
@@ -117,6 +117,7 @@ for name, module in (
     ("report", report),
     ("publish", publish),
     ("schema", schema),
+    ("todo", todo),
 ):
     app.command(name=name, cls=Command)(module.command)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from samverkan_cli import antagande
 from samverkan_cli.arbetsordning import alternation_holds, meetings_per_year
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic, Severity
@@ -22,7 +23,7 @@ from samverkan_cli.lifecycle import decided_on, in_force, next_review
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Projekt
-from samverkan_cli.model.vocabulary import DECIDED_STATUSES
+from samverkan_cli.model.vocabulary import DECIDED_STATUSES, ENDED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,17 @@ class ProjectFigures:
 
 
 @dataclass(frozen=True)
+class AdoptionFigures:
+    """An agreement out for the parties' own decisions at the year's end (SPEC §8.6)."""
+
+    ref: DocumentRef
+    svara_senast: date
+    positions: dict[str, str]  # party → utfall, as of Y-12-31
+    pending: list[str]
+    late: list[str]
+
+
+@dataclass(frozen=True)
 class Report:
     year: int
     today: date
@@ -101,6 +113,7 @@ class Report:
     findings: list[Diagnostic]
     changes: list[Change] | None  # None: the repository has no git history
     party_names: dict[str, str] = field(default_factory=dict)
+    adoptions: list[AdoptionFigures] = field(default_factory=list)
 
     def finding_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(d.code for d in self.findings).items()))
@@ -245,6 +258,39 @@ def project_figures(repo: Repository, year: int) -> ProjectFigures:
     )
 
 
+def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
+    """Every shown document with an antagande block under way on Y-12-31: not in force, not
+    ended, and begun (recommended, else a first position, else the deadline) by then."""
+    end = date(year, 12, 31)
+    found = []
+    for document, model in _documents(repo):
+        plan = model.antagande
+        if plan is None or in_force(model, end) or _ended_by(model, end):
+            continue
+        begun = plan.rekommendation.datum if plan.rekommendation else None
+        first = min((s.datum for s in model.stallningstaganden or ()), default=None)
+        if (begun or first or plan.svara_senast) > end:
+            continue
+        found.append(
+            AdoptionFigures(
+                ref=_ref(document, model, plan.svara_senast),
+                svara_senast=plan.svara_senast,
+                positions={
+                    key: p.utfall for key, p in sorted(antagande.positions(model, end).items())
+                },
+                pending=sorted(antagande.pending(model, repo.config, end)),
+                late=sorted(antagande.late(model, repo.config, end)),
+            )
+        )
+    return sorted(found, key=lambda a: a.ref.id)
+
+
+def _ended_by(model: Common, end: date) -> bool:
+    return model.status in ENDED_STATUSES and (
+        model.upphavd_datum is None or model.upphavd_datum <= end
+    )
+
+
 def collect(
     repo: Repository,
     year: int,
@@ -263,4 +309,5 @@ def collect(
         findings=findings,
         changes=changes,
         party_names={key: party.namn for key, party in repo.config.parter.items()},
+        adoptions=adoption_figures(repo, year),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from samverkan_cli import exports, templating
-from samverkan_cli.model.vocabulary import TYP
+from samverkan_cli.model.vocabulary import TYP, UTFALL
 from samverkan_cli.report import charts, prose
 from samverkan_cli.report.collect import DocumentRef, GroupFigures, Report
 from samverkan_cli.rules.catalog import CATALOG
@@ -75,6 +75,7 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
         "more_findings": max(0, len(report.findings) - WORST),
         "charts": _charts(report) if fmt == "html" else {},
         "rule": CATALOG,
+        "utfall": UTFALL,
     }
 
 
@@ -170,6 +171,16 @@ def as_json(report: Report) -> str:
         },
         "findings": report.finding_counts(),
         "findings_by_severity": report.severity_counts(),
+        "adoptions": [
+            {
+                "id": a.ref.id,
+                "svara_senast": a.svara_senast.isoformat(),
+                "positions": a.positions,
+                "pending": a.pending,
+                "late": a.late,
+            }
+            for a in report.adoptions
+        ],
         "changes": None
         if report.changes is None
         else [

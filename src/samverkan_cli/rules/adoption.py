@@ -35,11 +35,18 @@ def replies_late(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in _adopting(ctx):
         assert model.antagande is not None
         deadline = model.antagande.svara_senast
+        found = antagande.positions(model, ctx.today)
         for party in antagande.late(model, ctx.config, ctx.today):
+            position = found.get(party)
+            done = (
+                f"har {_DID[position.utfall]} ärendet ({position.datum}) men inte beslutat"
+                if position is not None
+                else "har inte tagit ställning"
+            )
             yield document.diagnostic(
                 "SV035",
-                f"{_name(ctx, party)} har inte tagit ställning, fast svaret skulle ha kommit senast "
-                f"{deadline}. Påminn parten, eller skriv in beslutet under stallningstaganden "
+                f"{_name(ctx, party)} {done}, fast svaret skulle ha kommit senast {deadline}. "
+                "Påminn parten, eller skriv in beslutet under stallningstaganden "
                 f"(part: {party}, instans, datum, utfall).",
                 ("antagande", "svara_senast"),
             )
