@@ -40,7 +40,7 @@ def test_json_is_exactly_the_contract(capsys, tmp_path):
 
 def test_before_the_deadline_the_code_is_the_notice(capsys, tmp_path):
     root = adoption_repo(tmp_path / "lan")
-    code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2026-03-01", "-f", "json")
+    _code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2026-03-01", "-f", "json")
     items = json.loads(out)["items"]
     assert {(i["vem"], i["kod"]) for i in items} == {
         ("kommun-a", "SV039"),
@@ -53,7 +53,7 @@ def test_before_the_deadline_the_code_is_the_notice(capsys, tmp_path):
 
 def test_a_party_that_adopted_and_has_not_signed_is_asked_to_sign(capsys, tmp_path):
     root = adoption_repo(tmp_path / "lan", undertecknare=None)
-    code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2026-05-15", "-f", "json")
+    _code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2026-05-15", "-f", "json")
     items = json.loads(out)["items"]
     assert items[-1] == {
         "vem": "kommun-a",
@@ -67,7 +67,7 @@ def test_a_party_that_adopted_and_has_not_signed_is_asked_to_sign(capsys, tmp_pa
 
 def test_reviews_and_owners(capsys, tmp_path):
     root = adoption_repo(tmp_path / "lan")
-    code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2027-02-20", "-f", "json")
+    _code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2027-02-20", "-f", "json")
     reviews = [i for i in json.loads(out)["items"] if i["vad"] == "granskning"]
     found = {(i["vem"], i["dokument"], i["kod"]) for i in reviews}
     assert found == {("Samordnare", "RUT-0001", "SV023")}
@@ -89,7 +89,7 @@ def test_filters(capsys, tmp_path):
     args = ["todo", "-C", str(root), "--today", "2026-05-15", "-f", "json"]
     code, out, _ = run(capsys, *args, "--part", "kommun-d")
     assert [i["vem"] for i in json.loads(out)["items"]] == ["kommun-d"]
-    code, out, _ = run(capsys, *args, "--ansvarig", "regiondirektör", "--dagar", "3650")
+    _code, out, _ = run(capsys, *args, "--ansvarig", "regiondirektör", "--dagar", "3650")
     assert {i["vem"] for i in json.loads(out)["items"]} == {"Regiondirektör"}
 
 
@@ -117,7 +117,7 @@ def test_bad_usage(capsys, tmp_path, args, gist):
 
 def test_chairs_and_meetings_of_groups(capsys, tmp_path):
     root = adoption_repo(tmp_path / "lan")
-    code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2027-02-20", "-f", "json")
+    _code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2027-02-20", "-f", "json")
     groups = [i for i in json.loads(out)["items"] if i["dokument"] == "bg"]
     assert [(i["vad"], i["senast"], i["kod"]) for i in groups] == [
         ("ordforande", "2026-11-30", "SV042"),
