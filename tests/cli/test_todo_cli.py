@@ -87,7 +87,7 @@ def test_text_groups_by_who_and_md_is_a_table(capsys, tmp_path):
 def test_filters(capsys, tmp_path):
     root = adoption_repo(tmp_path / "lan")
     args = ["todo", "-C", str(root), "--today", "2026-05-15", "-f", "json"]
-    code, out, _ = run(capsys, *args, "--part", "kommun-d")
+    _code, out, _ = run(capsys, *args, "--part", "kommun-d")
     assert [i["vem"] for i in json.loads(out)["items"]] == ["kommun-d"]
     _code, out, _ = run(capsys, *args, "--ansvarig", "regiondirektör", "--dagar", "3650")
     assert {i["vem"] for i in json.loads(out)["items"]} == {"Regiondirektör"}
