@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from samverkan_cli import exports, forteckning, git, templating
+from samverkan_cli.arbetsordning import meetings_per_year
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.loading.document import Document
@@ -379,8 +380,6 @@ def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
     per_year: dict[int, int] = defaultdict(int)
     for day in {m.datum for _d, m in records}:
         per_year[day.year] += 1
-    minimum = group.moten_minst
-    required = None if minimum is None else minimum.antal * (2 if minimum.per == "termin" else 1)
     return {
         "g": group,
         "body": _body(site, document),
@@ -390,7 +389,7 @@ def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
         "parent": next((g for _d, g in site.groups if g.id == group.rapporterar_till), None),
         "meetings": [(m, markdown.render(d.body, lambda _href: None)) for d, m in records],
         "per_year": sorted(per_year.items(), reverse=True),
-        "required": required,
+        "required": meetings_per_year(group.moten_minst),
         "chairs": sorted(group.ordforandeskap or (), key=lambda t: t.ar, reverse=True),
     }
 
