@@ -258,12 +258,22 @@ def calendar_ics(
             events.append(
                 (e.model.giltig_till, f"slut-{e.id}", f"Slutar gälla: {e.id} {e.model.titel}", url)
             )
+        plan = e.model.antagande
+        if e.model.status == "antagande" and plan is not None:
+            events.append(
+                (
+                    plan.svara_senast,
+                    f"svar-{e.id}",
+                    f"Sista dag för parternas beslut: {e.id} {e.model.titel}",
+                    url,
+                )
+            )
     for group_id, group_name, day, handling in meetings:
         url = _absolute(base_url, group_page(group_id))
         events.append(
             (day, f"mote-{day.isoformat()}-{group_id}", f"{group_name}: möte ({handling})", url)
         )
-    return ics(events, f"{name}: granskningar, slutdatum och möten", today)
+    return ics(events, f"{name}: granskningar, slutdatum, svarsdagar och möten", today)
 
 
 def ics(events: list[CalendarEvent], calendar_name: str, today: date) -> bytes:

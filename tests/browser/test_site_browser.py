@@ -21,6 +21,7 @@ PAGES = [
     "grupper/index.html",
     "grupper/lsg-barn-och-unga.html",
     "antagande.html",
+    "under-antagande.html",
     "granskning.html",
     "hierarki.html",
     "arkiv.html",
@@ -113,7 +114,14 @@ def test_axe_finds_no_wcag_violations(browser, site, name):
 
 
 @pytest.mark.parametrize(
-    ("name", "width"), [("index.html", 1280), ("dokument/OVK-0001.html", 1280), ("index.html", 390)]
+    ("name", "width"),
+    [
+        ("index.html", 1280),
+        ("dokument/OVK-0001.html", 1280),
+        ("index.html", 390),
+        ("under-antagande.html", 1280),
+        ("under-antagande.html", 390),
+    ],
 )
 def test_screenshots_for_review(browser, site, name, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
@@ -144,9 +152,23 @@ def test_nu_html_checker_finds_no_errors(site):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("name", ["index.html", "dokument/OVK-0001.html", "antagande.html"])
+@pytest.mark.parametrize(
+    "name", ["index.html", "dokument/OVK-0001.html", "antagande.html", "under-antagande.html"]
+)
 def test_no_sideways_scrolling_on_a_phone(browser, site, name):
     page = browser.new_page(viewport={"width": 390, "height": 800})
     page.goto((site / name).as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_adoption_page_says_each_state_in_words(browser, site, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((site / "under-antagande.html").as_uri())
+    text = page.inner_text("main")
+    assert "Antagen KS 2026-09-14 § 112; undertecknad 2026-09-21" in text
+    assert "Avslagen KS 2026-09-28 § 71" in text
+    assert "Försenad: svaret skulle ha kommit senast 2026-10-31" in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()

@@ -73,6 +73,7 @@ def test_pages_and_exports_exist(site):
         "index.html",
         "arkiv.html",
         "antagande.html",
+        "under-antagande.html",
         "granskning.html",
         "hierarki.html",
         "tillganglighet.html",

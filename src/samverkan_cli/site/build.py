@@ -17,14 +17,23 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
-from samverkan_cli import exports, forteckning, git, templating
+from samverkan_cli import antagande, exports, forteckning, git, templating
 from samverkan_cli.arbetsordning import meetings_per_year
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Grupp, MoteRecord
-from samverkan_cli.model.vocabulary import AGREEMENTS, DOC_ID, HANDLING, NIVA, ROLL, TYP
+from samverkan_cli.model.vocabulary import (
+    AGREEMENTS,
+    DOC_ID,
+    HANDLING,
+    NIVA,
+    PARTY_TYP,
+    ROLL,
+    TYP,
+    UTFALL,
+)
 from samverkan_cli.site import markdown, memo
 from samverkan_cli.site.logo import safe_svg
 from samverkan_cli.site.style import colours
@@ -213,6 +222,7 @@ class _Renderer:
                 repo.config.parter[key].namn if key in repo.config.parter else key
             ),
             "logo": _logo_name(repo),
+            "party_typ": PARTY_TYP,
         }
 
     def render(self, template: str, path: str, **context: Any) -> bytes:
@@ -248,6 +258,12 @@ class _Renderer:
                 lambda: {"archived": [e for e in site.entries if e.archived]},
             ),
             self.page("matrix.html.j2", "antagande.html", listing, lambda: _matrix(site)),
+            self.page(
+                "adoption.html.j2",
+                "under-antagande.html",
+                listing,
+                lambda: {"adoptions": _adoptions(site)},
+            ),
             self.page("reviews.html.j2", "granskning.html", listing, lambda: _reviews(site)),
             self.page("hierarchy.html.j2", "hierarki.html", listing, lambda: {"tree": _tree(site)}),
             self.page(
@@ -394,8 +410,47 @@ def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
     }
 
 
+def _adopting(site: Site) -> list[Entry]:
+    return [e for e in site.entries if e.model.status == "antagande" and e.model.antagande]
+
+
+def _adoptions(site: Site) -> list[tuple[Entry, list[tuple[str, str, str]]]]:
+    """Each agreement under adoption, with each party that must decide: (key, css, in words)."""
+    today = site.options.today
+    found = []
+    for e in _adopting(site):
+        plan = e.model.antagande
+        assert plan is not None
+        positions = antagande.positions(e.model, today)
+        signed = antagande.signed_for(e.model, site.repo.config)
+        parties = []
+        for key in antagande.must_decide(e.model, site.repo.config):
+            kind, words = _position(positions.get(key), plan.svara_senast, today)
+            signature = signed.get(key)
+            if signature is not None and signature.datum is not None:
+                words += f"; undertecknad {signature.datum}"
+            parties.append((key, kind, words))
+        found.append((e, parties))
+    return found
+
+
+def _position(position: Any, deadline: date, today: date) -> tuple[str, str]:
+    """(css class, words) for one party's state: colour only repeats what the words say."""
+    if antagande.has_decided(position):
+        outcome = UTFALL[position.utfall]
+        paragraf = f" {position.paragraf}" if position.paragraf else ""
+        return ("ok" if position.utfall == "antagen" else "bad"), (
+            f"{outcome} {position.instans} {position.datum}{paragraf}"
+        )
+    state = f"{UTFALL[position.utfall]} {position.datum}. " if position is not None else ""
+    if today > deadline:
+        return "missing", f"{state}Försenad: svaret skulle ha kommit senast {deadline}"
+    return "waiting", f"{state}Väntar, svar senast {deadline}"
+
+
 def _matrix(site: Site) -> dict[str, Any]:
     agreements = [e for e in site.entries if e.typ in AGREEMENTS and e.in_force]
+    agreements += [e for e in _adopting(site) if e.typ in AGREEMENTS]
     keys = list(dict.fromkeys(key for e in agreements for key in e.model.parter or ()))
     order = list(site.repo.config.parter)
     keys.sort(key=lambda k: order.index(k) if k in order else len(order))
@@ -408,6 +463,10 @@ def _cell(site: Site, e: Entry, key: str) -> tuple[str, str]:
     model = e.model
     if key not in (model.parter or ()):
         return "na", "ej part"
+    plan = model.antagande if model.status == "antagande" else None
+    if plan is not None and key in antagande.must_decide(model, site.repo.config):
+        today = site.options.today
+        return _position(antagande.positions(model, today).get(key), plan.svara_senast, today)
     for signature in model.undertecknare or ():
         if signature.part == key:
             return "ok", f"undertecknad {signature.datum}" if signature.datum else "undertecknad"
