@@ -100,7 +100,7 @@ def text_output(lines: int, root: Path, every: int = 10) -> Callable[[], object]
         Diagnostic("SV051", Severity.ERROR, path, line, 8, "RUT-0001", "Ett personnummer.")
         for line in range(1, lines + 1, every)
     ]
-    report = reporters.Report(diagnostics, 1, root)
+    report = reporters.Printout(diagnostics, 1, root)
     return lambda: reporters.text(report, io.StringIO())
 
 
