@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from samverkan_cli.catalog import CATALOG, UNSILENCEABLE
 from samverkan_cli.fileio import write_atomic
-from samverkan_cli.rules.catalog import CATALOG, UNSILENCEABLE
 
 START = "<!-- regeltabell:start (genereras av `make docs`) -->"
 END = "<!-- regeltabell:slut -->"

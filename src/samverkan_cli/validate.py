@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import UserError
+from samverkan_cli.findings import Findings, Result
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.rules.catalog import CATALOG
 from samverkan_cli.rules.checks import all_checks
 from samverkan_cli.rules.registry import Context
-
-
-@dataclass(frozen=True)
-class Result:
-    diagnostics: list[Diagnostic]
-    documents: int
 
 
 def run(repo: Repository, today: date, paths: Iterable[str] | None = None) -> Result:
     """Findings for the documents under `paths` (repository-relative; all when None), sorted."""
     return _everything(repo, today).select(paths)
-
-
-@dataclass(frozen=True)
-class Findings:
-    """Every finding in the repository, and what the rules asked of the disk to find them."""
-
-    diagnostics: list[Diagnostic]
-    paths: list[str]
-    #: Files outside the documents that links named, and whether each existed (SV053).
-    probes: dict[str, bool]
-
-    def select(self, paths: Iterable[str] | None) -> Result:
-        selected = select(self.paths, paths)
-        kept = [d for d in self.diagnostics if d.path in selected]
-        return Result(kept, len(selected))
 
 
 def _everything(repo: Repository, today: date) -> Findings:
@@ -69,21 +48,6 @@ def run_cached(root: Path, today: date, paths: Iterable[str] | None = None) -> R
         found = _everything(load(root), today)
         results.remember(root, key, found)
     return found.select(paths)
-
-
-def select(every_path: Iterable[str], paths: Iterable[str] | None) -> set[str]:
-    """The document paths that `paths` (files or folders, relative to the root) name."""
-    every = set(every_path)
-    if paths is None:
-        return every
-    chosen: set[str] = set()
-    for path in paths:
-        prefix = path.rstrip("/")
-        matched = {
-            p for p in every if p == prefix or prefix in ("", ".") or p.startswith(prefix + "/")
-        }
-        chosen |= matched
-    return chosen
 
 
 _SETTINGS_FILES = ("samverkan.yaml", "lagrum.yaml")

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from samverkan_cli import __version__, personnummer
+from samverkan_cli.catalog import CATALOG
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
 from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import RefusedFile, read_repository_file
-from samverkan_cli.rules.catalog import CATALOG
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from samverkan_cli.catalog import severity
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.fileio import RefusedFile, read_regular
 from samverkan_cli.loading.facts import NONE as NO_FACTS
@@ -12,7 +13,6 @@ from samverkan_cli.loading.facts import Facts
 from samverkan_cli.loading.yamlread import Loc, Located, Position
 from samverkan_cli.model.documents import AnyModel
 from samverkan_cli.model.vocabulary import fold
-from samverkan_cli.rules.catalog import severity
 
 _UNSET: Any = object()
 

@@ -305,7 +305,7 @@ def document_from(
     digest: bytes | None = None,
 ) -> Document:
     """The Document a reading describes, its model checked; text read from `source` when needed."""
-    from samverkan_cli.model.check import check
+    from samverkan_cli.loading.check import check
 
     if reading[0] == "fel":
         _kind, code, message, line, column, plain_facts = reading
@@ -408,7 +408,7 @@ def _validate(model: type[M], data: Any, located: yamlread.Located, name: str) -
 def _config_findings(
     model: type[BaseModel], error: ValidationError, located: yamlread.Located, name: str
 ) -> Iterable[Diagnostic]:
-    from samverkan_cli.model.check import describe_error
+    from samverkan_cli.loading.check import describe_error
 
     document = Document(name, located=located)
     for err in error.errors(include_url=False):

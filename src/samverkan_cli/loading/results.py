@@ -14,17 +14,14 @@ import os
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from samverkan_cli.config import CONFIG_FILE
 from samverkan_cli.diagnostics import Diagnostic, Severity
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles
+from samverkan_cli.findings import Findings
 from samverkan_cli.lagrum import REGISTRY_FILE
 from samverkan_cli.loading import cache
 from samverkan_cli.loading.repository import files
-
-if TYPE_CHECKING:
-    from samverkan_cli.validate import Findings
 
 FILE = "validering.marshal"
 
@@ -59,8 +56,6 @@ def key(root: Path, today: date) -> bytes | None:
 
 def recall(root: Path, run_key: bytes | None) -> Findings | None:
     """The findings of the last run if its key was `run_key` and every probe answers the same."""
-    from samverkan_cli.validate import Findings
-
     if run_key is None:
         return None
     try:

@@ -47,9 +47,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         return _UNTAGGED[kind]
 
 
-
-
-
 @dataclass(frozen=True, slots=True)
 class Position:
     """1-based line and column in the file."""

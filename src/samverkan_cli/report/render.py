@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from samverkan_cli import exports, templating
+from samverkan_cli.catalog import CATALOG
 from samverkan_cli.model.vocabulary import TYP, UTFALL
 from samverkan_cli.report import charts, prose
 from samverkan_cli.report.collect import DocumentRef, GroupFigures, Report
-from samverkan_cli.rules.catalog import CATALOG
 
 FORMATS = ("md", "html", "json")
 WORST = 15  # findings listed by name; the rest are counted

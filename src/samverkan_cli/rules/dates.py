@@ -125,6 +125,6 @@ def future_records(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _name(loc: Loc) -> str:
-    from samverkan_cli.model.check import describe
+    from samverkan_cli.loading.check import describe
 
     return describe(loc)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Common
 from samverkan_cli.model.vocabulary import a
-from samverkan_cli.rules.catalog import CATALOG
 from samverkan_cli.rules.registry import Context, check
 
 

@@ -1,4 +1,4 @@
-"""Validate front matter against its typ's model and say what is wrong in Swedish (SV002–SV004).
+"""Check front matter against its typ's model and say what is wrong in Swedish (SV002–SV004).
 
 pydantic's errors carry a `loc`; we map it to the YAML position of the key or value and rewrite
 the message for people who are not programmers. When a document has errors we still try to build

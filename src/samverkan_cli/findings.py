@@ -1,0 +1,48 @@
+"""What one validation run found: every finding in a repository, and what a run reports of it.
+
+Apart from validate so that the findings cache (loading.results) can keep and give back a run
+without importing the validator that makes one (no circle).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from samverkan_cli.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Result:
+    diagnostics: list[Diagnostic]
+    documents: int
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Every finding in the repository, and what the rules asked of the disk to find them."""
+
+    diagnostics: list[Diagnostic]
+    paths: list[str]
+    #: Files outside the documents that links named, and whether each existed (SV053).
+    probes: dict[str, bool]
+
+    def select(self, paths: Iterable[str] | None) -> Result:
+        selected = select(self.paths, paths)
+        kept = [d for d in self.diagnostics if d.path in selected]
+        return Result(kept, len(selected))
+
+
+def select(every_path: Iterable[str], paths: Iterable[str] | None) -> set[str]:
+    """The document paths that `paths` (files or folders, relative to the root) name."""
+    every = set(every_path)
+    if paths is None:
+        return every
+    chosen: set[str] = set()
+    for path in paths:
+        prefix = path.rstrip("/")
+        matched = {
+            p for p in every if p == prefix or prefix in ("", ".") or p.startswith(prefix + "/")
+        }
+        chosen |= matched
+    return chosen
