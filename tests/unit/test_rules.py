@@ -808,7 +808,7 @@ def test_ok(case: Case, tmp_path: Any) -> None:
 
 
 def test_every_code_has_bad_and_ok_cases() -> None:
-    from samverkan_cli.rules.catalog import CATALOG
+    from samverkan_cli.catalog import CATALOG
 
     tested_elsewhere = {"SV090"}  # config errors: tests/unit/test_config.py
     assert {c.code for c in BAD} | tested_elsewhere == set(CATALOG)

@@ -10,7 +10,8 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.fileio import RefusedFile, read_regular
 from samverkan_cli.loading.facts import NONE as NO_FACTS
 from samverkan_cli.loading.facts import Facts
-from samverkan_cli.loading.yamlread import Loc, Located, Position
+from samverkan_cli.loading.scalars import Loc
+from samverkan_cli.loading.yamlread import Located, Position
 from samverkan_cli.model.documents import AnyModel
 from samverkan_cli.model.vocabulary import fold
 

@@ -32,7 +32,8 @@ from samverkan_cli.loading import facts, source, yamlread
 from samverkan_cli.loading.cache import DocumentCache
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.facts import NONE as NO_FACTS
-from samverkan_cli.loading.yamlread import Loc, Position
+from samverkan_cli.loading.scalars import Loc
+from samverkan_cli.loading.yamlread import Position
 from samverkan_cli.model.documents import Grupp
 from samverkan_cli.model.vocabulary import fold
 

@@ -18,8 +18,7 @@ from typing import Any, Final
 import yaml
 
 from samverkan_cli.loading import plain_yaml
-from samverkan_cli.loading.scalars import MAX_DEPTH, Spot, resolve_plain
-from samverkan_cli.loading.scalars import Loc as Loc  # until every reader imports scalars
+from samverkan_cli.loading.scalars import MAX_DEPTH, Loc, Spot, resolve_plain
 from samverkan_cli.printable import CONTROL
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
