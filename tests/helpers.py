@@ -12,7 +12,9 @@ from typing import Any
 import yaml
 
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.loading.repository import load
+from samverkan_cli.loading.cache import digest
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.repository import document_from, load, read
 from samverkan_cli.validate import run
 
 TODAY = date(2026, 6, 15)
@@ -199,3 +201,9 @@ def line_of(root: Path, path: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def parse_document(relative: str, data: bytes) -> Document:
+    """A Document from a file's bytes, without a repository on disk (for property tests)."""
+    found, held = read(data)
+    return document_from(relative, found, held, digest(data))

@@ -258,7 +258,7 @@ def test_titles_with_quotes_and_colons_stay_valid_yaml(capsys, county):
     assert code == 0
     path = out.strip()
     assert errors_for(capsys, county, path) == []
-    from samverkan_cli.loading.repository import parse_document
+    from helpers import parse_document
 
     document = parse_document(path, (county / path).read_bytes())
     assert document.raw["titel"] == title

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import CONFIG, base, front_matter
+from helpers import CONFIG, base, front_matter, parse_document
 from samverkan_cli.catalog import CATALOG
 from samverkan_cli.lagrum import combine, parse_registry, shipped_text
 from samverkan_cli.loading import yamlread
-from samverkan_cli.loading.repository import Repository, parse_document
+from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.fields import Model
 from samverkan_cli.validate import run
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles, write_atomic
+from samverkan_cli.loading.reading import Plain, Reading, plain, typed
 
 FOLDER: Final = Path(".samverkan") / "cache"
 FILE: Final = "dokument.marshal"
@@ -43,7 +44,6 @@ _CHECKSUM_SIZE: Final = 16
 #: A cache of 20,000 documents is ~30 MB; a bigger file is not one of ours.
 _LIMIT: Final = 2**30
 
-Reading = tuple[Any, ...]
 #: size, mtime and ctime in ns, inode: what changes when a file is written, whatever its times.
 Stat = tuple[int, int, int, int]
 _UNTRUSTED: Final = (-1, -1, -1, -1)
@@ -89,10 +89,10 @@ def version() -> str:
 class DocumentCache:
     """Readings by repository path, each with the size, time and digest of the file read."""
 
-    def __init__(self, root: Path, entries: dict[str, tuple[Stat, bytes, Reading]]) -> None:
+    def __init__(self, root: Path, entries: dict[str, tuple[Stat, bytes, Plain]]) -> None:
         self.root = root
         self._old = entries
-        self._new: dict[str, tuple[Stat, bytes, Reading]] = {}
+        self._new: dict[str, tuple[Stat, bytes, Plain]] = {}
         self._changed = False
         self._started = time.time_ns()
 
@@ -106,24 +106,27 @@ class DocumentCache:
         entry = self._old.get(path)
         if entry is None or entry[0] != stat:
             return None
-        self._new[path] = entry
-        return entry[2]
+        found = _typed(entry[2])
+        if found is not None:
+            self._new[path] = entry
+        return found
 
     def digest_of(self, path: str) -> bytes | None:
         """The digest of the content last read from `path`."""
         entry = self._old.get(path)
         return entry[1] if entry else None
 
-    def by_content(self, path: str, content_digest: bytes) -> Reading:
-        """The reading of a file whose content is as last time (digest_of), though its time changed."""
+    def by_content(self, path: str, content_digest: bytes) -> Reading | None:
+        """The reading of a file whose content is as last time (digest_of), though its time
+        changed; None if the kept reading cannot be used (the file is then read again)."""
         entry = self._old[path]
         assert entry[1] == content_digest
-        return entry[2]
+        return _typed(entry[2])
 
-    def put(self, path: str, stat: Stat, content_digest: bytes, reading: Reading) -> None:
+    def put(self, path: str, stat: Stat, content_digest: bytes, found: Reading) -> None:
         if self._started - max(stat[1], stat[2]) < RACY_SECONDS * 1e9:
             stat = _UNTRUSTED  # compare by content next time
-        self._new[path] = (stat, content_digest, reading)
+        self._new[path] = (stat, content_digest, plain(found))
         self._changed = True
 
     def save(self) -> None:
@@ -131,6 +134,13 @@ class DocumentCache:
         if not self._changed and self._new.keys() == self._old.keys():
             return
         store(self.root, FILE, self._new)
+
+
+def _typed(kept: Plain) -> Reading | None:
+    try:
+        return typed(kept)
+    except (ValueError, TypeError, IndexError, KeyError):  # the shape of another version
+        return None
 
 
 def fetch(root: Path, name: str) -> Any:

@@ -52,6 +52,8 @@ class Document:
         body_line: int = 1,
         facts: Facts = NO_FACTS,
         source: str | None = None,
+        digest: bytes | None = None,
+        front_digest: bytes | None = None,
     ) -> None:
         self.path = path
         self.located = located
@@ -63,8 +65,8 @@ class Document:
         self.facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a
         #: document): publish re-renders a page only when the digests it depends on change.
-        self.digest: bytes | None = None
-        self.front_digest: bytes | None = None
+        self.digest = digest
+        self.front_digest = front_digest
         self._text = text
         self._body = body
         #: The file to read `text` from when it is not held (None: held, or not readable).

@@ -28,10 +28,12 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles, read_regular
 from samverkan_cli.loading import cache as document_cache
-from samverkan_cli.loading import facts, source, yamlread
+from samverkan_cli.loading import facts, reading, source, yamlread
 from samverkan_cli.loading.cache import DocumentCache
+from samverkan_cli.loading.check import check, describe_error
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.facts import NONE as NO_FACTS
+from samverkan_cli.loading.reading import FrontMatter, Held, Reading, Unreadable
 from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.loading.yamlread import Position
 from samverkan_cli.model.documents import Grupp
@@ -69,11 +71,6 @@ class Repository:
 
     def is_group(self, group_id: str) -> bool:
         return any(d.typ == "grupp" for d in self.by_id.get(group_id, ()))
-
-
-def discover(root: Path) -> list[Path]:
-    """Every document file: *.md under the document folders, skipping README.md and ./_ folders."""
-    return [Path(absolute) for _relative, absolute in files(root)]
 
 
 def files(root: Path) -> list[tuple[str, str]]:
@@ -149,40 +146,34 @@ def _read_all(
             documents[relative] = _unreadable(relative, _why(error))
             continue
         stat = document_cache.stat_of(info)
-        reading = cache.by_stat(relative, stat) if cache else None
-        if reading is not None:
+        found = cache.by_stat(relative, stat) if cache else None
+        if found is not None:
             assert cache is not None  # only a cache knows a reading without reading
-            documents[relative] = document_from(
-                relative, reading, source=path, digest=cache.digest_of(relative)
-            )
+            digest = cache.digest_of(relative)
+            documents[relative] = document_from(relative, found, path, digest)
         else:
             to_parse.append((relative, path, stat))
     known = [cache.digest_of(relative) if cache else None for relative, _path, _stat in to_parse]
     parsed = _parse_files([path for _relative, path, _stat in to_parse], known, keep_text)
-    for (relative, path, stat), (content_digest, outcome, held) in zip(
-        to_parse, parsed, strict=True
-    ):
-        if content_digest is None or isinstance(outcome, str):  # unreadable: `outcome` says why
-            documents[relative] = _unreadable(relative, str(outcome))
+    for (relative, path, stat), outcome in zip(to_parse, parsed, strict=True):
+        if isinstance(outcome, str):  # unreadable: the outcome says why
+            documents[relative] = _unreadable(relative, outcome)
             continue
-        reading = outcome
-        if reading is None:  # touched, but the content is as before (only known with a cache)
-            assert cache is not None
-            reading = cache.by_content(relative, content_digest)
+        content_digest, found, held = outcome
+        if found is None and cache is not None:  # touched, the content as before
+            found = cache.by_content(relative, content_digest)
+        if found is None:  # the kept reading is of no use: read the file after all
+            found, held = read(read_regular(path))
+            held = held if keep_text else None
         if cache is not None:
-            cache.put(relative, stat, content_digest, reading)
-        documents[relative] = document_from(
-            relative, reading, source=path, held=held, digest=content_digest
-        )
+            cache.put(relative, stat, content_digest, found)
+        documents[relative] = document_from(relative, found, held or path, content_digest)
     return [documents[relative] for relative, _path in files]
 
 
-Reading = document_cache.Reading
-#: (text, offset where the body starts) of a file read in this run, when asked to keep it.
-Held = tuple[str, int]
-#: (digest, reading, held); reading None when the digest is the one given (the content is
-#: unchanged); (None, message, None) when the file cannot be read.
-Parsed = tuple[bytes, Reading | None, Held | None] | tuple[None, str, None]
+#: What parsing one file gave: (content digest, reading or None when the digest is the one
+#: already known, the text when asked to keep it), or why the file cannot be read.
+Parsed = tuple[bytes, Reading | None, Held | None] | str
 
 
 def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -> Iterator[Parsed]:
@@ -197,7 +188,7 @@ def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -
     size = -(-len(work) // (parallel.workers() * 4))
     chunks = [work[start : start + size] for start in range(0, len(work), size)]
     return (
-        item
+        _unpacked(item)
         for packed in parallel.forked_map(_read_chunk, chunks)
         for item in marshal.loads(packed)
     )
@@ -205,7 +196,30 @@ def _parse_files(paths: list[str], known: list[bytes | None], keep_text: bool) -
 
 def _read_chunk(work: list[tuple[str, bytes | None, bool]]) -> bytes:
     """Run in a worker: readings as marshal bytes (plain data crosses processes ~10× faster)."""
-    return marshal.dumps([_read_file(*item) for item in work])
+    return marshal.dumps([_packed_outcome(_read_file(*item)) for item in work])
+
+
+def _packed_outcome(outcome: Parsed) -> Any:
+    """The worker boundary: a Parsed as plain tuples (undone by _unpacked)."""
+    if isinstance(outcome, str):
+        return outcome
+    content_digest, found, held = outcome
+    return (
+        content_digest,
+        reading.plain(found) if found is not None else None,
+        (held.text, held.body_start) if held is not None else None,
+    )
+
+
+def _unpacked(item: Any) -> Parsed:
+    if isinstance(item, str):
+        return item
+    content_digest, found, held = item
+    return (
+        content_digest,
+        reading.typed(found) if found is not None else None,
+        Held(*held) if held is not None else None,
+    )
 
 
 def _read_file(path: str, known: bytes | None, keep_text: bool) -> Parsed:
@@ -213,13 +227,12 @@ def _read_file(path: str, known: bytes | None, keep_text: bool) -> Parsed:
     try:
         data = read_regular(path)
     except (OSError, RefusedFile) as error:
-        return None, _why(error), None
+        return _why(error)
     content_digest = document_cache.digest(data)
     if content_digest == known:
         return content_digest, None, None
-    reading, parts = read(data)
-    held = (parts.text, len(parts.text) - len(parts.body)) if keep_text and parts else None
-    return content_digest, reading, held
+    found, held = read(data)
+    return content_digest, found, held if keep_text else None
 
 
 def _why(error: OSError | RefusedFile) -> str:
@@ -230,23 +243,18 @@ def _why(error: OSError | RefusedFile) -> str:
 
 
 def _unreadable(relative: str, message: str) -> Document:
-    document = Document(relative)
-    document.problems.append(document.at("SV001", message, yamlread.Position(1, 1)))
-    return document
+    return document_from(relative, Unreadable("SV001", message, 1, 1, NO_FACTS), None, None)
 
 
-def read(data: bytes) -> tuple[Reading, Parts | None]:
-    """What a file's bytes say, as plain data the cache can keep, and the parts kept in memory.
+def read(data: bytes) -> tuple[Reading, Held | None]:
+    """What a file's bytes say, and its decoded text when it is a document with front matter.
 
-    ("fel", code, message, line, column, facts) when the file cannot be read as a document;
-    ("ok", front matter, [(duplicate-key message, line, column)], body line, facts, positions,
-    front-matter digest) otherwise, where positions are marshal bytes, unpacked only for a
-    document with a finding.
+    Positions are kept as marshal bytes, unpacked only for a document with a finding.
     """
     text = source.decode(data)
     if isinstance(text, source.DecodeProblem):
         where = text.position
-        return ("fel", "SV007", text.message, where.line, where.column, NO_FACTS.plain()), None
+        return Unreadable("SV007", text.message, where.line, where.column, NO_FACTS), None
     try:
         parts = source.split(text)
     except source.SplitProblem as problem:
@@ -263,95 +271,64 @@ def read(data: bytes) -> tuple[Reading, Parts | None]:
         and fold(value["typ"]) == "sip-mall"
     )
     found = facts.find(text, parts.body, parts.body_line, with_headings=sip, data=data)
-    positions = marshal.dumps((flat.keys, flat.values))
-    front_digest = document_cache.digest(parts.yaml_text.encode("utf-8", "surrogatepass"))
-    reading = ("ok", value, flat.problems, parts.body_line, found.plain(), positions, front_digest)
-    return reading, Parts(text, parts.body, flat.located())
-
-
-@dataclass(frozen=True, slots=True)
-class Parts:
-    """What reading in this process found beyond the plain reading: kept to save a second read."""
-
-    text: str
-    body: str
-    located: yamlread.Located
+    front = FrontMatter(
+        value,
+        tuple((m, line, column) for m, line, column in flat.problems),
+        parts.body_line,
+        found,
+        marshal.dumps((flat.keys, flat.values)),
+        document_cache.digest(parts.yaml_text.encode("utf-8", "surrogatepass")),
+    )
+    return front, Held(text, len(text) - len(parts.body))
 
 
 def _failed(problem: source.SplitProblem | yamlread.YamlError, found: facts.Facts) -> Reading:
     at = problem.position
-    return ("fel", "SV001", problem.message, at.line, at.column, found.plain())
-
-
-def parse_document(relative: str, data: bytes) -> Document:
-    """A Document from a file's bytes: decoded, split, parsed and checked against its model."""
-    reading, parts = read(data)
-    content_digest = document_cache.digest(data)
-    if parts is None:
-        text = source.decode(data)
-        return document_from(
-            relative, reading, text=text if isinstance(text, str) else None, digest=content_digest
-        )
-    return document_from(relative, reading, parts=parts, digest=content_digest)
+    return Unreadable("SV001", problem.message, at.line, at.column, found)
 
 
 def document_from(
-    relative: str,
-    reading: Reading,
-    *,
-    source: str | None = None,
-    parts: Parts | None = None,
-    text: str | None = None,
-    held: Held | None = None,
-    digest: bytes | None = None,
+    relative: str, found: Reading, text: Held | str | None, digest: bytes | None
 ) -> Document:
-    """The Document a reading describes, its model checked; text read from `source` when needed."""
-    from samverkan_cli.loading.check import check
-
-    if reading[0] == "fel":
-        _kind, code, message, line, column, plain_facts = reading
-        readable = code != "SV007"
+    """The one way a Document is made: from its reading, with its text held (`Held`), to be
+    read from a path on demand (`str`), or not at all; its model checked."""
+    held = text if isinstance(text, Held) else None
+    lazy = text if isinstance(text, str) else None
+    if isinstance(found, Unreadable):
         document = Document(
             relative,
-            text=text,
-            facts=facts.from_plain(plain_facts),
-            source=source if readable and text is None else None,
+            text=held.text if held else None,
+            facts=found.facts,
+            source=lazy if found.code != "SV007" else None,
         )
-        document.problems.append(document.at(code, message, yamlread.Position(line, column)))
+        document.problems.append(
+            document.at(found.code, found.message, yamlread.Position(found.line, found.column))
+        )
         return document
-    _kind, value, problems, body_line, plain_facts, positions, front_digest = reading
-    if parts is not None:
-        located = parts.located
-        document = Document(
-            relative, located, text=parts.text, body=parts.body, body_line=body_line
-        )
-    elif held is not None:
-        located = _packed(value, problems, positions)
-        held_text, body_start = held
-        document = Document(
-            relative, located, text=held_text, body=held_text[body_start:], body_line=body_line
-        )
-    else:
-        located = _packed(value, problems, positions)
-        document = Document(relative, located, body_line=body_line, source=source)
-    document.facts = facts.from_plain(plain_facts)
-    document.digest, document.front_digest = digest, front_digest
+    located = yamlread.Located(
+        found.value,
+        problems=[(m, yamlread.Position(line, column)) for m, line, column in found.problems],
+        reread=lambda: _positions(found.positions),
+    )
+    document = Document(
+        relative,
+        located,
+        text=held.text if held else None,
+        body=held.body if held else "",
+        body_line=found.body_line,
+        facts=found.facts,
+        source=lazy,
+        digest=digest,
+        front_digest=found.front_digest,
+    )
     document.problems.extend(document.at("SV001", m, p) for m, p in located.problems)
-    if not isinstance(value, dict):
+    if not isinstance(found.value, dict):
         document.problems.append(document.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
         return document
     checked = check(document)
     document.model, document.locked = checked.model, checked.locked
     document.problems.extend(checked.findings)
     return document
-
-
-def _packed(value: Any, problems: list[Any], positions: bytes) -> yamlread.Located:
-    return yamlread.Located(
-        value,
-        problems=[(m, yamlread.Position(line, column)) for m, line, column in problems],
-        reread=lambda: _positions(positions),
-    )
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
@@ -409,7 +386,6 @@ def _validate(model: type[M], data: Any, located: yamlread.Located, name: str) -
 def _config_findings(
     model: type[BaseModel], error: ValidationError, located: yamlread.Located, name: str
 ) -> Iterable[Diagnostic]:
-    from samverkan_cli.loading.check import describe_error
 
     document = Document(name, located=located)
     for err in error.errors(include_url=False):

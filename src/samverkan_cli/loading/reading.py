@@ -1,0 +1,85 @@
+"""What reading a file's bytes found: the one typed record between the bytes and a Document.
+
+A reading is computed in a worker process or kept in the cache as plain tuples (marshal moves
+and stores those about ten times faster than objects); `plain` and `typed` are the only
+conversion, used by the cache module and the worker boundary, so that everywhere else mypy
+checks the fields by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from samverkan_cli.loading import facts
+from samverkan_cli.loading.facts import Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file that cannot be read as a document: the finding (SV001, SV007) and where it is."""
+
+    code: str
+    message: str
+    line: int
+    column: int
+    facts: Facts
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """A file read as front matter and body."""
+
+    value: Any
+    #: (message, line, column) of each field written twice.
+    problems: tuple[tuple[str, int, int], ...]
+    body_line: int
+    facts: Facts
+    #: The positions of keys and values, as marshal bytes: unpacked only for a finding.
+    positions: bytes
+    #: A digest of the front matter's text (publish makes pages again when it changes).
+    front_digest: bytes
+
+
+Reading = Unreadable | FrontMatter
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """The text of a file read in this run, kept so that publishing does not read it twice."""
+
+    text: str
+    body_start: int
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+#: A reading as the cache keeps it and a worker returns it: a tuple tagged "fel" or "ok".
+Plain = tuple[Any, ...]
+
+
+def plain(reading: Reading) -> Plain:
+    if isinstance(reading, Unreadable):
+        r = reading
+        return ("fel", r.code, r.message, r.line, r.column, r.facts.plain())
+    f = reading
+    problems = [list(p) for p in f.problems]
+    return ("ok", f.value, problems, f.body_line, f.facts.plain(), f.positions, f.front_digest)
+
+
+def typed(data: Plain) -> Reading:
+    """The record a plain reading stands for (a malformed one raises ValueError or TypeError)."""
+    if data[0] == "fel":
+        _kind, code, message, line, column, plain_facts = data
+        return Unreadable(code, message, line, column, facts.from_plain(plain_facts))
+    _kind, value, problems, body_line, plain_facts, positions, front_digest = data
+    return FrontMatter(
+        value,
+        tuple((m, ln, col) for m, ln, col in problems),
+        body_line,
+        facts.from_plain(plain_facts),
+        positions,
+        front_digest,
+    )
