@@ -17,6 +17,7 @@ import pytest
 
 from samverkan_cli.fileio import READ_LIMIT
 from samverkan_cli.loading import repository
+from samverkan_cli.loading.reading import FrontMatter
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 MB = 1_000_000
@@ -68,9 +69,11 @@ def test_ten_megabytes_are_read_whole_with_every_number_placed(tmp_path):
     assert 10 * MB <= len(data) < READ_LIMIT  # under the cap on what is read
     path = tmp_path / "RUT-0001-stor.md"
     path.write_bytes(data)
-    digest, reading, _held = repository._read_file(str(path), None, False)
-    assert digest is not None and reading is not None and reading[0] == "ok"
-    numbers = reading[4][0]
+    outcome = repository._read_file(str(path), None, False)
+    assert not isinstance(outcome, str)
+    _digest, found, _held = outcome
+    assert isinstance(found, FrontMatter)
+    numbers = found.facts.identity_numbers
     lines = data.decode("utf-8").split("\n")
     assert len(numbers) > 200_000
     for _kind, number, line, column in (numbers[0], numbers[len(numbers) // 2], numbers[-1]):
@@ -80,8 +83,9 @@ def test_ten_megabytes_are_read_whole_with_every_number_placed(tmp_path):
 @pytest.mark.parametrize("headings", [40_000])
 def test_every_heading_of_a_long_sip_mall_is_placed(headings):
     data = scaling.sip_document(headings)
-    reading, _parts = repository.read(data)
-    found = reading[4][2]
+    front, _held = repository.read(data)
+    assert isinstance(front, FrontMatter) and front.facts.headings is not None
+    found = front.facts.headings
     assert len(found) == headings
     lines = data.decode("utf-8").split("\n")
     for text, line in (found[0], found[headings // 2], found[-1]):
