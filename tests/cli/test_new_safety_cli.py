@@ -76,6 +76,34 @@ def test_template_faults_exit_2_with_file_and_line(capsys, tmp_path, template, g
     assert gist in err and "Traceback" not in err
 
 
+EXHAUSTING = [
+    ('{{ ("x" * 100000) * 100000 }}', "mallen upprepar en text eller lista 100 000 gånger"),
+    ("{{ (range(100000)|list) * 100000 }}", "mallen upprepar en text eller lista 100 000 gånger"),
+    ('{{ "x"|center(1000000000) }}', "mallen begär en bredd på 1 000 000 000 tecken"),
+    ('{{ "{:>1000000000}".format("x") }}', "mallen begär en bredd på 1 000 000 000 tecken"),
+    ('{{ "%s" % (("x"*99999)*9999,) }}', "mallen upprepar en text eller lista 9 999 gånger"),
+    ('{{ "{:>50000000}".format("x") }}', "mallen begär en bredd på 50 000 000 tecken"),
+    (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "mallen tar för lång tid att fylla i",
+    ),
+]
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]], ids=["write", "dry-run"])
+@pytest.mark.parametrize(("template", "gist"), EXHAUSTING)
+def test_a_template_that_would_exhaust_memory_or_time_exits_2(
+    capsys, tmp_path, template, gist, dry_run
+):
+    root = write_repo(tmp_path, extra={"mallar/riktlinje.md.j2": "---\n" + template})
+    before = snapshot(root)
+    code, out, err = run(capsys, "new", "riktlinje", "--titel", "R", *dry_run, "-C", str(root))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Fel: mallar/riktlinje.md.j2:2: {gist}")
+    assert "Traceback" not in err and "Error" not in err
+    assert snapshot(root) == before
+
+
 def test_a_group_id_that_climbs_out_is_never_a_path(capsys, tmp_path, no_terminal):
     documents = base()
     documents["grupper/x.md"] = {**documents[BG], "id": "../../../../../utanfor/x"}

@@ -1,10 +1,11 @@
 """The templates of `samverkan new`: the shipped ones, and a repository's own under mallar/.
 
 A repository's templates are input, not code: every template is rendered in Jinja's immutable
-sandbox (no attribute starting with `_`, no mutation, bounded `range`, `**` and `*`), a
-repository's files are read only when they are regular UTF-8 files inside the repository, and
-any fault in one (syntax, an undefined value, the sandbox refusing, a missing include) is a
-UserError naming the file and line.
+sandbox (no attribute starting with `_`, no mutation; see scaffold.sandbox), within bounds on
+the size of every value, the size of the document, the steps and the seconds it may take (see
+scaffold.limits). A repository's files are read only when they are regular UTF-8 files inside
+the repository, and any fault in one (syntax, an undefined value, the sandbox refusing, a
+missing include, a bound passed) is a Swedish UserError naming the file and line.
 """
 
 from __future__ import annotations
@@ -18,79 +19,75 @@ from typing import TYPE_CHECKING, Any, Final
 
 from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import RefusedFile, read_regular
+from samverkan_cli.scaffold.limits import (
+    LIMITS,
+    Limits,
+    TemplateFault,
+    TemplateTimeout,
+    too_big_output,
+)
+from samverkan_cli.scaffold.messages import TEMPLATE_FOLDER, describe
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Template
 
-TEMPLATE_FOLDER: Final = "mallar"
+    from samverkan_cli.scaffold.sandbox import Sandbox
+
+__all__ = ["MAX_TEMPLATE_BYTES", "TEMPLATE_FOLDER", "TemplateFault", "render"]
+
 #: A template is a short text file; anything bigger is a mistake (or a device named .j2).
 MAX_TEMPLATE_BYTES: Final = 1_000_000
-#: Bounds on the operators that can exhaust memory or time from a one-line template.
-MAX_EXPONENT: Final = 1_000
-MAX_REPEAT: Final = 100_000
 
 
-class TemplateFault(Exception):
-    """A repository template that cannot be used; the message is Swedish and says the fix."""
-
-    def __init__(self, display: str, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.display = display
-        self.message = message
-        self.line = line
-
-
-def render(root: Path, typ: str, context: Mapping[str, Any]) -> str:
+def render(root: Path, typ: str, context: Mapping[str, Any], limits: Limits = LIMITS) -> str:
     """The typ's template (the repository's own under mallar/ first) rendered with `context`."""
+    from samverkan_cli.scaffold.sandbox import deadline
+
     repository = RepositoryTemplates(root)
-    environment = _environment(repository)
+    environment = _environment(repository, limits)
     try:
-        text = environment.get_template(f"{typ}.md.j2").render(context)
-    except Exception as error:
-        fault = user_error(error, repository.served, sorted(context))
+        with deadline(limits):
+            template = environment.get_template(f"{typ}.md.j2")
+            text = _bounded(template, context, limits)
+    except (Exception, TemplateTimeout) as error:
+        fault = user_error(error, repository.served, sorted(context), limits)
         if fault is None:
             raise  # no repository template took part: a fault of ours, not the user's
         raise fault from error
     return text.rstrip("\n") + "\n"  # exactly one final newline, as .editorconfig asks
 
 
-def _environment(repository: RepositoryTemplates) -> Environment:
-    from jinja2 import ChoiceLoader, FunctionLoader, PackageLoader, StrictUndefined
+def _bounded(template: Template, context: Mapping[str, Any], limits: Limits) -> str:
+    """The rendered text, stopped as soon as it is bigger than `limits.output`."""
+    pieces: list[str] = []
+    size = 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > limits.output:
+            raise too_big_output(limits)
+        pieces.append(piece)
+    text = "".join(pieces)
+    if len(text.encode("utf-8", "surrogatepass")) > limits.output:
+        raise too_big_output(limits)
+    return text
+
+
+def _environment(repository: RepositoryTemplates, limits: Limits) -> Sandbox:
+    from jinja2 import ChoiceLoader, FunctionLoader, PackageLoader
+
+    from samverkan_cli.scaffold.sandbox import Sandbox
 
     loaders = [FunctionLoader(repository), PackageLoader("samverkan_cli", "scaffold/templates")]
-    environment = _sandbox()(
+    environment = Sandbox(
+        limits,
         loader=ChoiceLoader(loaders),
-        undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         # Markdown and YAML, not HTML: escaping is done where it matters, by quoting YAML strings.
         autoescape=False,
     )
-    environment.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    environment.add_filter("q", lambda value: json.dumps(str(value), ensure_ascii=False))
     return environment
-
-
-def _sandbox() -> type[Environment]:
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    class Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"**", "*"})
-
-        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            _check_size(operator, left, right)
-            return super().call_binop(context, operator, left, right)
-
-    return Sandbox
-
-
-def _check_size(operator: str, left: Any, right: Any) -> None:
-    numbers = all(isinstance(v, int | float) for v in (left, right))
-    if operator == "**" and numbers and abs(right) > MAX_EXPONENT and abs(left) > 1:
-        raise TemplateFault("", f"mallen räknar ut en för stor potens (exponenten {right}).")
-    if operator == "*" and not numbers:
-        count = right if isinstance(right, int) else left
-        if isinstance(count, int) and count > MAX_REPEAT:
-            raise TemplateFault("", f"mallen upprepar en text eller lista {count} gånger.")
 
 
 class RepositoryTemplates:
@@ -153,7 +150,9 @@ def _decode(data: bytes, display: str) -> str:
         ) from None
 
 
-def user_error(error: Exception, served: Mapping[str, str], names: list[str]) -> UserError | None:
+def user_error(
+    error: BaseException, served: Mapping[str, str], names: list[str], limits: Limits = LIMITS
+) -> UserError | None:
     """A Swedish UserError for a fault in a repository template; None when none took part."""
     display, line = _where(error, served)
     if not display:
@@ -161,10 +160,10 @@ def user_error(error: Exception, served: Mapping[str, str], names: list[str]) ->
             return None
         display = next(iter(served.values()))
     where = f"{display}:{line}" if line else display
-    return UserError(f"{where}: {_describe(error, names)}")
+    return UserError(f"{where}: {describe(error, names, limits)}")
 
 
-def _where(error: Exception, served: Mapping[str, str]) -> tuple[str, int | None]:
+def _where(error: BaseException, served: Mapping[str, str]) -> tuple[str, int | None]:
     """The repository template and line the error comes from, innermost first."""
     from jinja2 import TemplateSyntaxError
 
@@ -175,37 +174,15 @@ def _where(error: Exception, served: Mapping[str, str]) -> tuple[str, int | None
     found: tuple[str, int | None] = ("", None)
     traceback: TracebackType | None = error.__traceback__
     while traceback is not None:
-        filename = traceback.tb_frame.f_code.co_filename
-        if filename in served:
-            found = (served[filename], traceback.tb_lineno)
+        frame = traceback.tb_frame
+        if frame.f_code.co_filename in served:
+            found = (served[frame.f_code.co_filename], _line(frame.f_globals, traceback.tb_lineno))
         traceback = traceback.tb_next
     return found
 
 
-def _describe(error: Exception, names: list[str]) -> str:
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError, TemplateError
-
-    values = ", ".join(names)
-    if isinstance(error, TemplateFault):
-        return error.message
-    if isinstance(error, TemplateSyntaxError):
-        return (
-            f"mallen har ett syntaxfel ({error.message}). Rätta Jinja-syntaxen, eller ta bort "
-            "filen så används den inbyggda mallen."
-        )
-    if isinstance(error, SecurityError):
-        return (
-            f"mallen använder något som en mall inte får använda ({error}). En mall får använda "
-            f"värdena {values} och filtret q."
-        )
-    if isinstance(error, UndefinedError):
-        return f"mallen använder ett värde som inte finns ({error}). Värden: {values}."
-    if isinstance(error, TemplateNotFound):
-        return (
-            f"mallen tar med '{error.name}', som inte finns i {TEMPLATE_FOLDER}/ eller bland de "
-            "inbyggda mallarna. Rätta namnet."
-        )
-    if isinstance(error, TemplateError):
-        return f"mallen går inte att använda ({error}). Rätta mallen."
-    return f"mallen gick inte att fylla i ({type(error).__name__}: {error}). Rätta mallen."
+def _line(module: Mapping[str, Any], line: int) -> int:
+    """The template's line for a line of the Python it compiles to. Jinja rewrites the traceback
+    of an Exception to template lines itself, not that of a TemplateTimeout."""
+    template = module.get("__jinja_template__")
+    return int(template.get_corresponding_lineno(line)) if template is not None else line
