@@ -7,8 +7,24 @@ from __future__ import annotations
 from datetime import date
 
 from samverkan_cli.config import Config
-from samverkan_cli.model.documents import Common, Stallningstagande, Undertecknare
+from samverkan_cli.model.documents import (
+    Antagande,
+    Avtalsdokument,
+    Common,
+    Stallningstagande,
+    Undertecknare,
+)
 from samverkan_cli.model.vocabulary import UNDECIDED_OUTCOMES
+
+
+def plan(model: Common) -> Antagande | None:
+    """The document's `antagande` block (only agreements have one)."""
+    return model.antagande if isinstance(model, Avtalsdokument) else None
+
+
+def under_way(model: Common) -> Antagande | None:
+    """The block of a document with status antagande, else None."""
+    return plan(model) if model.status == "antagande" else None
 
 
 def positions(model: Common, until: date | None = None) -> dict[str, Stallningstagande]:
@@ -34,8 +50,9 @@ def adopted(position: Stallningstagande | None) -> bool:
 
 def must_decide(model: Common, config: Config) -> list[str]:
     """The parties that must take a position: `antagande.parter`, else the document's kommuner."""
-    if model.antagande is not None and model.antagande.parter:
-        return list(dict.fromkeys(model.antagande.parter))
+    block = plan(model)
+    if block is not None and block.parter:
+        return [key for key in dict.fromkeys(block.parter) if key in (model.parter or ())]
     return [key for key in model.parter or () if _typ(config, key) == "kommun"]
 
 
@@ -47,7 +64,8 @@ def pending(model: Common, config: Config, until: date | None = None) -> list[st
 
 def late(model: Common, config: Config, on: date) -> list[str]:
     """The pending parties once the reply deadline has passed on `on`."""
-    deadline = model.antagande.svara_senast if model.antagande is not None else None
+    block = plan(model)
+    deadline = block.svara_senast if block is not None else None
     return pending(model, config, on) if deadline is not None and on > deadline else []
 
 
@@ -67,11 +85,13 @@ def must_sign(model: Common, config: Config) -> list[str]:
     ]
 
 
-def signed_for(model: Common, config: Config) -> dict[str, Undertecknare]:
+def signed_for(
+    model: Common, config: Config, until: date | None = None
+) -> dict[str, Undertecknare]:
     """Each party covered by a signature, and the signature: its own; a `for` signature when
     the party has adopted the document; on a huvudöverenskommelse, a kommunförbund's signature
     for every kommun that has adopted it."""
-    found = positions(model)
+    found = positions(model, until)
     covered: dict[str, Undertecknare] = {}
     for signature in model.undertecknare or ():
         for key in signature.for_ or ():

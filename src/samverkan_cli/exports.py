@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, Final
 from xml.etree import ElementTree
 
+from samverkan_cli import antagande
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.git import Change
 from samverkan_cli.printable import printable
@@ -258,8 +259,8 @@ def calendar_ics(
             events.append(
                 (e.model.giltig_till, f"slut-{e.id}", f"Slutar gälla: {e.id} {e.model.titel}", url)
             )
-        plan = e.model.antagande
-        if e.model.status == "antagande" and plan is not None:
+        plan = antagande.under_way(e.model)
+        if plan is not None:
             events.append(
                 (
                     plan.svara_senast,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, TypeVar
 
+from samverkan_cli import antagande
 from samverkan_cli.config import Config
 from samverkan_cli.git import Change
 from samverkan_cli.lifecycle import decided_on, in_force, next_review, plus_days
@@ -139,7 +140,17 @@ def public(repo: Repository, include_drafts: bool = False) -> Public:
 
 
 def decision_text(model: Common) -> str:
-    """How the document was decided, as people write it: 'SN 2015-03-18 § 106'."""
+    """How the document was decided, as people write it: 'SN 2015-03-18 § 106'; for one under
+    adoption, where the adoption stands."""
+    block = antagande.under_way(model)
+    if block is not None:
+        recommended = block.rekommendation
+        by = (
+            f"Rekommenderad {_beslut(recommended.instans, recommended.datum, recommended.paragraf)}; "
+            if recommended
+            else ""
+        )
+        return f"{by}svar senast {block.svara_senast}"
     parts = [_beslut(b.instans, b.datum, b.paragraf) for b in model.beslut or ()]
     if model.faststalld is not None:
         f = model.faststalld

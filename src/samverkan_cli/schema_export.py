@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from samverkan_cli.config import Config
 from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import MODELS
-from samverkan_cli.model.vocabulary import ENDED_STATUSES, SPELLED, TYP
+from samverkan_cli.model.vocabulary import AGREEMENTS, ENDED_STATUSES, SPELLED, TYP
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 BASE_URL: Final = "https://samverkan.example/schemas/"
@@ -59,7 +59,8 @@ def _conditions(typ: str) -> list[dict[str, Any]]:
     if decided:
         conditions.append(_when_status(["beslutad"], list(decided)))
     if typ != "mote":
-        conditions.append(_when_status(["antagande"], list(requirements.WHEN_ADOPTING)))
+        if typ in AGREEMENTS:
+            conditions.append(_when_status(["antagande"], list(requirements.WHEN_ADOPTING)))
         ended = [*ENDED_STATUSES, "upphävd"]
         conditions.append(_when_status(ended, list(requirements.WHEN_ENDED)))
     return conditions

@@ -68,7 +68,7 @@ def items(repo: Repository, today: date, days: int | None = None) -> list[Item]:
     groups = [(d, d.model) for d in repo.documents if isinstance(d.model, Grupp)]
     found = [
         *_decisions(repo, documents, today),
-        *_signatures(repo, documents),
+        *_signatures(repo, documents, today),
         *_reviews(repo, documents, today, horizon),
         *_chairs(groups, today, horizon),
         *_meetings(repo, today),
@@ -79,8 +79,8 @@ def items(repo: Repository, today: date, days: int | None = None) -> list[Item]:
 def _decisions(repo: Repository, documents: Pairs, today: date) -> Iterator[Item]:
     horizon = plus_days(today, repo.config.varna_dagar)
     for document, model in documents:
-        plan = model.antagande
-        if model.status != "antagande" or plan is None:
+        plan = antagande.under_way(model)
+        if plan is None:
             continue
         deadline = plan.svara_senast
         kod = "SV035" if today > deadline else "SV039" if deadline <= horizon else None
@@ -98,17 +98,25 @@ def _decisions(repo: Repository, documents: Pairs, today: date) -> Iterator[Item
             )
 
 
-def _signatures(repo: Repository, documents: Pairs) -> Iterator[Item]:
+def _to_sign(repo: Repository, model: Common, today: date) -> list[str]:
+    """Who is to sign: a decided agreement's every signatory; under adoption the parties that
+    have adopted it, and the others (the region, say) once no party is still to decide."""
+    if model.status == "beslutad":
+        return antagande.must_sign(model, repo.config)
+    found = antagande.positions(model, today)
+    deciders = antagande.must_decide(model, repo.config)
+    adopted = [key for key in deciders if antagande.adopted(found.get(key))]
+    if antagande.pending(model, repo.config, today):
+        return adopted
+    return [*adopted, *(key for key in model.parter or () if key not in deciders)]
+
+
+def _signatures(repo: Repository, documents: Pairs, today: date) -> Iterator[Item]:
     for document, model in documents:
         if model.typ not in AGREEMENTS or model.status not in ("antagande", "beslutad"):
             continue
-        covered = antagande.signed_for(model, repo.config)
-        found = antagande.positions(model)
-        needed = (
-            antagande.must_sign(model, repo.config)
-            if model.status == "beslutad"
-            else [key for key, p in found.items() if antagande.adopted(p)]
-        )
+        covered = antagande.signed_for(model, repo.config, today)
+        needed = _to_sign(repo, model, today)
         for party in needed:
             if party in covered or party not in repo.config.parter:
                 continue

@@ -25,8 +25,8 @@ def test_every_party_in_plain_words(capsys, tmp_path):
     for words in (
         "Antagen KS 2026-03-12 § 45; undertecknad 2026-03-20",
         "Avslagen KS 2026-03-20",
-        "Återremitterad 2026-04-02. Försenad: svaret skulle ha kommit senast 2026-04-30",
-        "Bordlagd 2026-04-10. Försenad: svaret skulle ha kommit senast 2026-04-30",
+        "Återremitterad KF 2026-04-02. Försenad: svaret skulle ha kommit senast 2026-04-30",
+        "Bordlagd KS 2026-04-10. Försenad: svaret skulle ha kommit senast 2026-04-30",
         '<td class="missing">Försenad: svaret skulle ha kommit senast 2026-04-30</td>',
         "Förbundets styrelse 2026-02-01",
     ):
@@ -76,3 +76,36 @@ def test_an_unpublished_one_appears_nowhere(capsys, tmp_path):
     assert "Inga avtal eller överenskommelser är under antagande" in (
         site / "under-antagande.html"
     ).read_text("utf-8")
+
+
+def test_the_document_page_shows_adoption_and_each_outcome(capsys, tmp_path):
+    root = adoption_repo(
+        tmp_path / "lan",
+        undertecknare=[
+            {"part": "kommun-a", "namn": "A", "befattning": "Socialchef", "datum": "2026-03-20"},
+            {"part": "region-norr", "namn": "R", "befattning": "Regiondirektör",
+             "datum": "2026-03-21", "for": ["kommun-a"]},
+        ],
+        forvaring=[{"part": "region-norr", "handling": "original"}],
+    )  # fmt: skip
+    site = publish(capsys, root, tmp_path / "ut")
+    page = (site / "dokument/OVK-0005.html").read_text("utf-8")
+    for words in (
+        "<strong>Under antagande.</strong> Parterna beslutar var för sig senast 2026-04-30",
+        "Rekommenderat av Förbundets styrelse 2026-02-01. Svar senast 2026-04-30. "
+        "Underskriftsordning: Kommun, Region.",
+        "B kommun: Avslagen KS 2026-03-20",
+        "R, Regiondirektör, Region Norr, 2026-03-21 (för A kommun)",
+        "<dt>Förvaring</dt><dd><ul><li>Region Norr: original</li></ul></dd>",
+        "Gäller när parterna har beslutat och skrivit under",
+    ):
+        assert words in page, words
+
+
+def test_list_says_where_the_adoption_stands(capsys, tmp_path):
+    root = adoption_repo(tmp_path / "lan")
+    assert main(["list", "-C", str(root), "--status", "antagande", "-f", "json", *TODAY]) == 0
+    rows = json.loads(capsys.readouterr().out)["dokument"]
+    assert [r["beslut"] for r in rows] == [
+        "Rekommenderad Förbundets styrelse 2026-02-01; svar senast 2026-04-30"
+    ]

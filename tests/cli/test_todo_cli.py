@@ -81,7 +81,7 @@ def test_text_groups_by_who_and_md_is_a_table(capsys, tmp_path):
     assert out.startswith("Att göra 2026-05-15: 3 saker.\n\nC kommun (kommun-c)\n")
     assert "  OVK-0005: ställningstagande, senast 2026-04-30 (försenad)\n" in out
     code, out, _ = run(capsys, "todo", "-C", str(root), "--today", "2026-05-15", "-f", "md")
-    assert "## D kommun (kommun-d)\n\n| Dokument | Vad | Senast | Kommando |\n" in out
+    assert "## D kommun (kommun-d)\n\n| Dokument | Vad | Senast | Kommando | För hand |\n" in out
 
 
 def test_filters(capsys, tmp_path):

@@ -359,6 +359,92 @@ BAD = [
     ),
     Case("SV034", set_(OVK, exemplar=3), OVK, "exemplar", "exemplar är 3"),
     Case(
+        "SV011",
+        set_(
+            OVK, status="antagande", antagande={"svara_senast": "2026-07-01", "parter": ["okand"]}
+        ),
+        OVK,
+        "okand",
+        "Parten 'okand' finns inte i samverkan.yaml.",
+    ),
+    Case(
+        "SV004",
+        set_(
+            OVK,
+            status="antagande",
+            antagande={"svara_senast": "2026-07-01", "parter": ["kommun-b"]},
+        ),
+        OVK,
+        "kommun-b",
+        "'kommun-b' är inte part i dokumentet.",
+    ),
+    Case(
+        "SV004",
+        set_(RUT, status="antagande"),
+        RUT,
+        "status",
+        "Status antagande gäller avtal och överenskommelser, inte en rutin.",
+    ),
+    Case(
+        "SV002",
+        set_(RUT, antagande={"svara_senast": "2026-07-01"}),
+        RUT,
+        "antagande",
+        "Fältet 'antagande' finns inte.",
+    ),
+    Case(
+        "SV032",
+        set_(
+            HOK,
+            stallningstaganden=[
+                base()[HOK]["stallningstaganden"][0],
+                {"part": "kommun-b", "instans": "KS", "datum": "2025-12-02", "utfall": "bordlagd"},
+            ],
+        ),
+        HOK,
+        "stallningstaganden",
+        "B kommun (kommun-b) saknar ställningstagande",
+    ),
+    Case(
+        "SV036",
+        set_(
+            HOK,
+            stallningstaganden=[
+                base()[HOK]["stallningstaganden"][0],
+                {"part": "kommun-b", "instans": "KS", "datum": "2026-02-01"},
+            ],
+        ),
+        HOK,
+        "2026-01-12",
+        "Kommunförbundet Norr (forbund) skrev under 2026-01-12 för kommunerna, men B kommun (kommun-b) beslutade först 2026-02-01.",
+    ),
+    Case(
+        "SV024",
+        set_(
+            OVK,
+            antagande={
+                "svara_senast": "2026-12-01",
+                "rekommendation": {"instans": "Styrelsen", "datum": "2026-09-01"},
+            },
+        ),
+        OVK,
+        "2026-09-01",
+        "Datumet 2026-09-01 i 'antagande → rekommendation → datum' ligger i framtiden.",
+    ),
+    Case(
+        "SV020",
+        set_(
+            OVK,
+            antagande={
+                "svara_senast": "2026-01-01",
+                "rekommendation": {"instans": "Styrelsen", "datum": "2026-02-01"},
+            },
+        ),
+        OVK,
+        "svara_senast",
+        "svara_senast (2026-01-01) är före rekommendationen (2026-02-01)",
+    ),
+    Case(
         "SV030",
         set_(
             OVK,
@@ -457,7 +543,7 @@ BAD = [
         ),
         OVK,
         "svara_senast",
-        "Svaren ska ha kommit senast 2026-07-01, och A kommun (kommun-a) har ännu inte tagit ställning.",
+        "Svaren ska komma senast 2026-07-01, och A kommun (kommun-a) har ännu inte tagit ställning.",
     ),
     Case(
         "SV040",

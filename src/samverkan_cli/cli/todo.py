@@ -105,15 +105,20 @@ def markdown(found: list[Item], config: Config, today: date) -> str:
     if not found:
         return "\n".join([*lines, "Inget att göra just nu.", ""])
     for vem, items in by_who(found):
-        lines += [f"## {_cell(_who(vem, config))}", "", "| Dokument | Vad | Senast | Kommando |"]
-        lines.append("|---|---|---|---|")
+        lines += [f"## {_cell(_who(vem, config))}", ""]
+        lines.append("| Dokument | Vad | Senast | Kommando | För hand |")
+        lines.append("|---|---|---|---|---|")
         lines += [
             f"| {item.dokument or '–'} | {KINDS[item.vad]} | {_when(item, today)} | "
-            f"`{_cell(item.kommando)}` |"
+            f"`{_cell(item.kommando)}` | {_by_hand(item)} |"
             for item in items
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def _by_hand(item: Item) -> str:
+    return f"`{_cell(item.falt)}` i {_cell(item.path)}" if item.falt and item.path else "–"
 
 
 def _cell(text: str) -> str:

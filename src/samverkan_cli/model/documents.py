@@ -131,13 +131,7 @@ class Common(Model):
     stallningstaganden: list[Stallningstagande] | None = Field(
         None, description="Varje parts eget ställningstagande (beslut om dokumentet)."
     )
-    antagande: Antagande | None = Field(
-        None, description="Rekommendation, svarstid och underskriftsordning under antagandet."
-    )
     exemplar: PositiveInt | None = Field(None, description="Antal likalydande exemplar.")
-    forvaring: list[Forvaring] | None = Field(
-        None, description="Vilken part som förvarar vilket undertecknat exemplar."
-    )
     giltig_fran: IsoDate | None = Field(None, description="Gäller från och med.")
     giltig_till: IsoDate | None = Field(
         None, description="Gäller till och med; utelämna = tills vidare."
@@ -166,6 +160,17 @@ class Styrdokument(Common):
     """avtal, huvudöverenskommelse, överenskommelse, rutin, behandlingslinje, riktlinje, sip-mall.
 
     (The file a document is read from is loading.document.Document.)"""
+
+
+class Avtalsdokument(Styrdokument):
+    """avtal, huvudöverenskommelse, överenskommelse: signed by the parties, adopted by each."""
+
+    antagande: Antagande | None = Field(
+        None, description="Rekommendation, svarstid och underskriftsordning under antagandet."
+    )
+    forvaring: list[Forvaring] | None = Field(
+        None, description="Vilken part som förvarar vilket undertecknat exemplar."
+    )
 
 
 class Projekt(Common):
@@ -243,12 +248,12 @@ class MoteRecord(Model):
     samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
 
 
-AnyModel = Styrdokument | Projekt | Handlingsplan | Grupp | MoteRecord
+AnyModel = Avtalsdokument | Styrdokument | Projekt | Handlingsplan | Grupp | MoteRecord
 
 MODELS: dict[str, type[AnyModel]] = {
-    "avtal": Styrdokument,
-    "huvudoverenskommelse": Styrdokument,
-    "overenskommelse": Styrdokument,
+    "avtal": Avtalsdokument,
+    "huvudoverenskommelse": Avtalsdokument,
+    "overenskommelse": Avtalsdokument,
     "rutin": Styrdokument,
     "behandlingslinje": Styrdokument,
     "riktlinje": Styrdokument,

@@ -54,7 +54,7 @@ def required_fields(typ: str, status: str | None) -> list[tuple[str, str | None]
     fields: list[tuple[str, str | None]] = [(name, None) for name in ALWAYS.get(typ, ())]
     if status == "beslutad":
         fields += [(name, status) for name in WHEN_DECIDED.get(typ, ())]
-    if status == "antagande" and typ != "mote":
+    if status == "antagande" and typ in AGREEMENTS:
         fields += [(name, status) for name in WHEN_ADOPTING]
     if status in ENDED_STATUSES and typ != "mote":
         fields += [(name, status) for name in WHEN_ENDED]

@@ -264,7 +264,7 @@ def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
     end = date(year, 12, 31)
     found = []
     for document, model in _documents(repo):
-        plan = model.antagande
+        plan = antagande.plan(model)
         if plan is None or in_force(model, end) or _ended_by(model, end):
             continue
         begun = plan.rekommendation.datum if plan.rekommendation else None
@@ -273,7 +273,7 @@ def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
             continue
         found.append(
             AdoptionFigures(
-                ref=_ref(document, model, plan.svara_senast),
+                ref=_ref(document, model, None),
                 svara_senast=plan.svara_senast,
                 positions={
                     key: p.utfall for key, p in sorted(antagande.positions(model, end).items())

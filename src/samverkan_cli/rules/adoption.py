@@ -9,8 +9,8 @@ from samverkan_cli import antagande
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import plus_days
 from samverkan_cli.loading.document import Document
-from samverkan_cli.model.documents import Common
-from samverkan_cli.model.vocabulary import UTFALL
+from samverkan_cli.model.documents import Antagande, Common, Stallningstagande, Undertecknare
+from samverkan_cli.model.vocabulary import PARTY_TYP, UTFALL
 from samverkan_cli.rules.registry import Context, check
 
 
@@ -24,17 +24,17 @@ def _names(ctx: Context, keys: list[str]) -> str:
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} och {named[-1]}"
 
 
-def _adopting(ctx: Context) -> Iterator[tuple[Document, Common]]:
+def _adopting(ctx: Context) -> Iterator[tuple[Document, Common, Antagande]]:
     for document, model in ctx.documents():
-        if model.status == "antagande" and model.antagande is not None:
-            yield document, model
+        block = antagande.under_way(model)
+        if block is not None:
+            yield document, model, block
 
 
 @check("SV035")
 def replies_late(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in _adopting(ctx):
-        assert model.antagande is not None
-        deadline = model.antagande.svara_senast
+    for document, model, block in _adopting(ctx):
+        deadline = block.svara_senast
         found = antagande.positions(model, ctx.today)
         for party in antagande.late(model, ctx.config, ctx.today):
             position = found.get(party)
@@ -55,15 +55,15 @@ def replies_late(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV039")
 def replies_due(ctx: Context) -> Iterator[Diagnostic]:
     horizon = plus_days(ctx.today, ctx.config.varna_dagar)
-    for document, model in _adopting(ctx):
-        assert model.antagande is not None
-        deadline = model.antagande.svara_senast
+    for document, model, block in _adopting(ctx):
+        deadline = block.svara_senast
         waiting = antagande.pending(model, ctx.config, ctx.today)
         if waiting and ctx.today <= deadline <= horizon:
             yield document.diagnostic(
                 "SV039",
-                f"Svaren ska ha kommit senast {deadline}, och {_names(ctx, waiting)} har ännu inte "
-                "tagit ställning.",
+                f"Svaren ska komma senast {deadline}, och {_names(ctx, waiting)} har ännu inte "
+                "tagit ställning. Påminn i tid, och skriv in varje beslut under "
+                "stallningstaganden när protokollsutdraget kommer.",
                 ("antagande", "svara_senast"),
             )
 
@@ -84,6 +84,7 @@ def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
                     "komma efter beslutet.",
                     ("undertecknare", index, "datum"),
                 )
+            yield from _stands_for_too_early(ctx, document, model, index, signature, found)
             for party in signature.for_ or ():
                 decision = found.get(party)
                 if not antagande.adopted(decision):
@@ -105,10 +106,42 @@ def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
                     )
 
 
+def _stands_for_too_early(
+    ctx: Context,
+    document: Document,
+    model: Common,
+    index: int,
+    signature: Undertecknare,
+    found: dict[str, Stallningstagande],
+) -> Iterator[Diagnostic]:
+    """On a huvudöverenskommelse a kommunförbund's signature stands for every kommun that has
+    adopted it (without `for`): it must come after those decisions too."""
+    if (
+        model.typ != "huvudoverenskommelse"
+        or signature.for_
+        or signature.datum is None
+        or _typ(ctx, signature.part) != "kommunforbund"
+    ):
+        return
+    for party in model.parter or ():
+        decision = found.get(party)
+        if _typ(ctx, party) == "kommun" and antagande.adopted(decision):
+            assert decision is not None
+            if decision.datum > signature.datum:
+                yield document.diagnostic(
+                    "SV036",
+                    f"{_name(ctx, signature.part)} skrev under {signature.datum} för kommunerna, "
+                    f"men {_name(ctx, party)} beslutade först {decision.datum}. Kontrollera "
+                    "datumen: underskriften ska komma efter kommunernas beslut.",
+                    ("undertecknare", index, "datum"),
+                )
+
+
 @check("SV037")
 def signing_order(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
-        order = model.antagande.underskriftsordning if model.antagande else None
+        block = antagande.plan(model)
+        order = block.underskriftsordning if block is not None else None
         if not order:
             continue
         rank = {typ: place for place, typ in enumerate(order)}
@@ -129,7 +162,7 @@ def signing_order(ctx: Context) -> Iterator[Diagnostic]:
                     "SV037",
                     f"{_name(ctx, signature.part)} skrev under {signature.datum}, före "
                     f"{_name(ctx, before[0].part)} ({before[0].datum}), men underskriftsordningen "
-                    f"är {', '.join(order)}. Kontrollera datumen, eller ändra "
+                    f"är {', '.join(PARTY_TYP[t].lower() for t in order)}. Kontrollera datumen, eller ändra "
                     "underskriftsordning om ordningen har ändrats.",
                     ("undertecknare", index, "datum"),
                 )

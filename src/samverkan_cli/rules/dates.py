@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from samverkan_cli import antagande
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import next_review, plus_days
 from samverkan_cli.loading.document import Document
@@ -37,6 +38,14 @@ def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
                     f"Datumen går inte ihop: {message}. Rätta ett av datumen.",
                     (late_name,),
                 )
+        block = antagande.plan(model)
+        if block and block.rekommendation and block.svara_senast < block.rekommendation.datum:
+            yield document.diagnostic(
+                "SV020",
+                f"Datumen går inte ihop: svara_senast ({block.svara_senast}) är före "
+                f"rekommendationen ({block.rekommendation.datum}). Rätta ett av datumen.",
+                ("antagande", "svara_senast"),
+            )
 
 
 @check("SV021")
@@ -109,6 +118,9 @@ def _recorded_dates(model: Common) -> Iterator[tuple[Loc, date]]:
     if isinstance(model, Grupp):
         for index, term in enumerate(model.ordforandeskap or ()):
             yield ("ordforandeskap", index, "utsedd"), term.utsedd
+    block = antagande.plan(model)
+    if block is not None and block.rekommendation is not None:
+        yield ("antagande", "rekommendation", "datum"), block.rekommendation.datum
 
 
 @check("SV024")

@@ -10,7 +10,14 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import in_force
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.scalars import Loc
-from samverkan_cli.model.documents import Common, Grupp, Handlingsplan, MoteRecord, Projekt
+from samverkan_cli.model.documents import (
+    Avtalsdokument,
+    Common,
+    Grupp,
+    Handlingsplan,
+    MoteRecord,
+    Projekt,
+)
 from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check
 
@@ -65,8 +72,23 @@ def party_references(document: Document) -> Iterator[tuple[Loc, str]]:
             for index, entry in enumerate(getattr(model, name) or ()):
                 if entry.part is not None:
                     yield (name, index, "part"), entry.part
+    if isinstance(model, Avtalsdokument):
+        yield from adoption_party_references(model)
     if isinstance(model, Grupp):
         yield from _group_party_references(model)
+
+
+def adoption_party_references(model: Avtalsdokument) -> Iterator[tuple[Loc, str]]:
+    """Parties named by the fields of adoption (SPEC §8.1): who decides, for whom one signed,
+    who keeps a copy."""
+    block = model.antagande
+    for index, party in enumerate(block.parter or () if block is not None else ()):
+        yield ("antagande", "parter", index), party
+    for index, signature in enumerate(model.undertecknare or ()):
+        for inner, party in enumerate(signature.for_ or ()):
+            yield ("undertecknare", index, "for", inner), party
+    for index, kept in enumerate(model.forvaring or ()):
+        yield ("forvaring", index, "part"), kept.part
 
 
 def _group_party_references(model: Grupp) -> Iterator[tuple[Loc, str]]:

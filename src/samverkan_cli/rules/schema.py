@@ -12,8 +12,9 @@ from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model import requirements
-from samverkan_cli.model.documents import Common
+from samverkan_cli.model.documents import Avtalsdokument, Common
 from samverkan_cli.model.vocabulary import a
+from samverkan_cli.rules.references import adoption_party_references
 from samverkan_cli.rules.registry import Context, check
 
 
@@ -72,6 +73,30 @@ def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
         yield document.diagnostic(
             "SV004", f"{a(model.typ).capitalize()} ska ha minst två parter i 'parter'.", ("parter",)
         )
+
+
+@check("SV004")
+def adoption_fields(ctx: Context) -> Iterator[Diagnostic]:
+    """Status antagande is for agreements; the parties of adoption are the document's own."""
+    for document, model in ctx.documents():
+        if model.status == "antagande" and not isinstance(model, Avtalsdokument):
+            yield document.diagnostic(
+                "SV004",
+                f"Status antagande gäller avtal och överenskommelser, inte {a(model.typ)}. "
+                "Sätt status: remiss medan dokumentet bereds, och beslutad när det har beslutats.",
+                ("status",),
+            )
+        if not isinstance(model, Avtalsdokument):
+            continue
+        own = set(model.parter or ())
+        for loc, party in adoption_party_references(model):
+            if party in ctx.config.parter and party not in own:
+                yield document.diagnostic(
+                    "SV004",
+                    f"'{party}' är inte part i dokumentet. Lägg till den i parter, eller ta bort "
+                    "den här.",
+                    loc,
+                )
 
 
 @check("SV004")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from samverkan_cli import antagande
 from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.model.documents import Common
+from samverkan_cli.model.documents import Avtalsdokument, Common
 from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check
 
@@ -97,7 +97,8 @@ def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.documents():
         if model.typ != "huvudoverenskommelse" or model.status != "beslutad":
             continue
-        decided = {s.part for s in model.stallningstaganden or ()}
+        found = antagande.positions(model)
+        decided = {key for key, p in found.items() if antagande.has_decided(p)}
         for index, party in _parties_lacking(ctx, model, decided, lambda p: p.typ == "kommun"):
             yield document.diagnostic(
                 "SV032",
@@ -144,8 +145,9 @@ def copies(ctx: Context) -> Iterator[Diagnostic]:
                 "Vanligen får varje part ett exemplar: kontrollera antalet.",
                 ("exemplar",),
             )
-        originals = sum(1 for kept in model.forvaring or () if kept.handling == "original")
-        if model.forvaring and originals != model.exemplar:
+        kept_by = model.forvaring if isinstance(model, Avtalsdokument) else None
+        originals = sum(1 for kept in kept_by or () if kept.handling == "original")
+        if kept_by and originals != model.exemplar:
             yield document.diagnostic(
                 "SV034",
                 f"forvaring anger {originals} original men exemplar är {model.exemplar}. "

@@ -27,6 +27,7 @@ from samverkan_cli.model.documents import Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import (
     AGREEMENTS,
     DOC_ID,
+    EXEMPLAR,
     HANDLING,
     NIVA,
     PARTY_TYP,
@@ -223,6 +224,8 @@ class _Renderer:
             ),
             "logo": _logo_name(repo),
             "party_typ": PARTY_TYP,
+            "utfall": UTFALL,
+            "exemplar_label": EXEMPLAR,
         }
 
     def render(self, template: str, path: str, **context: Any) -> bytes:
@@ -411,7 +414,7 @@ def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
 
 
 def _adopting(site: Site) -> list[Entry]:
-    return [e for e in site.entries if e.model.status == "antagande" and e.model.antagande]
+    return [e for e in site.entries if antagande.under_way(e.model) is not None]
 
 
 def _adoptions(site: Site) -> list[tuple[Entry, list[tuple[str, str, str]]]]:
@@ -419,7 +422,7 @@ def _adoptions(site: Site) -> list[tuple[Entry, list[tuple[str, str, str]]]]:
     today = site.options.today
     found = []
     for e in _adopting(site):
-        plan = e.model.antagande
+        plan = antagande.under_way(e.model)
         assert plan is not None
         positions = antagande.positions(e.model, today)
         signed = antagande.signed_for(e.model, site.repo.config)
@@ -442,7 +445,10 @@ def _position(position: Any, deadline: date, today: date) -> tuple[str, str]:
         return ("ok" if position.utfall == "antagen" else "bad"), (
             f"{outcome} {position.instans} {position.datum}{paragraf}"
         )
-    state = f"{UTFALL[position.utfall]} {position.datum}. " if position is not None else ""
+    state = ""
+    if position is not None:
+        paragraf = f" {position.paragraf}" if position.paragraf else ""
+        state = f"{UTFALL[position.utfall]} {position.instans} {position.datum}{paragraf}. "
     if today > deadline:
         return "missing", f"{state}Försenad: svaret skulle ha kommit senast {deadline}"
     return "waiting", f"{state}Väntar, svar senast {deadline}"
@@ -463,7 +469,7 @@ def _cell(site: Site, e: Entry, key: str) -> tuple[str, str]:
     model = e.model
     if key not in (model.parter or ()):
         return "na", "ej part"
-    plan = model.antagande if model.status == "antagande" else None
+    plan = antagande.under_way(model)
     if plan is not None and key in antagande.must_decide(model, site.repo.config):
         today = site.options.today
         return _position(antagande.positions(model, today).get(key), plan.svara_senast, today)
