@@ -141,14 +141,16 @@ class Document:
         return name in self._folded
 
     @property
-    def ignored(self) -> frozenset[str]:
+    def ignore_list(self) -> list[object]:
+        """The file's `samverkan: ignorera:` as written (read before the model: a file whose
+        model cannot be built still silences what it asks to)."""
         settings = self.raw.get("samverkan")
         codes = settings.get("ignorera") if isinstance(settings, dict) else None
-        return (
-            frozenset(c for c in codes if isinstance(c, str))
-            if isinstance(codes, list)
-            else frozenset()
-        )
+        return codes if isinstance(codes, list) else []
+
+    @property
+    def ignored(self) -> frozenset[str]:
+        return frozenset(code for code in self.ignore_list if isinstance(code, str))
 
     def position(self, loc: Loc = (), *, key: bool = False) -> Position:
         """Where `loc` stands; for a missing field the nearest parent; else the opening ---."""

@@ -102,7 +102,7 @@ def adoption_fields(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV004")
 def unsilenceable(ctx: Context) -> Iterator[Diagnostic]:
     for document in ctx.repo.documents:
-        for index, code in enumerate(_ignored_list(document.raw)):
+        for index, code in enumerate(document.ignore_list):
             info = CATALOG.get(code) if isinstance(code, str) else None
             if isinstance(code, str) and info is None and code.startswith("SV"):
                 yield document.diagnostic(
@@ -116,12 +116,6 @@ def unsilenceable(ctx: Context) -> Iterator[Diagnostic]:
                     f"{code} kan inte tystas: felet måste rättas. Ta bort {code} ur ignorera.",
                     ("samverkan", "ignorera", index),
                 )
-
-
-def _ignored_list(raw: dict[str, object]) -> list[object]:
-    settings = raw.get("samverkan")
-    codes = settings.get("ignorera") if isinstance(settings, dict) else None
-    return codes if isinstance(codes, list) else []
 
 
 @check("SV005")
