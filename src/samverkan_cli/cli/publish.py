@@ -49,7 +49,7 @@ def command(
 ) -> int:
     """Publicera förteckningen som en statisk webbplats: sidor, grupper, arkiv och exporter."""
     from samverkan_cli.loading.repository import load
-    from samverkan_cli.site import build, write
+    from samverkan_cli.site import build, logo, write
     from samverkan_cli.site.memo import Memo
 
     if base_url is not None:
@@ -65,7 +65,11 @@ def command(
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
     options = build.Options(settings.today, base_url, include_drafts, source_url)
-    outputs = build.outputs(load(settings.root, keep_text=True), options)
+    repository = load(settings.root, keep_text=True)
+    unusable_logo = logo.problem(repository.root, repository.config.webbplats.logo)
+    if unusable_logo:
+        typer.echo(visible(f"Varning: {unusable_logo}"), err=True)
+    outputs = build.outputs(repository, options)
     written, removed = write.write(target, outputs, Memo.open(settings.root, target))
     pages = sum(1 for output in outputs if output.path.endswith(".html"))
     typer.echo(
