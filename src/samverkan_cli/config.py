@@ -149,6 +149,17 @@ class Config(Model):
         found = self.parter.get(party)
         return party_huvudman(party, found.typ) if found else None
 
+    def party_keys(self, given: str) -> list[str]:
+        """The keys of the parties `given` names, as a user may write it: a key in any case, or
+        a party's namn in any case (`sundsvall`, `SUNDSVALL`, `Sundsvalls kommun`)."""
+        wanted = given.strip().casefold()
+        keys = [key for key in self.parter if key.casefold() == wanted]
+        return keys or [k for k, p in self.parter.items() if p.namn.strip().casefold() == wanted]
+
+    def party_choices(self) -> str:
+        """The parties as a user may name them, for a message: `key (namn), …`."""
+        return ", ".join(f"{key} ({party.namn})" for key, party in self.parter.items()) or "(inga)"
+
     def allowed_titles(self, typ: str, party: str) -> list[str] | None:
         """Titles that may sign `typ` for `party`; None when any title will do."""
         found = self.parter.get(party)

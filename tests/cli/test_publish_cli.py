@@ -284,6 +284,31 @@ def test_list_formats_and_filters(capsys, county):
     assert code == 0 and "OVK-0001" in out and "RUT-0009" not in out and "OVK-0004" not in out
 
 
+def _ids(capsys, county: Path, *args: str) -> list[str]:
+    code, out, err = run(capsys, "list", "-C", str(county), "-f", "json", *args, *TODAY)
+    assert code == 0, err
+    return [d["id"] for d in json.loads(out)["dokument"]]
+
+
+def test_list_part_takes_a_key_in_any_case_or_a_partys_name(capsys, county):
+    by_key = _ids(capsys, county, "--part", "sundsvall")
+    assert by_key
+    for given in ("Sundsvall", "SUNDSVALL", " sundsvall ", "Sundsvalls kommun"):
+        assert _ids(capsys, county, "--part", given) == by_key
+    assert _ids(capsys, county, "--part", "sundsvalls KOMMUN") == by_key
+    assert _ids(capsys, county, "--part", "Timrå kommun") == _ids(capsys, county, "--part", "timra")
+
+
+def test_an_unknown_part_names_the_parties_there_are(capsys, county):
+    code, out, err = run(capsys, "list", "-C", str(county), "--part", "Sundsval", *TODAY)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "Fel: Parten 'Sundsval' finns inte i samverkan.yaml. Ange en parts nyckel eller namn: "
+        "region-vasternorrland (Region Västernorrland), kommunforbundet (Kommunförbundet "
+        "Västernorrland), sundsvall (Sundsvalls kommun), "
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "gist"),
     [

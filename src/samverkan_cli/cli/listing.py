@@ -52,15 +52,19 @@ def command(
         raise UserError(f"Okänd status '{status}'. Välj en av: {', '.join(STATUS)}.")
     settings = resolve(ctx, repo, today)
     repository = load(settings.root)
-    if part is not None and part not in repository.config.parter:
-        raise UserError(f"Parten '{part}' finns inte i samverkan.yaml.")
+    parties = repository.config.party_keys(part) if part is not None else []
+    if part is not None and not parties:
+        raise UserError(
+            f"Parten '{part}' finns inte i samverkan.yaml. Ange en parts nyckel eller namn: "
+            f"{repository.config.party_choices()}."
+        )
     include_drafts = wanted_status in DRAFT_STATUSES
     chosen = [
         e
         for e in forteckning.entries(repository, settings.today, include_drafts)
         if (wanted_typ is None or e.typ == wanted_typ)
         and (wanted_status is None or e.model.status == wanted_status)
-        and (part is None or part in (e.model.parter or ()))
+        and (part is None or any(p in parties for p in e.model.parter or ()))
         and (not gallande or e.in_force)
     ]
     if format_name == "table":
