@@ -153,6 +153,10 @@ def test_root_found_from_a_subfolder(capsys, clean, monkeypatch):
         (["--today", "2026-01-01"], "Ange ett kommando: init, list, new, publish, report,"),
         (["schema", "--out", "x", "y"], "Oväntat argument: y."),
         (["report", "--year", "tjugo"], "Ogiltigt värde för --year: ange ett heltal, t.ex. 2025."),
+        (
+            ["report", "--year", "9" * 5000],
+            "Ogiltigt värde för --year: talet har för många siffror; ange ett heltal, t.ex. 2025.",
+        ),
         (["validate", "finns-inte.md"], "Sökvägen 'finns-inte.md' finns inte."),
         (["validate", "/"], "ligger utanför dokumentarkivet"),
     ],

@@ -99,6 +99,7 @@ _VALUE_KINDS = {
     "int_parsing": "ange ett heltal, t.ex. 2025",
     "int_type": "ange ett heltal, t.ex. 2025",
     "int_from_float": "ange ett heltal, t.ex. 2025",
+    "int_parsing_size": "talet har för många siffror; ange ett heltal, t.ex. 2025",
     "float_parsing": "ange ett tal",
     "bool_parsing": "ange true eller false",
     "date_from_datetime_parsing": "ange ett datum som ÅÅÅÅ-MM-DD",
