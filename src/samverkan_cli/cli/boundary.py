@@ -41,10 +41,10 @@ def run(args: list[str]) -> int:
         print("\nAvbrutet.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:  # the boundary: nothing may escape as a traceback
-        return _unexpected(error, debug)
+        return _unexpected(error, debug, args)
 
 
-def _unexpected(error: Exception, debug: bool) -> int:
+def _unexpected(error: Exception, debug: bool, args: list[str]) -> int:
     import typer
 
     from samverkan_cli.cli import click_types
@@ -57,7 +57,7 @@ def _unexpected(error: Exception, debug: bool) -> int:
         print("Avbrutet.", file=sys.stderr)
         return EXIT_INTERRUPTED
     if isinstance(error, click_types.UsageError):
-        _error(f"{usage_message(error)}\n{_HELP_HINT}", debug)
+        _error(f"{usage_message(error, args)}\n{_HELP_HINT}", debug)
         return EXIT_USAGE
     if isinstance(error, OSError):
         _error(f"Kan inte läsa eller skriva '{error.filename}': {error.strerror}.", debug)
@@ -76,8 +76,9 @@ def _error(message: str, debug: bool) -> None:
     print(f"Fel: {visible(message)}", file=sys.stderr)  # messages quote the user's values
 
 
-def usage_message(error: Any) -> str:
-    """A click usage error in Swedish (its own text is English), by the error's type."""
+def usage_message(error: Any, args: list[str] | tuple[str, ...] = ()) -> str:
+    """A click usage error in Swedish (its own text is English), by the error's type and the
+    command line `args` it came from."""
     from samverkan_cli.cli import click_types
 
     if isinstance(error, click_types.NoSuchOption):
@@ -85,7 +86,12 @@ def usage_message(error: Any) -> str:
         hint = f" Menade du {' eller '.join(possible)}?" if possible else ""
         return f"Okänd flagga '{error.option_name}'.{hint}"
     if isinstance(error, click_types.BadOptionUsage):
-        return f"Flaggan '{error.option_name}' behöver ett värde."
+        name = error.option_name
+        # click refuses `--flag=value` for an on/off flag and `--option` without its value with
+        # the same type; only the first has an `=` after the name on the command line.
+        if any(arg.startswith(f"{name}=") for arg in args):
+            return f"'{name}' är en flagga utan värde: skriv bara {name}."
+        return f"Flaggan '{name}' behöver ett värde."
     if isinstance(error, click_types.MissingParameter):
         return f"{_param(error)} saknas."
     if isinstance(error, click_types.BadParameter):
