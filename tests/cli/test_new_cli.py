@@ -208,6 +208,44 @@ def test_refusals_exit_2_and_leave_the_disk_unchanged(capsys, county, monkeypatc
     assert snapshot(county) == before
 
 
+@pytest.mark.parametrize("title", ["..", ".", "/", "-", "___", "  ", "…", "--"])
+@pytest.mark.parametrize("typ", ["grupp", "riktlinje"])
+def test_a_title_without_letters_or_digits_is_refused(capsys, county, monkeypatch, typ, title):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    before = snapshot(county)
+    code, out, err = run(capsys, "new", typ, "--titel", title, "-C", str(county))
+    example = "Beredningsgruppen" if typ == "grupp" else "Samverkan kring äldre med stora behov"
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"Fel: Titeln '{title}' har inga bokstäver eller siffror. Ange en titel med bokstäver, "
+        f't.ex. --titel "{example}".'
+    )
+    assert snapshot(county) == before
+
+
+def test_a_group_title_without_letters_a_to_z_is_refused(capsys, county, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = run(capsys, "new", "grupp", "--titel", "Ωμέγα", "-C", str(county))
+    assert code == 2
+    assert err.startswith("Fel: Titeln 'Ωμέγα' ger inget grupp-id: id:t bildas av titelns")
+    assert "'dokument'" not in err
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]], ids=["write", "dry-run"])
+def test_a_file_where_the_years_folder_should_be_is_named(capsys, county, dry_run):
+    root = county
+    (root / "moten" / "2028").write_text("inte en mapp\n", encoding="utf-8")
+    before = snapshot(root)
+    args = ["new", "mote", "--grupp", "bg", "--datum", "2028-01-05", *dry_run, "-C", str(root)]
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        "Fel: moten/2028 är en fil, inte en mapp, så moten/2028/2028-01-05-bg.md kan inte skapas "
+        "där. Inget skrevs; byt namn på eller flytta filen moten/2028 och försök igen.\n"
+    )
+    assert snapshot(root) == before
+
+
 def test_swedish_grammar_in_messages(capsys, county, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     _, _, err = run(capsys, "new", "avtal", "-C", str(county))

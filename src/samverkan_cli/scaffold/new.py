@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -17,7 +17,7 @@ from samverkan_cli.errors import UserError
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID, PREFIX, TYP, a_new, fold
 from samverkan_cli.scaffold.templating import render
-from samverkan_cli.slug import slugify
+from samverkan_cli.slug import slug, slugify
 
 FOLDERS: Final = MappingProxyType(
     {
@@ -48,6 +48,9 @@ REQUIRED_INPUT: Final = MappingProxyType(
 )
 FLAG: Final = MappingProxyType(
     {"titel": "--titel", "parter": "--part", "overordnad": "--overordnad", "grupp": "--grupp"}
+)
+_EXAMPLE_TITLE: Final = MappingProxyType(
+    {"grupp": "Beredningsgruppen", "dokument": "Samverkan kring äldre med stora behov"}
 )
 _SIP_HEADINGS: Final = MappingProxyType(
     {
@@ -112,9 +115,11 @@ def plan(repo: Repository, request: Request) -> Planned:
     if missing:
         raise UserError(_missing_message(request.typ, missing))
     _check_patterns(request)
+    _check_title(request)
     _check_references(repo, request)
     identifier = _identifier(repo, request)
     path = _path(request, identifier)
+    _check_folders(repo.root, path)
     if inside(repo.root, path).exists():
         raise UserError(f"{path} finns redan. Inget skrevs; välj en annan titel, grupp eller dag.")
     context = _context(repo, request, identifier)
@@ -145,6 +150,24 @@ def _check_patterns(request: Request) -> None:
         )
 
 
+def _check_title(request: Request) -> None:
+    """A title needs letters or digits: a group's id and a document's file name are made of them."""
+    title = request.titel
+    if title is None:
+        return
+    if not any(character.isalnum() for character in title):
+        raise UserError(
+            f"Titeln '{title}' har inga bokstäver eller siffror. Ange en titel med bokstäver, "
+            f't.ex. --titel "{_EXAMPLE_TITLE.get(request.typ, _EXAMPLE_TITLE["dokument"])}".'
+        )
+    if request.typ == "grupp" and not slug(title):
+        raise UserError(
+            f"Titeln '{title}' ger inget grupp-id: id:t bildas av titelns bokstäver a–z (å, ä "
+            "och ö blir a och o) och siffror, och titeln har inga sådana. Ange en titel med "
+            f'sådana bokstäver, t.ex. --titel "{_EXAMPLE_TITLE["grupp"]}".'
+        )
+
+
 def inside(root: Path, relative: str) -> Path:
     """`root / relative`, refused unless it lands inside `root` once links are followed."""
     target = root / relative
@@ -154,6 +177,20 @@ def inside(root: Path, relative: str) -> Path:
             "genom en symbolisk länk. Inget skrevs; ta bort länken eller välj en annan sökväg."
         )
     return target
+
+
+def _check_folders(root: Path, relative: str) -> None:
+    """Refuse when a folder on the way to `relative` is a file (the year's folder of meetings,
+    say): the new file could not be made, and it would not be true that it exists."""
+    folders = PurePosixPath(relative).parts[:-1]
+    for depth in range(1, len(folders) + 1):
+        folder = "/".join(folders[:depth])
+        found = root / folder
+        if found.exists() and not found.is_dir():
+            raise UserError(
+                f"{folder} är en fil, inte en mapp, så {relative} kan inte skapas där. Inget "
+                f"skrevs; byt namn på eller flytta filen {folder} och försök igen."
+            )
 
 
 def _check_references(repo: Repository, request: Request) -> None:
@@ -202,7 +239,7 @@ def _identifier(repo: Repository, request: Request) -> str:
     if request.typ == "mote":
         return f"{_day(request).isoformat()}-{request.grupp}"
     if request.typ == "grupp":
-        identifier = slugify(request.titel or "")
+        identifier = slug(request.titel or "")  # not empty: see _check_title
         if identifier in repo.by_id:
             raise UserError(f"Det finns redan en grupp eller ett dokument med id '{identifier}'.")
         return identifier
