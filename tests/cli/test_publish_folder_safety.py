@@ -181,3 +181,32 @@ def test_the_marker_is_the_same_for_the_same_site(capsys, county, tmp_path):
     assert publish(capsys, county, first)[0] == 0
     assert publish(capsys, county, second)[0] == 0
     assert (first / MARKER).read_bytes() == (second / MARKER).read_bytes()
+
+
+def test_a_file_where_the_output_needs_a_folder_is_said_in_swedish(capsys, county, tmp_path):
+    out = tmp_path / "_site"
+    assert publish(capsys, county, out)[0] == 0
+    shutil.rmtree(out / "kalla")
+    (out / "kalla").write_text("x\n", encoding="utf-8")
+    code, _, err = publish(capsys, county, out)
+    assert code == 2
+    assert err == (
+        f"Fel: '{out / 'kalla'}' finns redan som en fil där det behövs en mapp. Flytta eller ta "
+        "bort filen och försök igen.\n"
+    )
+
+
+def test_a_folder_where_the_output_needs_a_file_is_named_not_its_temporary(
+    capsys, county, tmp_path
+):
+    out = tmp_path / "_site"
+    assert publish(capsys, county, out)[0] == 0
+    (out / "index.html").unlink()
+    (out / "index.html").mkdir()
+    code, _, err = publish(capsys, county, out)
+    assert code == 2
+    assert err == (
+        f"Fel: '{out / 'index.html'}' är en mapp där det behövs en fil. Flytta eller ta bort "
+        "mappen och försök igen.\n"
+    )
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]

@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import sys
 import traceback
-from typing import Any
+from typing import Any, Final
 
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import ConfigError, SamverkanError
@@ -60,7 +63,7 @@ def _unexpected(error: Exception, debug: bool, args: list[str]) -> int:
         _error(f"{usage_message(error, args)}\n{_HELP_HINT}", debug)
         return EXIT_USAGE
     if isinstance(error, OSError):
-        _error(f"Kan inte läsa eller skriva '{error.filename}': {error.strerror}.", debug)
+        _error(os_error_message(error), debug)
         return EXIT_USAGE
     _error(
         f"Ett internt fel uppstod ({type(error).__name__}: {error}). Det är ett fel i samverkan, inte "
@@ -68,6 +71,57 @@ def _unexpected(error: Exception, debug: bool, args: list[str]) -> int:
         debug,
     )
     return EXIT_INTERNAL
+
+
+#: What went wrong with a file, and the fix, by the error's number (the system's own text is
+#: English, or in the language of the system's locale).
+_OS_ERRORS: Final = {
+    errno.EEXIST: "{where} finns redan som en fil där det behövs en mapp. Flytta eller ta bort filen och försök igen.",
+    errno.EISDIR: "{where} är en mapp där det behövs en fil. Flytta eller ta bort mappen och försök igen.",
+    errno.ENOTDIR: "En del av sökvägen {where} är en fil där det behövs en mapp. Flytta eller ta bort filen och försök igen.",
+    errno.EACCES: "Behörighet saknas för att läsa eller skriva {where}. Ändra rättigheterna, eller välj en annan plats.",
+    errno.EPERM: "Det är inte tillåtet att läsa eller skriva {where}. Ändra rättigheterna, eller välj en annan plats.",
+    errno.ENOSPC: "Disken är full: {where} kunde inte skrivas. Frigör utrymme och försök igen.",
+    errno.EDQUOT: "Diskkvoten är slut: {where} kunde inte skrivas. Frigör utrymme och försök igen.",
+    errno.EROFS: "{where} ligger i ett filsystem som bara går att läsa. Välj en annan plats.",
+    errno.ENOENT: "{where} finns inte. Kontrollera sökvägen.",
+    errno.ENAMETOOLONG: "Namnet {where} är för långt för filsystemet. Välj ett kortare.",
+    errno.ELOOP: "{where} är en slinga av symboliska länkar. Ta bort eller rätta länken.",
+}
+#: fileio.write_atomic's temporary file for NAME: `.NAME.` + 8 characters of mkstemp + `.tmp`.
+_TEMPORARY: Final = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+
+
+def os_error_message(error: OSError) -> str:
+    """A failed read or write in Swedish, with the fix; never the name of a temporary file."""
+    # A rename of write_atomic's temporary file names it first and the file it replaces second.
+    temporary = _shown_path(error.filename) != _text(error.filename)
+    name = _shown_path(error.filename2 if temporary and error.filename2 else error.filename)
+    where = f"'{name}'" if name else "en fil eller mapp"
+    known = _OS_ERRORS.get(error.errno or 0)
+    if known:
+        text = known.format(where=where)
+        return text[0].upper() + text[1:]
+    code = errno.errorcode.get(error.errno or 0, str(error.errno))
+    return f"Kan inte läsa eller skriva {where} (systemfelet {code}). Kontrollera filen och försök igen."
+
+
+def _text(path: Any) -> str | None:
+    if path is None:
+        return None
+    return os.fsdecode(path) if isinstance(path, str | bytes | os.PathLike) else str(path)
+
+
+def _shown_path(path: Any) -> str | None:
+    """`path` as users know it: write_atomic's temporary name for NAME shown as NAME."""
+    text = _text(path)
+    if text is None:
+        return None
+    folder, _, base = text.rpartition("/")
+    temporary = _TEMPORARY.match(base)
+    if temporary is None:
+        return text
+    return f"{folder}/{temporary['name']}" if folder else temporary["name"]
 
 
 def _error(message: str, debug: bool) -> None:
