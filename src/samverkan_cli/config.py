@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, Field, StrictInt
+from pydantic_core import PydanticCustomError
 
+from samverkan_cli.catalog import UNSILENCEABLE
 from samverkan_cli.model.fields import (
     IntervalName,
     IsoDate,
@@ -77,6 +79,20 @@ def _orgnr(value: str | None) -> str | None:
     return value
 
 
+def _silenceable(code: str) -> str:
+    """A code `ignorera` may name: the repository-wide list as a document's own (SV004 there)."""
+    if code in UNSILENCEABLE:
+        raise PydanticCustomError(
+            "sv_unsilenceable",
+            "{code} kan inte tystas: felet måste rättas. Ta bort {code} ur ignorera.",
+            {"code": code},
+        )
+    return code
+
+
+SilenceableCode = Annotated[RuleCode, AfterValidator(_silenceable)]
+
+
 class Party(Model):
     namn: Text = Field(description="Partens namn, t.ex. Sundsvalls kommun.")
     typ: PartyTyp = Field(description="region, kommun, kommunforbund, samordningsforbund, …")
@@ -134,7 +150,7 @@ class Config(Model):
         default_factory=lambda: list(DEFAULT_SIP_AVSNITT),
         description="Ord som rubrikerna i en SIP-mall ska innehålla; en lista = något av orden.",
     )
-    ignorera: list[RuleCode] = Field(
+    ignorera: list[SilenceableCode] = Field(
         default_factory=list, description="Regelkoder som inte rapporteras i hela arkivet."
     )
     webbplats: Webbplats = Field(

@@ -64,6 +64,24 @@ def test_invalid_config_is_sv090(tmp_path, text, line, gist):
     assert any(gist in d.message for d in found), [d.message for d in found]
 
 
+@pytest.mark.parametrize("code", ["SV001", "SV005", "SV007", "SV051", "SV090"])
+def test_an_unsilenceable_code_in_the_repository_wide_ignorera_is_sv090(tmp_path, code):
+    write_repo(tmp_path, {}, f"namn: Län\nparter: {{}}\nignorera:\n  - SV020\n  - {code}\n")
+    with pytest.raises(ConfigError) as raised:
+        load(tmp_path)
+    (found,) = raised.value.diagnostics
+    assert (found.code, found.path, found.line, found.column) == ("SV090", "samverkan.yaml", 5, 5)
+    assert found.message == (
+        f"samverkan.yaml: 'ignorera nr 2': {code} kan inte tystas: felet måste rättas. Ta bort "
+        f"{code} ur ignorera."
+    )
+
+
+def test_silenceable_codes_may_be_ignored_repository_wide(tmp_path):
+    write_repo(tmp_path, {}, "namn: Län\nparter: {}\nignorera: [SV006, SV020, SV053]\n")
+    assert load_config(tmp_path).ignorera == ["SV006", "SV020", "SV053"]
+
+
 def test_valid_orgnr_accepted(tmp_path):
     write_repo(
         tmp_path,
