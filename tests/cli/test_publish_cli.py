@@ -378,11 +378,6 @@ def test_a_logo_that_is_an_image_gives_no_warning(capsys, tmp_path):
     assert (tmp_path / "ut" / "static" / "logo.png").read_bytes() == png
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="site/build.py's _logo_bytes must publish `logo.publishable(data, path.suffix) or b''`"
-    " (not the raw bytes of any raster file); remove this mark when it does",
-)
 def test_a_file_named_png_that_is_no_image_is_not_published(capsys, tmp_path):
     root = _with_logo(tmp_path, "logo.png", b"<html><script>alert(1)</script></html>")
     assert run(capsys, "publish", "-C", str(root), "--out", str(tmp_path / "ut"), *TODAY)[0] == 0

@@ -89,6 +89,8 @@ def test_filters(capsys, tmp_path):
     args = ["todo", "-C", str(root), "--today", "2026-05-15", "-f", "json"]
     _code, out, _ = run(capsys, *args, "--part", "kommun-d")
     assert [i["vem"] for i in json.loads(out)["items"]] == ["kommun-d"]
+    _code, out, _ = run(capsys, *args, "--part", "D KOMMUN")
+    assert [i["vem"] for i in json.loads(out)["items"]] == ["kommun-d"]
     _code, out, _ = run(capsys, *args, "--ansvarig", "regiondirektör", "--dagar", "3650")
     assert {i["vem"] for i in json.loads(out)["items"]} == {"Regiondirektör"}
 

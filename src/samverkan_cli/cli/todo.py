@@ -52,9 +52,13 @@ def command(
     settings = resolve(ctx, repo, today)
     repository = load(settings.root)
     config = repository.config
-    if part is not None and part not in config.parter:
-        known = ", ".join(config.parter)
-        raise UserError(f"Parten '{part}' finns inte i samverkan.yaml. Parter: {known}.")
+    if part is not None:
+        keys = config.party_keys(part)
+        if not keys:
+            raise UserError(
+                f"Parten '{part}' finns inte i samverkan.yaml. Parter: {config.party_choices()}."
+            )
+        part = keys[0]
     found = todo.select(todo.items(repository, settings.today, dagar), part, ansvarig)
     if format_name == "json":
         text = json.dumps(todo.as_json(found, settings.today), ensure_ascii=False, indent=2)

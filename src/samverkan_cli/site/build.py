@@ -36,7 +36,7 @@ from samverkan_cli.model.vocabulary import (
     UTFALL,
 )
 from samverkan_cli.site import markdown, memo
-from samverkan_cli.site.logo import safe_svg
+from samverkan_cli.site.logo import publishable
 from samverkan_cli.site.style import colours
 
 STATIC: Final = ("static/style.css", "static/filter.js")
@@ -579,9 +579,7 @@ def _logo_bytes(root: Path, path: Path) -> bytes:
         data = read_repository_file(root, path)
     except (OSError, RefusedFile):
         return b""
-    if path.suffix.lower() != ".svg":
-        return data
-    return safe_svg(data) or b""
+    return publishable(data, path.suffix) or b""
 
 
 def _logo_name(repo: Repository) -> str | None:
