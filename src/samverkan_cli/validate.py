@@ -32,7 +32,9 @@ def _everything(repo: Repository, today: date) -> Findings:
     return Findings(sorted(kept, key=Diagnostic.sort_key), paths, dict(context.probes))
 
 
-def run_cached(root: Path, today: date, paths: Iterable[str] | None = None) -> Result:
+def run_cached(
+    root: Path, today: date, paths: Iterable[str] | None = None, *, use_cache: bool = True
+) -> Result:
     """run() on the repository at `root`, answered from the last run when no input changed.
 
     The inputs are every document file (size and time), samverkan.yaml, lagrum.yaml, the date,
@@ -42,6 +44,8 @@ def run_cached(root: Path, today: date, paths: Iterable[str] | None = None) -> R
     from samverkan_cli.loading import results
     from samverkan_cli.loading.repository import load
 
+    if not use_cache:
+        return _everything(load(root, use_cache=False), today).select(paths)
     key = results.key(root, today)
     found = results.recall(root, key)
     if found is None:

@@ -64,9 +64,10 @@ def county(tmp_path) -> Path:
     return root
 
 
-def made(root: Path, out: Path, today: str = TODAY) -> list[str]:
+def made(root: Path, out: Path, today: str = TODAY, *, use_cache: bool = True) -> list[str]:
     """Publish in-process and return the paths of the files that were made (rendered)."""
-    outputs = build.outputs(load(root, keep_text=True), build.Options(date.fromisoformat(today)))
+    repository = load(root, use_cache=use_cache, keep_text=True)
+    outputs = build.outputs(repository, build.Options(date.fromisoformat(today)))
     rendered: list[str] = []
 
     def counting(output: build.Output) -> build.Output:
@@ -76,7 +77,7 @@ def made(root: Path, out: Path, today: str = TODAY) -> list[str]:
 
         return build.Output(output.path, output.key, make)
 
-    write.write(out, [counting(o) for o in outputs], Memo.open(root, out))
+    write.write(out, [counting(o) for o in outputs], Memo.open(root, out, use_cache=use_cache))
     return sorted(rendered)
 
 
@@ -180,8 +181,12 @@ def test_history_from_git_reaches_the_page(county, tmp_path, monkeypatch):
 def test_without_the_cache_every_file_is_made(county, tmp_path, monkeypatch):
     out = tmp_path / "_site"
     first = made(county, out)
-    monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")
-    assert made(county, out) == first
+    assert made(county, out, use_cache=False) == first
+    monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")  # the command line reads it and passes it down
+    memo = county / ".samverkan/cache"
+    before = sorted(p.name for p in memo.iterdir())
+    publish(county, tmp_path / "other")
+    assert sorted(p.name for p in memo.iterdir()) == before
 
 
 def test_worker_processes_make_the_same_site(county, tmp_path, monkeypatch):

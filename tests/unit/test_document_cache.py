@@ -134,9 +134,14 @@ def test_an_unwritable_cache_does_not_stop_the_run(county):
     assert findings(county) == findings(county, use_cache=False)
 
 
-def test_turned_off_by_environment(county, monkeypatch):
-    monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")
-    findings(county)
+def test_turned_off_by_the_command_line(capsys, county, monkeypatch):
+    from samverkan_cli.cli import main
+
+    findings(county, use_cache=False)
+    assert not (county / ".samverkan").exists()
+    monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")  # read at the command line, passed down
+    main(["validate", "-C", str(county), "--today", TODAY.isoformat()])
+    capsys.readouterr()
     assert not (county / ".samverkan").exists()
 
 

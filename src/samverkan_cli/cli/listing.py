@@ -51,7 +51,7 @@ def command(
     if wanted_status is not None and wanted_status not in STATUS:
         raise UserError(f"Okänd status '{status}'. Välj en av: {', '.join(STATUS)}.")
     settings = resolve(ctx, repo, today)
-    repository = load(settings.root)
+    repository = load(settings.root, use_cache=settings.use_cache)
     parties = repository.config.party_keys(part) if part is not None else []
     if part is not None and not parties:
         raise UserError(

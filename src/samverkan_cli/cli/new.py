@@ -45,7 +45,9 @@ def command(
     from samverkan_cli.scaffold.new import Request, inside, missing_input, normalize_typ, plan
 
     settings = resolve(ctx, repo, today)
-    repository = load(settings.root, use_cache=not dry_run)  # a dry run leaves the folder as it was
+    repository = load(
+        settings.root, use_cache=settings.use_cache and not dry_run
+    )  # a dry run leaves the folder as it was
     request = Request(
         typ=normalize_typ(typ),
         today=settings.today,

@@ -49,6 +49,9 @@ class Settings:
     today: date
     #: The -C folder: relative paths on the command line start there, like with `git -C`.
     base: Path | None
+    #: Whether the caches in .samverkan/cache may be used (off with SAMVERKAN_NO_CACHE=1). Read
+    #: here, at the edge, and passed down: the core never reads the environment.
+    use_cache: bool = True
 
 
 def parse_day(text: str, flag: str) -> date:
@@ -108,4 +111,10 @@ def resolve(ctx: typer.Context, repo: Path | None, today: str | None) -> Setting
             f"Hittar ingen {CONFIG_FILE} i {where} eller någon mapp ovanför. Gå till dokumentarkivet "
             "eller ange det med -C MAPP. Ett nytt arkiv skapas med 'samverkan init MAPP'."
         )
-    return Settings(root, today_of(ctx, today), start)
+    return Settings(root, today_of(ctx, today), start, use_cache=_caches_allowed())
+
+
+def _caches_allowed() -> bool:
+    import os
+
+    return os.environ.get("SAMVERKAN_NO_CACHE", "") in ("", "0")

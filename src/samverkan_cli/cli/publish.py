@@ -65,12 +65,14 @@ def command(
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
     options = build.Options(settings.today, base_url, include_drafts, source_url)
-    repository = load(settings.root, keep_text=True)
+    repository = load(settings.root, use_cache=settings.use_cache, keep_text=True)
     unusable_logo = logo.problem(repository.root, repository.config.webbplats.logo)
     if unusable_logo:
         typer.echo(visible(f"Varning: {unusable_logo}"), err=True)
     outputs = build.outputs(repository, options)
-    written, removed = write.write(target, outputs, Memo.open(settings.root, target))
+    written, removed = write.write(
+        target, outputs, Memo.open(settings.root, target, use_cache=settings.use_cache)
+    )
     pages = sum(1 for output in outputs if output.path.endswith(".html"))
     typer.echo(
         visible(

@@ -53,7 +53,7 @@ def command(
         raise UserError(
             f"{out} finns redan. Ange --force för att skriva över den, eller välj ett annat namn."
         )
-    report = build(load(settings.root), year, settings.today)
+    report = build(load(settings.root, use_cache=settings.use_cache), year, settings.today)
     text = render(report, format_name, _links(format_name, site_url, settings.root, target))
     if target is None:
         typer.echo(for_stream(text, sys.stdout), nl=False)

@@ -50,7 +50,7 @@ def command(
     if dagar is not None and not 0 <= dagar <= 3650:
         raise UserError(f"--dagar ska vara 0–3650, inte {dagar}.")
     settings = resolve(ctx, repo, today)
-    repository = load(settings.root)
+    repository = load(settings.root, use_cache=settings.use_cache)
     config = repository.config
     if part is not None:
         keys = config.party_keys(part)

@@ -40,7 +40,7 @@ def command(
     named = [settings.base / path if settings.base else path for path in paths or ()]
     selected = relative_paths(settings.root, named) if named else None
     try:
-        result = run_cached(settings.root, settings.today, selected)
+        result = run_cached(settings.root, settings.today, selected, use_cache=settings.use_cache)
     except ConfigError as error:
         emit(reporters.Printout(error.diagnostics, 0, settings.root), sys.stdout)
         return 2

@@ -14,7 +14,7 @@ The cache is an optimisation and never a source of truth: when it cannot be read
 (a read-only checkout, another version of the tool) the run goes on without it. Every cache file
 carries a checksum of its content (fetch/store, which the findings cache and publish's memo use
 too): a damaged file, down to one flipped bit, is a miss, never a changed answer. Set
-SAMVERKAN_NO_CACHE=1 to turn it off.
+SAMVERKAN_NO_CACHE=1 to turn it off (read by the command line, passed down as use_cache).
 """
 
 from __future__ import annotations
@@ -51,10 +51,6 @@ _UNTRUSTED: Final = (-1, -1, -1, -1)
 
 def stat_of(info: os.stat_result) -> Stat:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-
-
-def disabled() -> bool:
-    return os.environ.get("SAMVERKAN_NO_CACHE", "") not in ("", "0")
 
 
 def digest(data: bytes) -> bytes:

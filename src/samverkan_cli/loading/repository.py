@@ -103,7 +103,7 @@ def load(root: Path, *, use_cache: bool = True, keep_text: bool = False) -> Repo
     publishing), so that they are not read twice; cached documents read theirs on demand."""
     config = load_config(root)
     laws = load_laws(root)
-    cache = None if not use_cache or document_cache.disabled() else DocumentCache.open(root)
+    cache = DocumentCache.open(root) if use_cache else None
     with _collector_paused():
         documents = _read_all(RepositoryFiles(root), files(root), cache, keep_text)
     if cache is not None:

@@ -44,8 +44,8 @@ class Memo:
         return cls(None, out, {})
 
     @classmethod
-    def open(cls, root: Path, out: Path) -> Memo:
-        if cache.disabled():
+    def open(cls, root: Path, out: Path, *, use_cache: bool = True) -> Memo:
+        if not use_cache:
             return cls.none(out)
         written = cache.fetch(root, _file(out))
         return cls(root, out, written if isinstance(written, dict) else {})
