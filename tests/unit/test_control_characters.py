@@ -73,3 +73,23 @@ def test_a_noncharacter_written_as_a_yaml_escape_is_sv004(tmp_path):
     (root / RUT).write_text(text, "utf-8")
     found = [d for d in validate(root) if d.code == "SV004"]
     assert len(found) == 1 and "U+FFFE" in found[0].message
+
+
+def test_a_file_name_with_control_characters_is_not_read_and_never_shown_raw(capsys, tmp_path):
+    import json
+
+    documents = base()
+    documents["dokument/rutiner/RUT-0009-\x1b[31mrod\x9b.md"] = documents[RUT] | {"id": "RUT-0009"}
+    root = write_repo(tmp_path / "lan", documents)
+    found = [d for d in validate(root) if d.code == "SV001"]
+    assert len(found) == 1 and "styrtecken" in found[0].message
+    assert not CONTROL.search(found[0].path) and "\ufffd" in found[0].path
+    assert main(["validate", "-C", str(root), "-f", "json", "--today", "2026-06-15"]) == 1
+    out = capsys.readouterr().out
+    assert not CONTROL.search(json.loads(out)["diagnostics"][0]["path"])
+    report = tmp_path / "r.md"
+    main(
+        ["report", "-C", str(root), "--year", "2026", "--out", str(report), "--today", "2026-12-01"]
+    )
+    capsys.readouterr()
+    assert not CONTROL.search(report.read_text("utf-8"))

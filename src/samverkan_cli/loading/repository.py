@@ -38,6 +38,7 @@ from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.loading.yamlread import Position
 from samverkan_cli.model.documents import Grupp
 from samverkan_cli.model.vocabulary import fold
+from samverkan_cli.printable import CONTROL, printable
 
 DOCUMENT_FOLDERS: Final = ("dokument", "grupper", "moten")
 M = TypeVar("M", bound=BaseModel)
@@ -126,6 +127,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_CONTROL_IN_NAME = (
+    "Filnamnet innehåller ett osynligt styrtecken (visas här som \ufffd) och filen läses inte. "
+    "Byt namn på filen till bara bokstäver, siffror och bindestreck, t.ex. RUT-0001-sip.md."
+)
+
 #: Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_FROM: Final = 1500
 
@@ -140,6 +146,9 @@ def _read_all(
     documents: dict[str, Document] = {}
     to_parse: list[tuple[str, str, document_cache.Stat]] = []
     for relative, listed in files:
+        if CONTROL.search(relative):  # it would reach terminals, reports and links as it is
+            documents[relative] = _unreadable(printable(relative), _CONTROL_IN_NAME)
+            continue
         try:
             path, info = checked.inspect(listed)  # a link's target, when inside
         except (OSError, RefusedFile) as error:
