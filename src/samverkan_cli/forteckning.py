@@ -6,9 +6,9 @@ One place decides visibility for `list`, the site and every export: a document w
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, TypeVar
@@ -23,6 +23,9 @@ from samverkan_cli.model.documents import Common, Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import DRAFT_STATUSES, ENDED_STATUSES, STATUS, TYP
 
 ORDER: Final = {typ: index for index, typ in enumerate(TYP)}
+#: Words as a text may name a file (with dots) or an id (with hyphens).
+_WORDS: Final = re.compile(r"[\w.-]+")
+_IDS: Final = re.compile(r"[\w-]+")
 C = TypeVar("C", bound=Common)
 
 
@@ -90,15 +93,30 @@ class Public:
     hidden: frozenset[str]
 
     def reveals(self, text: str) -> bool:
-        """Whether `text` names a hidden id or file (as a whole word)."""
-        return self._pattern is not None and self._pattern.search(text) is not None
-
-    @functools.cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
+        """Whether `text` names a hidden id or file (as a whole word). Linear in the text
+        whatever the number of hidden names: its words are looked up, not searched for."""
         if not self.hidden:
-            return None
-        names = "|".join(re.escape(name) for name in sorted(self.hidden, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+            return False
+        words = {w.rstrip(".") for w in _WORDS.findall(text)}
+        return not self.hidden.isdisjoint(words | {w for w in _IDS.findall(text)})
+
+    def referred(self, model: Common, links: Iterable[str]) -> bool:
+        """Whether the file of `model` (its front matter as written, and its body's links)
+        names something hidden: its copied source would show what its page leaves out."""
+        if not self.hidden:
+            return False
+        named = [
+            model.overordnad,
+            model.ersatt_av,
+            *(model.relaterade or ()),
+            *(model.ersatter or ()),
+        ]
+        named += [getattr(model, name, None) for name in ("styrgrupp", "grupp", "rapporterar_till")]
+        named.append(model.faststalld.av if model.faststalld is not None else None)
+        for target in links:
+            bare = target.split("#", 1)[0].split("?", 1)[0]
+            named += [bare, posixpath.basename(bare)]
+        return any(name in self.hidden for name in named if name)
 
     def changes(self, changes: list[Change]) -> list[Change]:
         """The history of shown files; a commit that touched any other file keeps no message."""

@@ -23,7 +23,7 @@ from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.documents import Grupp, MoteRecord
+from samverkan_cli.model.documents import Common, Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import (
     AGREEMENTS,
     DOC_ID,
@@ -313,8 +313,11 @@ class _Renderer:
 
 def _copies_source(site: Site, e: Entry) -> bool:
     """Whether the Markdown source is copied beside the page: not when it names something hidden
-    (a reference or link the page leaves out would be there in the source)."""
-    return not site.public.reveals(e.document.text or "")
+    (a reference or link the page leaves out would be there in the source). Judged from the
+    file's front matter and links, known without reading the file again."""
+    model = e.document.model
+    assert isinstance(model, Common)  # an entry's document has a model
+    return not site.public.referred(model, (t for t, _line, _col in e.document.facts.links))
 
 
 def _source_text(document: Document) -> bytes:
