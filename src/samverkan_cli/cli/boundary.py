@@ -156,10 +156,10 @@ def usage_message(error: Any, args: list[str] | tuple[str, ...] = ()) -> str:
 #: What a value given on the command line must be, by pydantic's error type (newer typer checks
 #: values with pydantic); anything else keeps the library's message.
 _VALUE_KINDS = {
-    "int_parsing": "ange ett heltal, t.ex. 2025",
-    "int_type": "ange ett heltal, t.ex. 2025",
-    "int_from_float": "ange ett heltal, t.ex. 2025",
-    "int_parsing_size": "talet har för många siffror; ange ett heltal, t.ex. 2025",
+    "int_parsing": "ange ett heltal",
+    "int_type": "ange ett heltal",
+    "int_from_float": "ange ett heltal",
+    "int_parsing_size": "talet har för många siffror; ange ett mindre heltal",
     "float_parsing": "ange ett tal",
     "bool_parsing": "ange true eller false",
     "date_from_datetime_parsing": "ange ett datum som ÅÅÅÅ-MM-DD",
@@ -174,8 +174,13 @@ def _bad_value(error: Any) -> str:
         kinds = [found.get("type") for found in errors()]
         for kind in kinds:
             if kind in _VALUE_KINDS:
-                return f"{_VALUE_KINDS[kind]}."
+                example = _EXAMPLES.get(_param(error))
+                return f"{_VALUE_KINDS[kind]}{f', t.ex. {example}' if example else ''}."
     return str(getattr(error, "message", error))
+
+
+#: An example value for the options that take a number.
+_EXAMPLES = {"--year": "2025", "--dagar": "30"}
 
 
 def _param(error: Any) -> str:

@@ -245,7 +245,7 @@ _SIMPLE = {
     "less_than_equal": "'{name}' får vara högst {le}, inte {value}.",
     "bool_type": "'{name}' ska vara true eller false, inte '{value}'.",
     "list_type": "'{name}' ska vara en lista: [a, b] eller en rad per värde som börjar med '- '.",
-    "model_type": "'{name}' ska vara en grupp av fält med namn och värde, t.ex. {{av: bg, datum: 2025-01-01}}.",
+    "model_type": "'{name}' ska vara en grupp av fält med namn och värde: skriv fälten på egna rader med indrag under {name}:, eller inom {{ }}, inte '{value}'.",
     "model_attributes_type": "'{name}' ska vara en grupp av fält med namn och värde.",
     "dict_type": "'{name}' ska vara en grupp av fält med namn och värde.",
 }

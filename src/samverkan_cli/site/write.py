@@ -230,17 +230,18 @@ def _remove_stale(out: Path, keep: set[str], earlier: dict[str, Stamp]) -> int:
             os.unlink(os.path.join(base, name))  # noqa: PTH108, PTH118
             removed += 1
             _remove_empty_parents(base, name)
-    dotfiles: dict[str, list[str]] = {}  # each page's folder is asked: list each once
-    for name in sorted(keep | set(earlier)):
+    # write_atomic's temporary files (.NAME.xxxx.tmp), left by a killed run: each folder is
+    # checked and listed once, and only the names of files publish writes are looked for.
+    names: dict[str, set[str]] = {}
+    for name in keep | set(earlier):
         directory, _, file_name = name.rpartition("/")
+        names.setdefault(directory, set()).add(file_name)
+    for directory, wanted in sorted(names.items()):
         if directory and not _real_folder(out, directory):
             continue
         folder = os.path.join(base, directory)  # noqa: PTH118
-        if folder not in dotfiles:
-            dotfiles[folder] = _dotfiles(folder)
-        prefix = f".{file_name}."  # write_atomic's temporary files, left by a killed run
-        for leftover in dotfiles[folder]:
-            if leftover.startswith(prefix) and leftover.endswith(".tmp"):
+        for leftover in _dotfiles(folder):
+            if leftover.endswith(".tmp") and leftover[1:].rsplit(".", 2)[0] in wanted:
                 os.unlink(os.path.join(folder, leftover))  # noqa: PTH108, PTH118
     return removed
 
