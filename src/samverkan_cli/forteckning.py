@@ -68,7 +68,7 @@ def visible(document: Document, include_drafts: bool = False) -> bool:
     """Whether a file may appear anywhere outside the repository, judged by itself.
 
     Every kind of record answers the same: `publicera` exactly true (a broken value is made
-    false when the file is read, see model.check.FAIL_CLOSED) and not a draft. A meeting record
+    false when the file is read, see loading.check.FAIL_CLOSED) and not a draft. A meeting record
     also needs its group to be shown: `Public` says that, for the whole repository.
     """
     model = document.model
