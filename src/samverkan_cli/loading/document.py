@@ -60,7 +60,7 @@ class Document:
         self.body_line = body_line
         self.model: AnyModel | None = None
         self.problems: list[Diagnostic] = []
-        #: Findings that no `ignorera` silences (see model.check.FAIL_CLOSED).
+        #: Findings that no `ignorera` silences (see loading.check.FAIL_CLOSED).
         self.locked: frozenset[Diagnostic] = frozenset()
         self.facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a

@@ -1,6 +1,6 @@
 """Requirements that depend on typ and status, ids and file names (SV003, SV004, SV005, SV006).
 
-The per-field checks of SV001–SV004 and SV007 happen while loading (model/check.py); these are
+The per-field checks of SV001–SV004 and SV007 happen while loading (loading/check.py); these are
 the ones a model alone cannot express.
 """
 
