@@ -110,12 +110,22 @@ def _row(e: Entry) -> list[str]:
     return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
 
 
+#: What a spreadsheet program reads as the start of a formula (SPEC §8.9).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell as text a spreadsheet program never runs: a formula-like start gets an apostrophe
+    (`=HYPERLINK(…)` became a live link in LibreOffice)."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
 def forteckning_csv(entries: list[Entry]) -> bytes:
     """UTF-8 with BOM and semicolons, so Swedish Excel opens it with å, ä, ö intact."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADINGS)
-    writer.writerows(_row(e) for e in entries)
+    writer.writerows([spreadsheet_safe(cell) for cell in _row(e)] for e in entries)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

@@ -9,6 +9,7 @@ import typer
 
 from samverkan_cli.cli.options import Debug, Repo, Today, parse_url, resolve
 from samverkan_cli.cli.terminal import visible
+from samverkan_cli.diagnostics import Diagnostic
 
 BASE_EXAMPLE = "https://samverkan.example.se/"
 SOURCE_EXAMPLE = "https://github.com/org/arkiv/blob/main/{path}"
@@ -49,7 +50,7 @@ def command(
 ) -> int:
     """Publicera förteckningen som en statisk webbplats: sidor, grupper, arkiv och exporter."""
     from samverkan_cli.loading.repository import load
-    from samverkan_cli.site import build, logo, write
+    from samverkan_cli.site import build, gate, logo, write
     from samverkan_cli.site.memo import Memo
 
     if base_url is not None:
@@ -66,6 +67,10 @@ def command(
     write.check(target, settings.root)
     options = build.Options(settings.today, base_url, include_drafts, source_url)
     repository = load(settings.root, use_cache=settings.use_cache, keep_text=True)
+    refused = gate.refusals(repository, settings.today)
+    if refused:
+        _refuse(refused)
+        return 1
     unusable_logo = logo.problem(repository.root, repository.config.webbplats.logo)
     if unusable_logo:
         typer.echo(visible(f"Varning: {unusable_logo}"), err=True)
@@ -80,3 +85,20 @@ def command(
         )
     )
     return 0
+
+
+def _refuse(findings: list[Diagnostic]) -> None:
+    from samverkan_cli import personnummer
+
+    for finding in findings:
+        where = f"{finding.path}:{finding.line}:{finding.column or 1}"
+        text = personnummer.masked(f"{where}: {finding.code} {finding.message}")
+        typer.echo(visible(text), err=True)
+    typer.echo(
+        visible(
+            f"Fel: publiceringen stoppades av {len(findings)} fel ovan: personnummer får aldrig "
+            "publiceras, och två dokument kan inte ha samma id. Rätta dem och publicera igen; "
+            "inget skrevs."
+        ),
+        err=True,
+    )
