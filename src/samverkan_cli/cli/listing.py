@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Debug, Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, check_format, resolve
 from samverkan_cli.cli.terminal import for_stream, visible
 from samverkan_cli.errors import UserError
 
@@ -44,8 +44,7 @@ def command(
     from samverkan_cli.model.vocabulary import DRAFT_STATUSES, STATUS, fold
     from samverkan_cli.scaffold.new import normalize_typ
 
-    if format_name not in FORMATS:
-        raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
+    check_format(format_name, FORMATS)
     wanted_typ = normalize_typ(typ) if typ else None
     wanted_status = fold(status.strip().lower()) if status else None  # as --typ: case, å/ä/ö
     if wanted_status is not None and wanted_status not in STATUS:

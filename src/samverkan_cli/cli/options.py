@@ -118,3 +118,10 @@ def _caches_allowed() -> bool:
     import os
 
     return os.environ.get("SAMVERKAN_NO_CACHE", "") in ("", "0")
+
+
+def check_format(name: str, formats: tuple[str, ...] | list[str]) -> str:
+    """`name` if it is one of a command's `formats`, else a Swedish usage error listing them."""
+    if name not in formats:
+        raise UserError(f"Okänt format '{name}'. Välj ett av: {', '.join(formats)}.")
+    return name

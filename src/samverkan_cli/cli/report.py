@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Debug, Repo, Today, parse_url, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, check_format, parse_url, resolve
 from samverkan_cli.cli.terminal import for_stream, visible
 from samverkan_cli.errors import UserError
 
@@ -41,8 +41,7 @@ def command(
     from samverkan_cli.report.build import build
     from samverkan_cli.report.render import FORMATS, render
 
-    if format_name not in FORMATS:
-        raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
+    check_format(format_name, FORMATS)
     if not 1900 <= year <= 2200:
         raise UserError(f"--year ska vara ett årtal, t.ex. 2025, inte {year}.")
     if site_url is not None:

@@ -11,9 +11,9 @@ from typing import Any, TextIO
 
 from samverkan_cli import __version__, personnummer
 from samverkan_cli.catalog import CATALOG
+from samverkan_cli.cli.options import check_format
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
-from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 
 
@@ -211,7 +211,4 @@ REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": githu
 
 
 def reporter(name: str) -> Reporter:
-    found = REPORTERS.get(name)
-    if found is None:
-        raise UserError(f"Okänt format '{name}'. Välj ett av: {', '.join(REPORTERS)}.")
-    return found
+    return REPORTERS[check_format(name, list(REPORTERS))]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Debug, Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Today, check_format, resolve
 from samverkan_cli.cli.terminal import for_stream, visible
 from samverkan_cli.errors import UserError
 
@@ -45,8 +45,7 @@ def command(
     from samverkan_cli import todo
     from samverkan_cli.loading.repository import load
 
-    if format_name not in FORMATS:
-        raise UserError(f"Okänt format '{format_name}'. Välj ett av: {', '.join(FORMATS)}.")
+    check_format(format_name, FORMATS)
     if dagar is not None and not 0 <= dagar <= 3650:
         raise UserError(f"--dagar ska vara 0–3650, inte {dagar}.")
     settings = resolve(ctx, repo, today)
