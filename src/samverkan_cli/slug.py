@@ -1,4 +1,4 @@
-"""File-name slugs from Swedish titles: 'Överenskommelse om äldre' → 'overenskommelse-om-aldre'."""
+"""Names from titles and paths in links: slugs ('Överenskommelse om äldre' → 'overenskommelse-om-aldre') and paths as URIs."""
 
 from __future__ import annotations
 
@@ -20,3 +20,11 @@ def slug(text: str, max_length: int = 60) -> str:
     ascii_only = folded.encode("ascii", "ignore").decode("ascii")
     found = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     return found[:max_length].rstrip("-")
+
+
+def path_uri(path: str) -> str:
+    """A repository path as a URI reference (RFC 3986): each segment percent-encoded on its
+    own, `/` kept as the separator (a space, å or `#` in a file name stays part of the path)."""
+    from urllib.parse import quote
+
+    return "/".join(quote(segment, safe="") for segment in path.split("/"))

@@ -277,3 +277,35 @@ def test_a_shown_line_never_repeats_an_identity_number(capsys, tmp_path):
     assert "19121212-1212" not in out
     line = next(line for line in out.split("\n") if "│ titel:" in line)
     assert line.endswith("titel: Rutin för 19121212-****")
+
+
+def test_sarif_uris_are_percent_encoded_paths(capsys, tmp_path):
+    from urllib.parse import unquote, urlsplit
+
+    docs = base()
+    odd = "dokument/rutiner/RUT-0001-sip för barn #2.md"
+    docs[odd] = docs.pop(RUT) | {"relaterade": ["RUT-0099"]}
+    root = write_repo(tmp_path / "arkiv", docs)
+    _code, out, _ = run(capsys, "validate", "-C", str(root), "--format", "sarif", *TODAY)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(out)["runs"][0]["results"]
+    }
+    assert "dokument/rutiner/RUT-0001-sip%20f%C3%B6r%20barn%20%232.md" in uris
+    for uri in uris:
+        assert urlsplit(uri).fragment == "" and " " not in uri
+        assert unquote(uri).startswith(("dokument/", "grupper/", "moten/"))
+
+
+def test_source_url_links_encode_the_path(capsys, tmp_path):
+    docs = base()
+    odd = "dokument/rutiner/RUT-0001-sip för barn #2.md"
+    docs[odd] = docs.pop(RUT)
+    root = write_repo(tmp_path / "arkiv", docs)
+    args = ["publish", "-C", str(root), "--out", str(tmp_path / "ut"), *TODAY]
+    assert run(capsys, *args, "--source-url", "https://example.org/blob/main/{path}")[0] == 0
+    page = (tmp_path / "ut/dokument/RUT-0001.html").read_text("utf-8")
+    assert (
+        'href="https://example.org/blob/main/dokument/rutiner/RUT-0001-sip%20f%C3%B6r%20barn%20%232.md"'
+        in page
+    )

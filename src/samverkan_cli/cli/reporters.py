@@ -15,6 +15,7 @@ from samverkan_cli.cli.options import check_format
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
 from samverkan_cli.fileio import RefusedFile, read_repository_file
+from samverkan_cli.slug import path_uri
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _sarif_result(d: Diagnostic, rule_index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": d.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": path_uri(d.path), "uriBaseId": "%SRCROOT%"},
                     "region": region,
                 }
             }

@@ -38,6 +38,7 @@ from samverkan_cli.model.vocabulary import (
 from samverkan_cli.site import markdown, memo
 from samverkan_cli.site.logo import publishable
 from samverkan_cli.site.style import colours
+from samverkan_cli.slug import path_uri
 
 STATIC: Final = ("static/style.css", "static/filter.js")
 HIERARCHY: Final = tuple(t for t in TYP if t not in ("grupp", "mote"))
@@ -367,7 +368,7 @@ def _body(site: Site, document: Document) -> str:
 
 def _source(site: Site, e: Entry) -> str | None:
     if site.options.source_url:
-        return site.options.source_url.replace("{path}", e.document.path)
+        return site.options.source_url.replace("{path}", path_uri(e.document.path))
     return f"kalla/{e.id}.md" if _copies_source(site, e) else None
 
 
