@@ -53,7 +53,7 @@ def must_decide(model: Common, config: Config) -> list[str]:
     block = plan(model)
     if block is not None and block.parter:
         return [key for key in dict.fromkeys(block.parter) if key in (model.parter or ())]
-    return [key for key in model.parter or () if _typ(config, key) == "kommun"]
+    return [key for key in model.parter or () if config.typ_of(key) == "kommun"]
 
 
 def pending(model: Common, config: Config, until: date | None = None) -> list[str]:
@@ -81,7 +81,7 @@ def must_sign(model: Common, config: Config) -> list[str]:
     return [
         key
         for key in model.parter or ()
-        if _typ(config, key) != "kommun" or adopted(found.get(key))
+        if config.typ_of(key) != "kommun" or adopted(found.get(key))
     ]
 
 
@@ -97,15 +97,10 @@ def signed_for(
         for key in signature.for_ or ():
             if adopted(found.get(key)):
                 covered.setdefault(key, signature)
-        if model.typ == "huvudoverenskommelse" and _typ(config, signature.part) == "kommunforbund":
+        if model.typ == "huvudoverenskommelse" and config.typ_of(signature.part) == "kommunforbund":
             for key in model.parter or ():
-                if _typ(config, key) == "kommun" and adopted(found.get(key)):
+                if config.typ_of(key) == "kommun" and adopted(found.get(key)):
                     covered.setdefault(key, signature)
     for signature in model.undertecknare or ():
         covered[signature.part] = signature  # a party's own signature comes first
     return covered
-
-
-def _typ(config: Config, key: str) -> str | None:
-    party = config.parter.get(key)
-    return party.typ if party is not None else None

@@ -161,6 +161,16 @@ class Config(Model):
         """Months between reviews for a typ."""
         return self.granskning.get(typ) or self.granskning.get("default") or FALLBACK_INTERVAL
 
+    def typ_of(self, party: str) -> str | None:
+        """The party's typ (region, kommun, …), None for a key not in `parter`."""
+        found = self.parter.get(party)
+        return found.typ if found is not None else None
+
+    def named(self, party: str) -> str:
+        """A party as a message names it: 'Sundsvalls kommun (sundsvall)', else the key."""
+        found = self.parter.get(party)
+        return f"{found.namn} ({party})" if found is not None else party
+
     def huvudman(self, party: str) -> str | None:
         found = self.parter.get(party)
         return party_huvudman(party, found.typ) if found else None

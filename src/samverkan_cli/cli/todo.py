@@ -70,10 +70,7 @@ def command(
 
 
 def _who(vem: str | None, config: Config) -> str:
-    if vem is None:
-        return "Ingen ansvarig angiven"
-    party = config.parter.get(vem)
-    return f"{party.namn} ({vem})" if party else vem
+    return "Ingen ansvarig angiven" if vem is None else config.named(vem)
 
 
 def _when(item: Item, today: date) -> str:

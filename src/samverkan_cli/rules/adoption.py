@@ -14,13 +14,8 @@ from samverkan_cli.model.vocabulary import PARTY_TYP, UTFALL
 from samverkan_cli.rules.registry import Context, check
 
 
-def _name(ctx: Context, key: str) -> str:
-    party = ctx.config.parter.get(key)
-    return f"{party.namn} ({key})" if party else key
-
-
 def _names(ctx: Context, keys: list[str]) -> str:
-    named = [_name(ctx, key) for key in keys]
+    named = [ctx.config.named(key) for key in keys]
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} och {named[-1]}"
 
 
@@ -45,7 +40,7 @@ def replies_late(ctx: Context) -> Iterator[Diagnostic]:
             )
             yield document.diagnostic(
                 "SV035",
-                f"{_name(ctx, party)} {done}, fast svaret skulle ha kommit senast {deadline}. "
+                f"{ctx.config.named(party)} {done}, fast svaret skulle ha kommit senast {deadline}. "
                 "Påminn parten, eller skriv in beslutet under stallningstaganden "
                 f"(part: {party}, instans, datum, utfall).",
                 ("antagande", "svara_senast"),
@@ -79,7 +74,7 @@ def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
             if antagande.adopted(own) and own is not None and own.datum > signature.datum:
                 yield document.diagnostic(
                     "SV036",
-                    f"{_name(ctx, signature.part)} skrev under {signature.datum}, före sitt eget "
+                    f"{ctx.config.named(signature.part)} skrev under {signature.datum}, före sitt eget "
                     f"beslut {own.datum} ({own.instans}). Kontrollera datumen: underskriften ska "
                     "komma efter beslutet.",
                     ("undertecknare", index, "datum"),
@@ -90,7 +85,7 @@ def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
                 if not antagande.adopted(decision):
                     yield document.diagnostic(
                         "SV036",
-                        f"Underskriften gäller för {_name(ctx, party)}, som inte har antagit "
+                        f"Underskriften gäller för {ctx.config.named(party)}, som inte har antagit "
                         "dokumentet. Skriv in partens beslut under stallningstaganden, eller ta "
                         f"bort {party} ur for.",
                         ("undertecknare", index, "for"),
@@ -99,7 +94,7 @@ def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
                 elif decision is not None and decision.datum > signature.datum:
                     yield document.diagnostic(
                         "SV036",
-                        f"Underskriften {signature.datum} gäller för {_name(ctx, party)}, vars "
+                        f"Underskriften {signature.datum} gäller för {ctx.config.named(party)}, vars "
                         f"beslut kom först {decision.datum}. Kontrollera datumen.",
                         ("undertecknare", index, "for"),
                         key=True,
@@ -120,18 +115,18 @@ def _stands_for_too_early(
         model.typ != "huvudoverenskommelse"
         or signature.for_
         or signature.datum is None
-        or _typ(ctx, signature.part) != "kommunforbund"
+        or ctx.config.typ_of(signature.part) != "kommunforbund"
     ):
         return
     for party in model.parter or ():
         decision = found.get(party)
-        if _typ(ctx, party) == "kommun" and antagande.adopted(decision):
+        if ctx.config.typ_of(party) == "kommun" and antagande.adopted(decision):
             assert decision is not None
             if decision.datum > signature.datum:
                 yield document.diagnostic(
                     "SV036",
-                    f"{_name(ctx, signature.part)} skrev under {signature.datum} för kommunerna, "
-                    f"men {_name(ctx, party)} beslutade först {decision.datum}. Kontrollera "
+                    f"{ctx.config.named(signature.part)} skrev under {signature.datum} för kommunerna, "
+                    f"men {ctx.config.named(party)} beslutade först {decision.datum}. Kontrollera "
                     "datumen: underskriften ska komma efter kommunernas beslut.",
                     ("undertecknare", index, "datum"),
                 )
@@ -148,7 +143,7 @@ def signing_order(ctx: Context) -> Iterator[Diagnostic]:
         signed = [
             (index, s, rank[typ])
             for index, s in enumerate(model.undertecknare or ())
-            if s.datum is not None and (typ := _typ(ctx, s.part)) in rank
+            if s.datum is not None and (typ := ctx.config.typ_of(s.part)) in rank
         ]
         for index, signature, place in signed:
             assert signature.datum is not None
@@ -160,8 +155,8 @@ def signing_order(ctx: Context) -> Iterator[Diagnostic]:
             if before:
                 yield document.diagnostic(
                     "SV037",
-                    f"{_name(ctx, signature.part)} skrev under {signature.datum}, före "
-                    f"{_name(ctx, before[0].part)} ({before[0].datum}), men underskriftsordningen "
+                    f"{ctx.config.named(signature.part)} skrev under {signature.datum}, före "
+                    f"{ctx.config.named(before[0].part)} ({before[0].datum}), men underskriftsordningen "
                     f"är {', '.join(PARTY_TYP[t].lower() for t in order)}. Kontrollera datumen, eller ändra "
                     "underskriftsordning om ordningen har ändrats.",
                     ("undertecknare", index, "datum"),
@@ -170,11 +165,6 @@ def signing_order(ctx: Context) -> Iterator[Diagnostic]:
 
 #: What a party did, as a verb: "har avslagit det".
 _DID = {"avslagen": "avslagit", "aterremitterad": "återremitterat", "bordlagd": "bordlagt"}
-
-
-def _typ(ctx: Context, key: str) -> str | None:
-    party = ctx.config.parter.get(key)
-    return party.typ if party is not None else None
 
 
 @check("SV038")
@@ -187,7 +177,7 @@ def said_no(ctx: Context) -> Iterator[Diagnostic]:
             if position is not None:
                 yield document.diagnostic(
                     "SV038",
-                    f"{_name(ctx, signature.part)} har skrivit under, men partens senaste beslut "
+                    f"{ctx.config.named(signature.part)} har skrivit under, men partens senaste beslut "
                     f"är {UTFALL[position.utfall].lower()} ({position.datum}). Kontrollera "
                     "underskriften eller beslutet.",
                     ("undertecknare", index, "part"),
@@ -199,7 +189,7 @@ def said_no(ctx: Context) -> Iterator[Diagnostic]:
             if position is not None:
                 yield document.diagnostic(
                     "SV038",
-                    f"Dokumentet är beslutat, men {_name(ctx, key)} har "
+                    f"Dokumentet är beslutat, men {ctx.config.named(key)} har "
                     f"{_DID[position.utfall]} det ({position.datum}). Ta bort parten ur "
                     "parter om den inte är med, eller skriv in dess nya beslut.",
                     ("parter", index),

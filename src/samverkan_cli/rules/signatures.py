@@ -16,11 +16,6 @@ from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check
 
 
-def _party_name(ctx: Context, key: str) -> str:
-    party = ctx.config.parter.get(key)
-    return f"{party.namn} ({key})" if party else key
-
-
 def _parties_lacking(
     ctx: Context, model: Common, present: set[str], concerns: Callable[[Party], bool]
 ) -> Iterator[tuple[int, str]]:
@@ -41,12 +36,13 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
         # One missing signature of a kommunförbund is one finding: once it signs, it stands for
         # every kommun that has adopted a huvudöverenskommelse.
         waiting = model.typ == "huvudoverenskommelse" and any(
-            _typ(ctx, key) == "kommunforbund" and key not in covered for key in model.parter or ()
+            ctx.config.typ_of(key) == "kommunforbund" and key not in covered
+            for key in model.parter or ()
         )
         for party in antagande.must_sign(model, ctx.config):
             if party in covered or party not in ctx.config.parter:
                 continue
-            if waiting and _typ(ctx, party) == "kommun":
+            if waiting and ctx.config.typ_of(party) == "kommun":
                 continue
             index = (model.parter or []).index(party)
             yield document.diagnostic(
@@ -57,13 +53,8 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _typ(ctx: Context, key: str) -> str | None:
-    party = ctx.config.parter.get(key)
-    return party.typ if party is not None else None
-
-
 def _unsigned(ctx: Context, party: str, *, adopted: bool) -> str:
-    name = _party_name(ctx, party)
+    name = ctx.config.named(party)
     if adopted:
         return (
             f"{name} har antagit dokumentet, men ingen har skrivit under för parten. Lägg till "
@@ -85,7 +76,7 @@ def signatory_titles(ctx: Context) -> Iterator[Diagnostic]:
                 yield document.diagnostic(
                     "SV031",
                     f"'{signature.befattning}' får inte skriva under {a(model.typ)} för "
-                    f"{_party_name(ctx, signature.part)}. Tillåtna befattningar: {', '.join(allowed)}. "
+                    f"{ctx.config.named(signature.part)}. Tillåtna befattningar: {', '.join(allowed)}. "
                     "Rätta befattningen, eller ändra undertecknare i samverkan.yaml om er "
                     "delegationsordning tillåter fler.",
                     ("undertecknare", index, "befattning"),
@@ -102,7 +93,7 @@ def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
         for index, party in _parties_lacking(ctx, model, decided, lambda p: p.typ == "kommun"):
             yield document.diagnostic(
                 "SV032",
-                f"{_party_name(ctx, party)} saknar ställningstagande. Lägg till en rad under "
+                f"{ctx.config.named(party)} saknar ställningstagande. Lägg till en rad under "
                 f"stallningstaganden med part: {party}, instans (t.ex. KS) och datum för beslutet.",
                 ("stallningstaganden",) if model.stallningstaganden else ("parter", index),
                 key=True,
