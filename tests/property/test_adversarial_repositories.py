@@ -3,12 +3,12 @@
 Each example is a small county whose documents have random field values (wrong types, control
 characters, huge numbers, script payloads, odd dates), bodies built from Markdown edge cases
 (unmatched backticks in links, comments, raw HTML, javascript: links, links to hidden ids),
-references between random documents, hidden documents, groups and draft meeting records that
-carry marker strings, a commit about a hidden document, and a symlink to a file outside the
-repository. validate (every format), list (every format), report (every format) and publish
-must then: never exit 3 or print a traceback; never show a marker of a hidden thing in any
-public output (list, report, site), nor the outside file anywhere; never let a script of the
-user's run in any HTML. The oracle for "hidden" is the generator's own choice, not the code's.
+references between random documents, agreements under adoption with hostile values in every
+new field (antagande, utfall, for, forvaring), hidden documents, groups and draft meeting records
+that carry marker strings, a commit about a hidden document, and a symlink to a file outside the
+repository. validate, list, todo and report (every format of each) and publish must then: never
+exit 3 or print a traceback; never show a marker of a hidden thing in any public output (list,
+report, site), nor the outside file anywhere; never let a script of the user's run in any HTML. The oracle for "hidden" is the generator's own choice, not the code's.
 """
 
 from __future__ import annotations
@@ -110,6 +110,29 @@ def _document(rng: random.Random, number: int, typ: str, ids: list[str]) -> dict
         fields["upphavd_datum"] = "2026-03-01"
     if ids and rng.random() < 0.3:
         fields["ersatter"] = [rng.choice(ids)]
+    if typ in ("overenskommelse", "avtal") and rng.random() < 0.6:  # adoption (SPEC §8.1)
+        fields["status"] = rng.choice(("antagande", "beslutad"))
+        fields["antagande"] = {
+            "rekommendation": {"instans": rng.choice(PAYLOADS[:7]), "datum": "2026-01-10"},
+            "svara_senast": rng.choice(("2026-04-30", "2026-08-01", "99999-01-01")),
+            "parter": rng.sample(["kommun-a", "region-norr", "okand", PAYLOADS[5]], k=2),
+            "underskriftsordning": rng.choice((["kommun", "region"], ["okand"], "kommun")),
+        }
+        fields["stallningstaganden"] = [
+            {
+                "part": "kommun-a",
+                "instans": rng.choice(PAYLOADS[:7]),
+                "datum": rng.choice(("2026-02-01", "2027-01-01")),
+                "utfall": rng.choice(("antagen", "avslagen", "bordlagd", "aterremitterad", "nej")),
+            }
+        ]
+        fields["undertecknare"] = [
+            {"part": "region-norr", "namn": rng.choice(PAYLOADS[:7]), "befattning": "Regiondirektör",
+             "datum": "2026-03-01", "for": rng.choice((["kommun-a"], [PAYLOADS[6]], "kommun-a"))}
+        ]  # fmt: skip
+        fields["forvaring"] = [
+            {"part": rng.choice(("region-norr", "okand")), "handling": "original"}
+        ]
     for _ in range(rng.randint(0, 3)):  # random damage
         name = rng.choice(
             ("titel", "version", "exemplar", "giltig_till", "diarienummer", "lagrum", "taggar",
@@ -257,6 +280,11 @@ def test_hostile_repositories_never_crash_leak_or_run_script(rng):
             code, output = invoke("validate", *repo, "--format", fmt)
             _sane(code, output, (0, 1), f"validate --format {fmt}")
             if fmt in ("json", "sarif"):
+                json.loads(output)
+        for fmt in ("text", "json", "md"):
+            code, output = invoke("todo", *repo, "--format", fmt)
+            _sane(code, output, (0,), f"todo --format {fmt}")
+            if fmt == "json":
                 json.loads(output)
         public: dict[str, str] = {}
         for fmt in ("table", "json", "csv", "md"):
