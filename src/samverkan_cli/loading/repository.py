@@ -304,16 +304,14 @@ def document_from(
     held = text if isinstance(text, Held) else None
     lazy = text if isinstance(text, str) else None
     if isinstance(found, Unreadable):
-        document = Document(
+        unread = Document(
             relative,
             text=held.text if held else None,
             facts=found.facts,
             source=lazy if found.code != "SV007" else None,
         )
-        document.problems.append(
-            document.at(found.code, found.message, yamlread.Position(found.line, found.column))
-        )
-        return document
+        at = yamlread.Position(found.line, found.column)
+        return unread.checked(None, (unread.at(found.code, found.message, at),), frozenset())
     located = yamlread.Located(
         found.value,
         problems=[(m, yamlread.Position(line, column)) for m, line, column in found.problems],
@@ -330,14 +328,14 @@ def document_from(
         digest=digest,
         front_digest=found.front_digest,
     )
-    document.problems.extend(document.at("SV001", m, p) for m, p in located.problems)
+    problems = [(m, p) for m, p in located.problems]
     if not isinstance(found.value, dict):
-        document.problems.append(document.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
-        return document
+        problems.append((_NOT_A_MAPPING, yamlread.Position(1, 1)))
+        findings = (document.at("SV001", m, p) for m, p in problems)
+        return document.checked(None, findings, frozenset())
     checked = check(document)
-    document.model, document.locked = checked.model, checked.locked
-    document.problems.extend(checked.findings)
-    return document
+    loading = [document.at("SV001", m, p) for m, p in problems]
+    return document.checked(checked.model, [*loading, *checked.findings], checked.locked)
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:

@@ -20,7 +20,7 @@ def _names(ctx: Context, keys: list[str]) -> str:
 
 
 def _adopting(ctx: Context) -> Iterator[tuple[Document, Common, Antagande]]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         block = antagande.under_way(model)
         if block is not None:
             yield document, model, block
@@ -65,7 +65,7 @@ def replies_due(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV036")
 def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         found = antagande.positions(model)
         for index, signature in enumerate(model.undertecknare or ()):
             if signature.datum is None:
@@ -134,7 +134,7 @@ def _stands_for_too_early(
 
 @check("SV037")
 def signing_order(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         block = antagande.plan(model)
         order = block.underskriftsordning if block is not None else None
         if not order:
@@ -169,7 +169,7 @@ _DID = {"avslagen": "avslagit", "aterremitterad": "återremitterat", "bordlagd":
 
 @check("SV038")
 def said_no(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         found = antagande.positions(model)
         refused = {key: p for key, p in found.items() if p.utfall != "antagen"}
         for index, signature in enumerate(model.undertecknare or ()):

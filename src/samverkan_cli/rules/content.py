@@ -19,7 +19,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 @check("SV050")
 def sip_sections(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.typ != "sip-mall":
             continue
         texts = [text.casefold() for text, _line in document.facts.headings or ()]

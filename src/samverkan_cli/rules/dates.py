@@ -28,7 +28,7 @@ _ORDER = (
 
 @check("SV020")
 def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         for early_name, late_name, text in _ORDER:
             early, late = getattr(model, early_name, None), getattr(model, late_name, None)
             if early is not None and late is not None and late < early:
@@ -50,7 +50,7 @@ def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV021")
 def expired(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.status == "beslutad" and model.giltig_till and model.giltig_till < ctx.today:
             yield document.diagnostic(
                 "SV021",
@@ -71,7 +71,7 @@ def _review_loc(model: Common) -> Loc:
 @check("SV022", "SV023")
 def reviews(ctx: Context) -> Iterator[Diagnostic]:
     horizon = plus_days(ctx.today, ctx.config.varna_dagar)
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.status != "beslutad":
             continue
         due = next_review(model, ctx.config)
@@ -125,7 +125,7 @@ def _recorded_dates(model: Common) -> Iterator[tuple[Loc, date]]:
 
 @check("SV024")
 def future_records(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         for loc, day in _recorded_dates(model):
             if day > ctx.today:
                 yield document.diagnostic(

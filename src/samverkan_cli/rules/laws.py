@@ -13,7 +13,7 @@ from samverkan_cli.rules.registry import Context, check
 
 @check("SV052")
 def replaced_laws(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.status in ENDED_STATUSES:
             continue  # archived documents rightly cite the law of their day
         written = model.giltig_fran or decided_on(model) or ctx.today

@@ -52,7 +52,7 @@ def document_references(model: Common) -> Iterator[tuple[Loc, str]]:
 
 @check("SV010")
 def missing_documents(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         for loc, target in document_references(model):
             if target not in ctx.repo.by_id:
                 yield document.diagnostic(
@@ -144,7 +144,7 @@ def missing_groups(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV013")
 def hierarchy(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         parent = ctx.model_of(model.overordnad) if model.overordnad else None
         if parent is None:
             continue
@@ -171,7 +171,7 @@ def _edges(ctx: Context) -> dict[str, dict[str, list[str]]]:
         "ersatter": {},
         "rapporterar_till": {},
     }
-    for _document, model in ctx.documents():
+    for _document, model in ctx.modelled():
         if model.overordnad:
             graphs["overordnad"].setdefault(model.id, []).append(model.overordnad)
         for older in model.ersatter or ():
@@ -245,7 +245,7 @@ def _cycle_loc(document: Document, relation: str) -> Loc:
 
 @check("SV015")
 def replacement(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.status == "ersatt" and not model.ersatt_av:
             yield document.diagnostic(
                 "SV015",
@@ -292,7 +292,7 @@ def _replacement_agrees(ctx: Context, document: Document, model: Common) -> Iter
 
 @check("SV016")
 def rests_on_expired(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if not model.overordnad or not in_force(model, ctx.today):
             continue
         parent = ctx.model_of(model.overordnad)

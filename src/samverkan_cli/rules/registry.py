@@ -36,8 +36,9 @@ class Context:
     def config(self) -> Config:
         return self.repo.config
 
-    def documents(self) -> list[tuple[Document, Common]]:
-        """Every document with a valid model, groups included, meeting records excluded."""
+    def modelled(self) -> list[tuple[Document, Common]]:
+        """Every document with a valid model, groups included, meeting records excluded (not
+        `repo.documents`: every file read, valid or not)."""
         return self._by_kind[0]
 
     def groups(self) -> list[tuple[Document, Grupp]]:

@@ -20,7 +20,7 @@ from samverkan_cli.rules.registry import Context, check
 
 @check("SV003")
 def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         for name, status in requirements.required_fields(model.typ, model.status):
             # present but invalid is SV004's business; absent or left empty is missing
             if getattr(model, name, None) is None and not document.written(name):
@@ -66,7 +66,7 @@ def _needs_municipal_decisions(ctx: Context, model: Common) -> bool:
 
 @check("SV004")
 def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         wrong_typ = model.typ not in requirements.MIN_TWO_PARTIES
         if wrong_typ or model.parter is None or len(set(model.parter)) >= 2:
             continue
@@ -78,7 +78,7 @@ def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV004")
 def adoption_fields(ctx: Context) -> Iterator[Diagnostic]:
     """Status antagande is for agreements; the parties of adoption are the document's own."""
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.status == "antagande" and not isinstance(model, Avtalsdokument):
             yield document.diagnostic(
                 "SV004",

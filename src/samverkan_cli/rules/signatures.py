@@ -28,7 +28,7 @@ def _parties_lacking(
 
 @check("SV030")
 def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.typ not in AGREEMENTS or model.status != "beslutad":
             continue
         covered = antagande.signed_for(model, ctx.config)
@@ -69,7 +69,7 @@ def _unsigned(ctx: Context, party: str, *, adopted: bool) -> str:
 
 @check("SV031")
 def signatory_titles(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         for index, signature in enumerate(model.undertecknare or ()):
             allowed = ctx.config.allowed_titles(model.typ, signature.part)
             if allowed and not title_matches(signature.befattning, allowed):
@@ -85,7 +85,7 @@ def signatory_titles(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV032")
 def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.typ != "huvudoverenskommelse" or model.status != "beslutad":
             continue
         found = antagande.positions(model)
@@ -102,7 +102,7 @@ def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV033")
 def adoption(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.status != "beslutad" or model.typ not in ctx.config.faststallare:
             continue
         allowed = ", ".join(ctx.config.faststallare[model.typ])
@@ -126,7 +126,7 @@ def adoption(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV034")
 def copies(ctx: Context) -> Iterator[Diagnostic]:
-    for document, model in ctx.documents():
+    for document, model in ctx.modelled():
         if model.exemplar is None:
             continue
         if model.parter and model.exemplar != len(model.parter):
