@@ -197,3 +197,20 @@ def test_worker_processes_make_the_same_site(county, tmp_path, monkeypatch):
     forked = tmp_path / "forked"
     publish(county, forked)
     assert files(forked) == files(serial)
+
+
+def test_a_new_draft_that_a_page_links_to_takes_its_source_copy_away(county, tmp_path, monkeypatch):
+    """A page's inputs include which files are hidden: a draft added under a name that a public
+    document's body links to must take away that document's kalla/ copy at once (the copy would
+    show the draft's name), though the document itself did not change."""
+    edit(county / RUTIN, "## Syfte", "Se [utkastet](RUT-0098-utkast.md).\n\n## Syfte")
+    out = tmp_path / "_site"
+    publish(county, out)
+    assert (out / "kalla/RUT-0001.md").exists()
+    draft = (county / RUTIN).read_text("utf-8").replace("RUT-0001", "RUT-0098")
+    (county / "dokument/rutiner/RUT-0098-utkast.md").write_text(
+        draft.replace("status: beslutad", "status: utkast"), encoding="utf-8"
+    )
+    publish(county, out)
+    assert not (out / "kalla/RUT-0001.md").exists()
+    assert files(out) == afresh(county, tmp_path, monkeypatch)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from samverkan_cli import antagande, exports, forteckning, git, templating
 from samverkan_cli.arbetsordning import meetings_per_year
@@ -35,7 +35,7 @@ from samverkan_cli.model.vocabulary import (
     TYP,
     UTFALL,
 )
-from samverkan_cli.site import markdown, memo
+from samverkan_cli.site import inputs, markdown, memo
 from samverkan_cli.site.logo import publishable
 from samverkan_cli.site.style import colours
 from samverkan_cli.slug import path_uri
@@ -54,11 +54,14 @@ class Options:
 
 @dataclass
 class Site:
+    """Everything shown, gathered once; each file's inputs are picked from it (site.inputs)."""
+
     repo: Repository
     options: Options
     entries: list[Entry]
     groups: list[tuple[Document, Grupp]]
     history: dict[str, list[git.Change]]
+    changes: list[git.Change]
     public: forteckning.Public
 
     @cached_property
@@ -66,22 +69,16 @@ class Site:
         return {e.id: e for e in self.entries}
 
     @cached_property
-    def pages_by_path(self) -> dict[str, str]:
-        """Repository path of every published document or group → its page."""
-        pages = {e.document.path: exports.page(e.id) for e in self.entries}
-        pages.update({d.path: exports.group_page(g.id) for d, g in self.groups})
-        return pages
-
-    @cached_property
-    def meetings(self) -> dict[str, list[tuple[Document, MoteRecord]]]:
+    def meetings(self) -> dict[str, list[Document]]:
         """Published meeting records per group, newest first."""
-        found: dict[str, list[tuple[Document, MoteRecord]]] = defaultdict(list)
+        found: dict[str, list[tuple[date, str, Document]]] = defaultdict(list)
         for d in self.repo.documents:
             if isinstance(d.model, MoteRecord) and d.path in self.public.paths:
-                found[d.model.grupp].append((d, d.model))
-        for records in found.values():
-            records.sort(key=lambda pair: (pair[1].datum, pair[0].path), reverse=True)
-        return found
+                found[d.model.grupp].append((d.model.datum, d.path, d))
+        return {
+            group: [d for _day, _path, d in sorted(records, key=lambda r: r[:2], reverse=True)]
+            for group, records in found.items()
+        }
 
     @cached_property
     def children(self) -> dict[str, list[Entry]]:
@@ -90,6 +87,95 @@ class Site:
             if e.model.overordnad:
                 found[e.model.overordnad].append(e)
         return found
+
+    @cached_property
+    def catalog(self) -> inputs.Catalog:
+        return inputs.Catalog(
+            self.entries,
+            [inputs.Front(d) for d, _g in self.groups],
+            {g: [inputs.Front(d) for d in records] for g, records in self.meetings.items()},
+        )
+
+    def document_page(self, e: Entry) -> inputs.DocumentPage:
+        model, by_id = e.model, self.by_id
+        return inputs.DocumentPage(
+            entry=e,
+            source=inputs.Whole(e.document),
+            parent=by_id.get(model.overordnad or ""),
+            children=self.children.get(e.id, []),
+            related=[by_id[i] for i in model.relaterade or () if i in by_id],
+            replaces=[by_id[i] for i in model.ersatter or () if i in by_id],
+            replaced_by=by_id.get(model.ersatt_av or ""),
+            history=self.history.get(e.document.path, []),
+            copied=self.options.source_url is None and _copies_source(self, e),
+        )
+
+    def group_page(self, document: Document, group: Grupp) -> inputs.GroupPage:
+        parent = next((d for d, g in self.groups if g.id == group.rapporterar_till), None)
+        return inputs.GroupPage(
+            inputs.Whole(document),
+            [inputs.Whole(d) for d in self.meetings.get(group.id, [])],
+            inputs.Front(parent) if parent is not None else None,
+        )
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every file of the site is made from, in every key: the tool, the options,
+    samverkan.yaml, lagrum.yaml, the logo, which documents and groups have pages at which paths
+    (links in any body resolve against them), and which ids and files are hidden (they are taken
+    out of every model shown)."""
+
+    repo: Repository
+    options: Options
+    pages: dict[str, str]  # repository path of a published document or group → its page
+    ids: frozenset[str]  # ids of the documents with a page
+    key: bytes
+
+    @classmethod
+    def of(cls, site: Site) -> Shared:
+        from samverkan_cli.config import CONFIG_FILE
+        from samverkan_cli.lagrum import REGISTRY_FILE
+        from samverkan_cli.loading import cache
+
+        repo = site.repo
+        pages = {e.document.path: exports.page(e.id) for e in site.entries}
+        pages.update({d.path: exports.group_page(g.id) for d, g in site.groups})
+        logo = _logo_file(repo)
+        key = memo.key(
+            cache.version(),
+            site.options,
+            *(_read(repo.root, repo.root / name) for name in (CONFIG_FILE, REGISTRY_FILE)),
+            logo.name if logo is not None else None,
+            _read(repo.root, logo) if logo is not None else None,
+            sorted(pages.items()),
+            sorted(site.public.hidden),
+        )
+        return cls(repo, site.options, pages, frozenset(site.by_id), key)
+
+    def links(self, document: Document) -> Callable[[str], str | None]:
+        """Map links written in `document` (ids or repository paths) to pages of the site."""
+        pages, ids = self.pages, self.ids
+
+        def resolve(href: str) -> str | None:
+            bare, _, fragment = href.partition("#")
+            suffix = f"#{fragment}" if fragment else ""
+            if DOC_ID.match(bare):
+                return f"../{exports.page(bare)}{suffix}" if bare in ids else None
+            base = "" if bare.startswith("/") else posixpath.dirname(document.path)
+            for candidate in (
+                posixpath.normpath(posixpath.join(base, bare.lstrip("/"))),
+                posixpath.normpath(bare.lstrip("/")),
+            ):
+                target = pages.get(candidate)
+                if target:
+                    return f"../{target}{suffix}"
+            return None
+
+        return resolve
+
+    def body(self, shown: inputs.Whole) -> str:
+        return markdown.render(shown.document.body, self.links(shown.document))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,80 +204,12 @@ def outputs(repo: Repository, options: Options) -> list[Output]:
         forteckning.entries(repo, options.today, shown=shown),
         forteckning.groups(repo, shown=shown),
         dict(history),
+        changes,
         shown,
     )
-    keys = _Keys(site, changes)
-    planned = [*_Renderer(site).pages(keys), *_exports(site, keys), *_static(site)]
+    renderer = _Renderer(Shared.of(site))
+    planned = [*renderer.pages(site), *_exports(renderer, site), *_static(site)]
     return sorted(planned, key=lambda output: output.path)
-
-
-class _Keys:
-    """The inputs each kind of file is made from, as keys (see Output).
-
-    Every key holds `common`: the tool, the options, samverkan.yaml, lagrum.yaml, the logo, and
-    which documents and groups have pages at which paths (links in any body resolve against
-    it). A document page adds its own file and the front matter of the documents it
-    shows (parent, children, related, replaced); a group page its own file, its meeting records
-    and its parent group; the pages and exports that list everything add the front matter of
-    every shown document. A change to one document's body thus re-renders one page.
-    """
-
-    def __init__(self, site: Site, changes: list[git.Change]) -> None:
-        from samverkan_cli.config import CONFIG_FILE
-        from samverkan_cli.lagrum import REGISTRY_FILE
-        from samverkan_cli.loading import cache
-
-        repo = site.repo
-        logo = _logo_file(repo)
-        self.site = site
-        # Digests, not the values: every key holds them, and each is made once.
-        self.common = memo.key(
-            cache.version(),
-            site.options,
-            *(_read(repo.root, repo.root / name) for name in (CONFIG_FILE, REGISTRY_FILE)),
-            logo.name if logo is not None else None,
-            _read(repo.root, logo) if logo is not None else None,
-            memo.key(
-                [(e.id, e.document.path) for e in site.entries],
-                [(g.id, d.path) for d, g in site.groups],
-            ),
-        )
-        self.catalog = memo.key(
-            self.common,
-            [_front(e) for e in site.entries],
-            [(g.id, d.front_digest) for d, g in site.groups],
-            [(d.path, d.front_digest) for records in site.meetings.values() for d, _m in records],
-        )
-        self.changes = changes
-
-    def of(self, *parts: object) -> bytes:
-        return memo.key(self.common, *parts)
-
-    def document(self, e: Entry) -> bytes | None:
-        if e.document.digest is None:
-            return None
-        site, model = self.site, e.model
-        linked = [model.overordnad, *(model.relaterade or ()), *(model.ersatter or ())]
-        return self.of(
-            e.document.digest,
-            [_front(site.by_id.get(i or "")) for i in [*linked, model.ersatt_av]],
-            [_front(child) for child in site.children.get(e.id, [])],
-            site.history.get(e.document.path, []),
-        )
-
-    def group(self, document: Document, group: Grupp) -> bytes | None:
-        if document.digest is None:
-            return None
-        parent = next((d for d, g in self.site.groups if g.id == group.rapporterar_till), None)
-        return self.of(
-            document.digest,
-            [(d.path, d.digest) for d, _m in self.site.meetings.get(group.id, [])],
-            parent.front_digest if parent is not None else None,
-        )
-
-
-def _front(e: Entry | None) -> tuple[str, bytes | None] | None:
-    return (e.id, e.document.front_digest) if e is not None else None
 
 
 def _read(root: Path, path: Path) -> bytes | None:
@@ -201,11 +219,16 @@ def _read(root: Path, path: Path) -> bytes | None:
         return None
 
 
+Made = TypeVar("Made")
+Context = Callable[[Shared, Made], dict[str, Any]]
+
+
 class _Renderer:
-    def __init__(self, site: Site) -> None:
-        self.site = site
+    def __init__(self, shared: Shared) -> None:
+        self.shared = shared
         self._environment: Any = None
         self.common = self._common()
+        self._keys: dict[int, bytes | None] = {}
 
     @property
     def environment(self) -> Any:
@@ -215,10 +238,10 @@ class _Renderer:
         return self._environment
 
     def _common(self) -> dict[str, Any]:
-        repo = self.site.repo
+        repo = self.shared.repo
         return {
             "site_name": repo.config.namn,
-            "today": self.site.options.today,
+            "today": self.shared.options.today,
             "typ_label": TYP,
             "party_name": lambda key: (
                 repo.config.parter[key].namn if key in repo.config.parter else key
@@ -229,6 +252,13 @@ class _Renderer:
             "exemplar_label": EXEMPLAR,
         }
 
+    def key(self, made_from: object) -> bytes | None:
+        """The key of a file made from `made_from` (made once for inputs several files share)."""
+        found = self._keys.get(id(made_from), b"")
+        if found == b"":
+            found = self._keys[id(made_from)] = inputs.key(self.shared.key, made_from)
+        return found
+
     def render(self, template: str, path: str, **context: Any) -> bytes:
         depth = path.count("/")
         root = "../" * depth
@@ -237,67 +267,40 @@ class _Renderer:
         )
         return html.encode("utf-8")
 
-    def page(
-        self, template: str, path: str, key: bytes | None, context: Callable[[], dict[str, Any]]
-    ) -> Output:
-        return Output(path, key, lambda: self.render(template, path, **context()))
+    def page(self, template: str, path: str, made_from: Made, context: Context[Made]) -> Output:
+        """The page `path`, rendered from `template` with what `context` makes of `made_from`
+        (and of the Shared inputs) alone: what it shows is what its key holds."""
+        shared = self.shared
+        return Output(
+            path,
+            self.key(made_from),
+            lambda: self.render(template, path, **context(shared, made_from)),
+        )
 
-    def pages(self, keys: _Keys) -> list[Output]:
-        site = self.site
-        listing = keys.catalog
+    def pages(self, site: Site) -> list[Output]:
+        catalog = site.catalog
         pages = [
+            self.page("index.html.j2", "index.html", catalog, _index),
+            self.page("archive.html.j2", "arkiv.html", catalog, _archive),
+            self.page("matrix.html.j2", "antagande.html", catalog, _matrix),
+            self.page("adoption.html.j2", "under-antagande.html", catalog, _adoption),
+            self.page("reviews.html.j2", "granskning.html", catalog, _reviews),
+            self.page("hierarchy.html.j2", "hierarki.html", catalog, _hierarchy),
             self.page(
-                "index.html.j2",
-                "index.html",
-                listing,
-                lambda: {
-                    "groups_by_typ": _by_typ([e for e in site.entries if e.in_force]),
-                    "filters": _filters(site),
-                },
+                "accessibility.html.j2", "tillganglighet.html", inputs.Nothing(), _accessibility
             ),
-            self.page(
-                "archive.html.j2",
-                "arkiv.html",
-                listing,
-                lambda: {"archived": [e for e in site.entries if e.archived]},
-            ),
-            self.page("matrix.html.j2", "antagande.html", listing, lambda: _matrix(site)),
-            self.page(
-                "adoption.html.j2",
-                "under-antagande.html",
-                listing,
-                lambda: {"adoptions": _adoptions(site)},
-            ),
-            self.page("reviews.html.j2", "granskning.html", listing, lambda: _reviews(site)),
-            self.page("hierarchy.html.j2", "hierarki.html", listing, lambda: {"tree": _tree(site)}),
-            self.page(
-                "accessibility.html.j2",
-                "tillganglighet.html",
-                keys.of(),
-                lambda: {"statement": site.repo.config.webbplats.tillganglighet},
-            ),
-            self.page(
-                "groups.html.j2",
-                "grupper/index.html",
-                listing,
-                lambda: {"groups": [g for _d, g in site.groups]},
-            ),
+            self.page("groups.html.j2", "grupper/index.html", catalog, _groups),
         ]
         for e in site.entries:
-            pages.append(
-                self.page(
-                    "document.html.j2",
-                    exports.page(e.id),
-                    keys.document(e),
-                    functools.partial(_document, site, e),
-                )
-            )
-            if site.options.source_url is None and _copies_source(site, e):
+            made_from = site.document_page(e)
+            pages.append(self.page("document.html.j2", exports.page(e.id), made_from, _document))
+            if made_from.copied:
+                source = made_from.source
                 pages.append(
                     Output(
                         f"kalla/{e.id}.md",
-                        e.document.digest,
-                        functools.partial(_source_text, e.document),
+                        self.key(source),
+                        functools.partial(_source_text, source.document),
                     )
                 )
         for document, group in site.groups:
@@ -305,8 +308,8 @@ class _Renderer:
                 self.page(
                     "group.html.j2",
                     exports.group_page(group.id),
-                    keys.group(document, group),
-                    functools.partial(_group, site, document, group),
+                    site.group_page(document, group),
+                    _group,
                 )
             )
         return pages
@@ -325,6 +328,31 @@ def _source_text(document: Document) -> bytes:
     return (document.text or "").encode("utf-8")
 
 
+def _index(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    in_force = [e for e in catalog.entries if e.in_force]
+    return {"groups_by_typ": _by_typ(in_force), "filters": _filters(in_force)}
+
+
+def _archive(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    return {"archived": [e for e in catalog.entries if e.archived]}
+
+
+def _accessibility(shared: Shared, _nothing: inputs.Nothing) -> dict[str, Any]:
+    return {"statement": shared.repo.config.webbplats.tillganglighet}
+
+
+def _groups(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    return {"groups": inputs.models(catalog.groups, Grupp)}
+
+
+def _hierarchy(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    return {"tree": _tree(catalog.entries)}
+
+
+def _adoption(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    return {"adoptions": _adoptions(shared, catalog.entries)}
+
+
 def _by_typ(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
     grouped: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
@@ -332,64 +360,32 @@ def _by_typ(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
     return [(typ, TYP[typ], grouped[typ]) for typ in HIERARCHY if typ in grouped]
 
 
-def _filters(site: Site) -> dict[str, list[tuple[str, str]]]:
-    in_force = [e for e in site.entries if e.in_force]
+def _filters(in_force: list[Entry]) -> dict[str, list[tuple[str, str]]]:
     parties = sorted({p for e in in_force for p in e.parties}, key=lambda p: p[1])
     targets = sorted({e.model.malgrupp for e in in_force if e.model.malgrupp})
     types = [(t, TYP[t]) for t in HIERARCHY if any(e.typ == t for e in in_force)]
     return {"typ": types, "part": parties, "malgrupp": [(m, m) for m in targets]}
 
 
-def link_for(site: Site, document: Document) -> Any:
-    """Map links written in a document (ids or repository paths) to pages of the site."""
-    pages = site.pages_by_path
-
-    def resolve(href: str) -> str | None:
-        bare, _, fragment = href.partition("#")
-        suffix = f"#{fragment}" if fragment else ""
-        if DOC_ID.match(bare):
-            return f"../{exports.page(bare)}{suffix}" if bare in site.by_id else None
-        base = "" if bare.startswith("/") else posixpath.dirname(document.path)
-        for candidate in (
-            posixpath.normpath(posixpath.join(base, bare.lstrip("/"))),
-            posixpath.normpath(bare.lstrip("/")),
-        ):
-            target = pages.get(candidate)
-            if target:
-                return f"../{target}{suffix}"
-        return None
-
-    return resolve
-
-
-def _body(site: Site, document: Document) -> str:
-    return markdown.render(document.body, link_for(site, document))
-
-
-def _source(site: Site, e: Entry) -> str | None:
-    if site.options.source_url:
-        return site.options.source_url.replace("{path}", path_uri(e.document.path))
-    return f"kalla/{e.id}.md" if _copies_source(site, e) else None
-
-
-def _document(site: Site, e: Entry) -> dict[str, Any]:
-    laws = site.repo.laws
-    model = e.model
-    children = site.children.get(e.id, [])
+def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
+    e, laws, today = page.entry, shared.repo.laws, shared.options.today
+    source: str | None
+    if shared.options.source_url:
+        source = shared.options.source_url.replace("{path}", path_uri(e.document.path))
+    else:
+        source = f"kalla/{e.id}.md" if page.copied else None
     return {
         "e": e,
-        "m": model,
-        "body": _body(site, e.document),
-        "parent": site.by_id.get(model.overordnad or ""),
-        "children": children,
-        "related": [site.by_id[i] for i in model.relaterade or () if i in site.by_id],
-        "replaces": [site.by_id[i] for i in model.ersatter or () if i in site.by_id],
-        "replaced_by": site.by_id.get(model.ersatt_av or ""),
-        "laws": [
-            (text, _law_name(laws, text, e, site.options.today)) for text in model.lagrum or ()
-        ],
-        "history": site.history.get(e.document.path, []),
-        "source": _source(site, e),
+        "m": e.model,
+        "body": shared.body(page.source),
+        "parent": page.parent,
+        "children": page.children,
+        "related": page.related,
+        "replaces": page.replaces,
+        "replaced_by": page.replaced_by,
+        "laws": [(text, _law_name(laws, text, e, today)) for text in e.model.lagrum or ()],
+        "history": page.history,
+        "source": source,
     }
 
 
@@ -398,40 +394,46 @@ def _law_name(laws: Any, text: str, e: Entry, today: date) -> str | None:
     return resolved[1].namn if resolved else None
 
 
-def _group(site: Site, document: Document, group: Grupp) -> dict[str, Any]:
-    records = site.meetings.get(group.id, [])
+def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:
+    group = page.group.model
+    assert isinstance(group, Grupp)
+    records = [(shown, shown.model) for shown in page.meetings]
     per_year: dict[int, int] = defaultdict(int)
-    for day in {m.datum for _d, m in records}:
+    for day in {m.datum for _shown, m in records}:
         per_year[day.year] += 1
     return {
         "g": group,
-        "body": _body(site, document),
+        "body": shared.body(page.group),
         "niva": NIVA.get(group.niva or "", ""),
         "roll": ROLL,
         "handling": HANDLING,
-        "parent": next((g for _d, g in site.groups if g.id == group.rapporterar_till), None),
-        "meetings": [(m, markdown.render(d.body, lambda _href: None)) for d, m in records],
+        "parent": page.parent.model if page.parent is not None else None,
+        "meetings": [
+            (m, markdown.render(shown.document.body, lambda _href: None)) for shown, m in records
+        ],
         "per_year": sorted(per_year.items(), reverse=True),
         "required": meetings_per_year(group.moten_minst),
         "chairs": sorted(group.ordforandeskap or (), key=lambda t: t.ar, reverse=True),
     }
 
 
-def _adopting(site: Site) -> list[Entry]:
-    return [e for e in site.entries if antagande.under_way(e.model) is not None]
+def _adopting(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if antagande.under_way(e.model) is not None]
 
 
-def _adoptions(site: Site) -> list[tuple[Entry, list[tuple[str, str, str]]]]:
+def _adoptions(
+    shared: Shared, entries: list[Entry]
+) -> list[tuple[Entry, list[tuple[str, str, str]]]]:
     """Each agreement under adoption, with each party that must decide: (key, css, in words)."""
-    today = site.options.today
+    today, config = shared.options.today, shared.repo.config
     found = []
-    for e in _adopting(site):
+    for e in _adopting(entries):
         plan = antagande.under_way(e.model)
         assert plan is not None
         positions = antagande.positions(e.model, today)
-        signed = antagande.signed_for(e.model, site.repo.config)
+        signed = antagande.signed_for(e.model, config)
         parties = []
-        for key in antagande.must_decide(e.model, site.repo.config):
+        for key in antagande.must_decide(e.model, config):
             kind, words = _position(positions.get(key), plan.svara_senast, today)
             signature = signed.get(key)
             if signature is not None and signature.datum is not None:
@@ -458,24 +460,24 @@ def _position(position: Any, deadline: date, today: date) -> tuple[str, str]:
     return "waiting", f"{state}Väntar, svar senast {deadline}"
 
 
-def _matrix(site: Site) -> dict[str, Any]:
-    agreements = [e for e in site.entries if e.typ in AGREEMENTS and e.in_force]
-    agreements += [e for e in _adopting(site) if e.typ in AGREEMENTS]
+def _matrix(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    agreements = [e for e in catalog.entries if e.typ in AGREEMENTS and e.in_force]
+    agreements += [e for e in _adopting(catalog.entries) if e.typ in AGREEMENTS]
     keys = list(dict.fromkeys(key for e in agreements for key in e.model.parter or ()))
-    order = list(site.repo.config.parter)
+    order = list(shared.repo.config.parter)
     keys.sort(key=lambda k: order.index(k) if k in order else len(order))
-    rows = [(e, [_cell(site, e, key) for key in keys]) for e in agreements]
+    rows = [(e, [_cell(shared, e, key) for key in keys]) for e in agreements]
     return {"parties": keys, "rows": rows}
 
 
-def _cell(site: Site, e: Entry, key: str) -> tuple[str, str]:
+def _cell(shared: Shared, e: Entry, key: str) -> tuple[str, str]:
     """(css class, text) for one agreement and one party: text says it, colour only repeats it."""
     model = e.model
     if key not in (model.parter or ()):
         return "na", "ej part"
     plan = antagande.under_way(model)
-    if plan is not None and key in antagande.must_decide(model, site.repo.config):
-        today = site.options.today
+    if plan is not None and key in antagande.must_decide(model, shared.repo.config):
+        today = shared.options.today
         return _position(antagande.positions(model, today).get(key), plan.svara_senast, today)
     for signature in model.undertecknare or ():
         if signature.part == key:
@@ -487,17 +489,17 @@ def _cell(site: Site, e: Entry, key: str) -> tuple[str, str]:
     return "missing", "saknas"
 
 
-def _reviews(site: Site) -> dict[str, Any]:
-    due = [e for e in site.entries if e.review_overdue or e.review_soon or e.expires_soon]
+def _reviews(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    due = [e for e in catalog.entries if e.review_overdue or e.review_soon or e.expires_soon]
     owners: dict[str, list[Entry]] = defaultdict(list)
     for e in due:
         owners[e.model.dokumentansvarig or "Ingen dokumentansvarig angiven"].append(e)
-    return {"owners": sorted(owners.items()), "days": site.repo.config.varna_dagar}
+    return {"owners": sorted(owners.items()), "days": shared.repo.config.varna_dagar}
 
 
-def _tree(site: Site) -> list[tuple[Entry, Any]]:
+def _tree(entries: list[Entry]) -> list[tuple[Entry, Any]]:
     """The in-force documents as a tree along overordnad (a document whose parent is not shown is a root)."""
-    shown = [e for e in site.entries if e.in_force]
+    shown = [e for e in entries if e.in_force]
     ids = {e.id for e in shown}
     children: dict[str | None, list[Entry]] = defaultdict(list)
     for e in shown:
@@ -512,19 +514,28 @@ def _tree(site: Site) -> list[tuple[Entry, Any]]:
     return grow(None, frozenset())
 
 
-def _exports(site: Site, keys: _Keys) -> list[Output]:
+def _exports(renderer: _Renderer, site: Site) -> list[Output]:
     """Every shown document (in force, archived, and drafts with --include-drafts) has a row."""
-    options, name, entries = site.options, site.repo.config.namn, site.entries
+    shared = renderer.shared
+    options, name, catalog = shared.options, shared.repo.config.namn, site.catalog
+    entries = catalog.entries
+    feed = inputs.Feed(catalog, site.changes)
 
     def calendar() -> bytes:
         meetings = sorted(
             (group.id, group.titel, m.datum, HANDLING[m.handling])
-            for _d, group in site.groups
-            for _record, m in site.meetings.get(group.id, [])
+            for group in inputs.models(catalog.groups, Grupp)
+            for m in inputs.models(catalog.meetings.get(group.id, []), MoteRecord)
         )
         return exports.calendar_ics(entries, meetings, name, options.today, options.base_url)
 
-    listing = keys.catalog
+    def atom() -> bytes:
+        history: dict[str, list[git.Change]] = defaultdict(list)
+        for change in feed.changes:
+            history[change.path].append(change)
+        return exports.atom(entries, history, name, options.today, options.base_url)
+
+    listing = renderer.key(catalog)
     return [
         Output(
             "forteckning.json",
@@ -538,11 +549,7 @@ def _exports(site: Site, keys: _Keys) -> list[Output]:
             lambda: exports.forteckning_xlsx(entries, name, options.today),
         ),
         Output("kalender.ics", listing, calendar),
-        Output(
-            "atom.xml",
-            memo.key(listing, keys.changes),
-            lambda: exports.atom(entries, site.history, name, options.today, options.base_url),
-        ),
+        Output("atom.xml", renderer.key(feed), atom),
     ]
 
 
