@@ -6,6 +6,7 @@ One place decides visibility for `list`, the site and every export: a document w
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -130,18 +131,30 @@ class Public:
     def model(self, model: C) -> C:
         """`model` without references to what is not shown (None, left out, or an empty `av`)."""
         ids = self.ids
+        single, several = _references(type(model))
         changes: dict[str, object] = {}
-        for name in ("overordnad", "ersatt_av", "styrgrupp", "grupp", "rapporterar_till"):
-            value = getattr(model, name, None)
+        for name in single:
+            value = getattr(model, name)
             if value is not None and value not in ids:
                 changes[name] = None
-        for name in ("relaterade", "ersatter"):
-            values = getattr(model, name, None)
-            if values is not None and any(v not in ids for v in values):
+        for name in several:
+            values = getattr(model, name)
+            if values is not None and not ids.issuperset(values):
                 changes[name] = [v for v in values if v in ids]
         if model.faststalld is not None and model.faststalld.av not in ids:
             changes["faststalld"] = model.faststalld.model_copy(update={"av": ""})
         return model.model_copy(update=changes) if changes else model
+
+
+@functools.cache
+def _references(kind: type[Common]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of `kind` that name one document or group, and those that name several
+    (asked of the class once: asking a model for a field it lacks costs microseconds)."""
+    fields = kind.model_fields
+    single = ("overordnad", "ersatt_av", "styrgrupp", "grupp", "rapporterar_till")
+    return tuple(n for n in single if n in fields), tuple(
+        n for n in ("relaterade", "ersatter") if n in fields
+    )
 
 
 def public(repo: Repository, include_drafts: bool = False) -> Public:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from samverkan_cli import heap
 from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import UserError
@@ -21,6 +22,11 @@ def run(repo: Repository, today: date, paths: Iterable[str] | None = None) -> Re
 
 
 def _everything(repo: Repository, today: date) -> Findings:
+    with heap.lasting():  # the rules' indexes and findings last until the run ends
+        return _found(repo, today)
+
+
+def _found(repo: Repository, today: date) -> Findings:
     context = Context(repo, today)
     found: list[Diagnostic] = [p for d in repo.documents for p in d.problems]
     for registered in all_checks():

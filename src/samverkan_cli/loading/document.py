@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 import posixpath
-from collections.abc import Iterable
 from typing import Any
 
 from samverkan_cli.catalog import severity
@@ -25,8 +23,8 @@ class Document:
 
     A document read from the cache does not hold its text: `text` and `body` read the file again
     on first use (only publishing and reporting a finding's source line need them). Its model
-    and findings are settled when it is made (loading.repository.document_from) and never
-    changed after: `checked` gives a new document rather than changing this one.
+    and findings are given when it is made (loading.repository.document_from) and never
+    changed after.
     """
 
     __slots__ = (
@@ -58,15 +56,17 @@ class Document:
         source: str | None = None,
         digest: bytes | None = None,
         front_digest: bytes | None = None,
+        model: AnyModel | None = None,
         problems: tuple[Diagnostic, ...] = (),
+        locked: frozenset[Diagnostic] = frozenset(),
     ) -> None:
         self.path = path
         self.located = located
         self.body_line = body_line
-        self.model: AnyModel | None = None
+        self.model = model
         self.problems = problems
         #: Findings that no `ignorera` silences (see loading.check.FAIL_CLOSED).
-        self.locked: frozenset[Diagnostic] = frozenset()
+        self.locked = locked
         self.facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a
         #: document): publish re-renders a page only when the digests it depends on change.
@@ -78,17 +78,6 @@ class Document:
         self._source = source
         self._typ: str | object | None = _UNSET
         self._folded: set[str] | None = None
-
-    def checked(
-        self, model: AnyModel | None, findings: Iterable[Diagnostic], locked: frozenset[Diagnostic]
-    ) -> Document:
-        """This document with its model and the findings of building it (a copy: whoever holds
-        this one sees it unchanged)."""
-        settled = copy.copy(self)
-        settled.model = model
-        settled.problems = (*self.problems, *findings)
-        settled.locked = locked
-        return settled
 
     @property
     def text(self) -> str | None:

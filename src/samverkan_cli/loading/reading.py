@@ -65,8 +65,7 @@ def plain(reading: Reading) -> Plain:
         r = reading
         return ("fel", r.code, r.message, r.line, r.column, r.facts.plain())
     f = reading
-    problems = [list(p) for p in f.problems]
-    return ("ok", f.value, problems, f.body_line, f.facts.plain(), f.positions, f.front_digest)
+    return ("ok", f.value, f.problems, f.body_line, f.facts.plain(), f.positions, f.front_digest)
 
 
 def typed(data: Plain) -> Reading:
@@ -77,7 +76,7 @@ def typed(data: Plain) -> Reading:
     _kind, value, problems, body_line, plain_facts, positions, front_digest = data
     return FrontMatter(
         value,
-        tuple((m, ln, col) for m, ln, col in problems),
+        tuple((m, ln, col) for m, ln, col in problems) if problems else (),
         body_line,
         facts.from_plain(plain_facts),
         positions,

@@ -9,9 +9,8 @@ refused (SV001, or SV090 for the two YAML files), never read.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
+import functools
 import marshal
 import os
 from collections import defaultdict
@@ -22,7 +21,8 @@ from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from samverkan_cli import lagrum, parallel
+from samverkan_cli import heap, lagrum, parallel
+from samverkan_cli.catalog import severity
 from samverkan_cli.config import CONFIG_FILE, Config, merge_defaults
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
@@ -104,27 +104,13 @@ def load(root: Path, *, use_cache: bool = True, keep_text: bool = False) -> Repo
     publishing), so that they are not read twice; cached documents read theirs on demand."""
     config = load_config(root)
     laws = load_laws(root)
-    cache = DocumentCache.open(root) if use_cache else None
-    with _collector_paused():
+    with heap.lasting():
+        cache = DocumentCache.open(root) if use_cache else None
         documents = _read_all(RepositoryFiles(root), files(root), cache, keep_text)
+        repository = Repository(root, config, laws, documents)
     if cache is not None:
         cache.save()
-    return Repository(root, config, laws, documents)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading makes a few objects per file and frees almost none, and no cycles: Python's
-    collector would walk the growing heap again and again (half the time of a cached read of
-    10,000 files). It runs again afterwards, as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # what was read lives as long as the run: later collections skip it
-        if was_enabled:
-            gc.enable()
+    return repository
 
 
 _CONTROL_IN_NAME = (
@@ -304,20 +290,24 @@ def document_from(
     held = text if isinstance(text, Held) else None
     lazy = text if isinstance(text, str) else None
     if isinstance(found, Unreadable):
-        unread = Document(
+        at = yamlread.Position(found.line, found.column)
+        finding = Diagnostic(
+            found.code, severity(found.code), relative, at.line, at.column, None, found.message
+        )
+        return Document(
             relative,
             text=held.text if held else None,
             facts=found.facts,
             source=lazy if found.code != "SV007" else None,
+            problems=(finding,),
         )
-        at = yamlread.Position(found.line, found.column)
-        return unread.checked(None, (unread.at(found.code, found.message, at),), frozenset())
     located = yamlread.Located(
         found.value,
         problems=[(m, yamlread.Position(line, column)) for m, line, column in found.problems],
         reread=lambda: _positions(found.positions),
     )
-    document = Document(
+    make = functools.partial(
+        Document,
         relative,
         located,
         text=held.text if held else None,
@@ -328,14 +318,15 @@ def document_from(
         digest=digest,
         front_digest=found.front_digest,
     )
-    problems = [(m, p) for m, p in located.problems]
+    # Made once to be checked (findings point into it), then once for good with what that found.
+    draft = make()
+    problems = [draft.at("SV001", m, p) for m, p in located.problems]
     if not isinstance(found.value, dict):
-        problems.append((_NOT_A_MAPPING, yamlread.Position(1, 1)))
-        findings = (document.at("SV001", m, p) for m, p in problems)
-        return document.checked(None, findings, frozenset())
-    checked = check(document)
-    loading = [document.at("SV001", m, p) for m, p in problems]
-    return document.checked(checked.model, [*loading, *checked.findings], checked.locked)
+        problems.append(draft.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
+        return make(problems=tuple(problems))
+    checked = check(draft)
+    problems += checked.findings
+    return make(model=checked.model, problems=tuple(problems), locked=checked.locked)
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:

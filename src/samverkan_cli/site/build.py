@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from samverkan_cli import antagande, exports, forteckning, git, templating
+from samverkan_cli import antagande, exports, forteckning, git, heap, templating
 from samverkan_cli.arbetsordning import meetings_per_year
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
@@ -193,6 +193,11 @@ class Output:
 
 def outputs(repo: Repository, options: Options) -> list[Output]:
     """Every file of the site, sorted by path."""
+    with heap.lasting():  # the plan lives until the site is written
+        return _planned(repo, options)
+
+
+def _planned(repo: Repository, options: Options) -> list[Output]:
     shown = forteckning.public(repo, options.include_drafts)
     changes = shown.changes(git.history(repo.root) or [])
     history: dict[str, list[git.Change]] = defaultdict(list)

@@ -12,20 +12,25 @@ from typing import Final
 
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.rules.checks import all_checks
-from samverkan_cli.rules.registry import Context
+from samverkan_cli.rules import content, schema
+from samverkan_cli.rules.registry import CHECKS, Check, Context
 
 REFUSING: Final = frozenset({"SV051", "SV005"})
+#: The rule modules whose checks make those findings (the other six are not imported by a
+#: publish; tests/unit/test_gate.py fails when a refusing code moves to another module).
+MODULES: Final = (content, schema)
 
 
 def refusals(repo: Repository, today: date) -> list[Diagnostic]:
     """The findings that stop a publish, sorted; only the checks that can make them are run."""
     context = Context(repo, today)
     found = [
-        finding
-        for check in all_checks()
-        if REFUSING & set(check.codes)
-        for finding in check.run(context)
-        if finding.code in REFUSING
+        finding for check in checks() for finding in check.run(context) if finding.code in REFUSING
     ]
     return sorted(found, key=Diagnostic.sort_key)
+
+
+def checks() -> list[Check]:
+    """The registered checks of MODULES that can make a refusing finding."""
+    names = {module.__name__ for module in MODULES}
+    return [c for c in CHECKS if REFUSING & set(c.codes) and c.run.__module__ in names]

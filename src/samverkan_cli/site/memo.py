@@ -17,6 +17,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from samverkan_cli import heap
 from samverkan_cli.loading import cache
 
 #: (key, (size, mtime, ctime, inode)) of a written file. A hand edit of a published file
@@ -47,7 +48,8 @@ class Memo:
     def open(cls, root: Path, out: Path, *, use_cache: bool = True) -> Memo:
         if not use_cache:
             return cls.none(out)
-        written = cache.fetch(root, _file(out))
+        with heap.lasting():
+            written = cache.fetch(root, _file(out))
         return cls(root, out, written if isinstance(written, dict) else {})
 
     def fresh(self, path: str, file_key: bytes | None) -> bool:

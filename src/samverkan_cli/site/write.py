@@ -18,7 +18,7 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from samverkan_cli import parallel
+from samverkan_cli import heap, parallel
 from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import write_atomic
 from samverkan_cli.site.build import Output
@@ -109,10 +109,11 @@ def write(out: Path, outputs: list[Output], memo: Memo) -> tuple[int, int]:
     planned = {output.path for output in outputs}
     out.mkdir(parents=True, exist_ok=True)
     _refuse_links(out, planned)
-    earlier = read_manifest(out) or {}
-    if not (out / MARKER).exists():
-        _write_manifest(out, {})  # the folder is publish's from the first file written
-    pending = [output for output in outputs if not memo.fresh(output.path, output.key)]
+    with heap.lasting():  # the manifest and the memo's answers last until the end
+        earlier = read_manifest(out) or {}
+        if not (out / MARKER).exists():
+            _write_manifest(out, {})  # the folder is publish's from the first file written
+        pending = [output for output in outputs if not memo.fresh(output.path, output.key)]
     made = _make_all(out, pending, len(outputs))
     for output in pending:
         memo.record(output.path, output.key)
