@@ -65,6 +65,7 @@ def check(document: Document) -> Checked:
         errors = error.errors(include_url=False)
     else:
         return Checked(_hidden(model) if ambiguous else model, [])
+    errors = _one_per_typo(errors)
     diagnostics = [describe_error(document, model_class, err) for err in errors]
     closed = {index for index, err in enumerate(errors) if _fails_closed(err)}
     salvaged = _salvage(model_class, raw, errors)
@@ -76,6 +77,29 @@ def check(document: Document) -> Checked:
             finding, message=finding.message + _HIDDEN_UNTIL_FIXED
         )
     return Checked(_hidden(salvaged), diagnostics, frozenset(diagnostics[i] for i in closed))
+
+
+def _one_per_typo(errors: list[Any]) -> list[Any]:
+    """A misspelt key is one mistake: its SV002 names the key it resembles, so the same
+    mapping's "missing" error for that key is left out (`befatning:` is not also "befattning
+    saknas")."""
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            unknown.setdefault(tuple(err["loc"][:-1]), []).append(fold(str(err["loc"][-1])))
+    if not unknown:
+        return errors
+    return [
+        err
+        for err in errors
+        if not (
+            err["type"] == "missing"
+            and err["loc"]
+            and difflib.get_close_matches(
+                str(err["loc"][-1]), unknown.get(tuple(err["loc"][:-1]), []), cutoff=0.75
+            )
+        )
+    ]
 
 
 def _hidden(model: AnyModel | None) -> AnyModel | None:
@@ -118,13 +142,32 @@ def _bad_typ(document: Document, value: Any) -> Diagnostic:
 def _salvage(
     model_class: type[BaseModel], raw: dict[str, Any], errors: list[Any]
 ) -> AnyModel | None:
+    """A model without what is broken, so that the other rules can run: a broken entry of a
+    list (one signature, one chair's row) is left out alone, the rest of its list kept; any
+    other broken field is left out whole. None when a required field is missing."""
     if any(err["type"] == "missing" and len(err["loc"]) == 1 for err in errors):
         return None
-    broken = {err["loc"][0] for err in errors if err["loc"]}
-    try:
-        return model_class.model_validate({k: v for k, v in raw.items() if k not in broken})  # type: ignore[return-value]
-    except ValidationError:
-        return None
+    fields: set[str] = set()
+    entries: dict[str, set[int]] = {}
+    for err in errors:
+        loc = err["loc"]
+        if not loc:
+            continue
+        name = loc[0]
+        if len(loc) > 1 and isinstance(loc[1], int) and isinstance(raw.get(name), list):
+            entries.setdefault(name, set()).add(loc[1])
+        else:
+            fields.add(name)
+    kept = {k: v for k, v in raw.items() if k not in fields}
+    for name, broken in entries.items():
+        if name in kept:
+            kept[name] = [entry for i, entry in enumerate(raw[name]) if i not in broken]
+    for attempt in (kept, {k: v for k, v in raw.items() if k not in fields | entries.keys()}):
+        try:
+            return model_class.model_validate(attempt)  # type: ignore[return-value]
+        except ValidationError:
+            continue
+    return None
 
 
 def describe(loc: Loc) -> str:

@@ -145,6 +145,23 @@ class Document:
             self._folded = {fold(key) for key, value in raw.items() if value is not None}
         return name in self._folded
 
+    def written_in(self, name: str, key: str) -> frozenset[str]:
+        """The values of `key` in the entries of list field `name` as the user wrote them (as
+        text; each item of a list), broken entries included.
+
+        Like `written`: a rule that looks for a *missing* entry (a party that has not signed, a
+        year with no chair) leaves alone one that is written but wrong, which SV004 reports
+        where it stands; one typo in one row must not read as every row missing.
+        """
+        entries = self.raw.get(name)
+        found: set[str] = set()
+        for entry in entries if isinstance(entries, list) else ():
+            value = entry.get(key) if isinstance(entry, dict) else None
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str | int) and not isinstance(item, bool):
+                    found.add(str(item).strip())
+        return frozenset(found)
+
     @property
     def ignore_list(self) -> list[object]:
         """The file's `samverkan: ignorera:` as written (read before the model: a file whose

@@ -11,7 +11,7 @@ from samverkan_cli.lifecycle import plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model.documents import Antagande, Common, Stallningstagande, Undertecknare
 from samverkan_cli.model.vocabulary import PARTY_TYP, UTFALL
-from samverkan_cli.rules.registry import Context, check
+from samverkan_cli.rules.registry import Context, broken_positions, check
 
 
 def _names(ctx: Context, keys: list[str]) -> str:
@@ -31,7 +31,10 @@ def replies_late(ctx: Context) -> Iterator[Diagnostic]:
     for document, model, block in _adopting(ctx):
         deadline = block.svara_senast
         found = antagande.positions(model, ctx.today)
+        broken = broken_positions(document, model)
         for party in antagande.late(model, ctx.config, ctx.today):
+            if party in broken:
+                continue
             position = found.get(party)
             done = (
                 f"har {_DID[position.utfall]} ärendet ({position.datum}) men inte beslutat"
@@ -52,7 +55,8 @@ def replies_due(ctx: Context) -> Iterator[Diagnostic]:
     horizon = plus_days(ctx.today, ctx.config.varna_dagar)
     for document, model, block in _adopting(ctx):
         deadline = block.svara_senast
-        waiting = antagande.pending(model, ctx.config, ctx.today)
+        broken = broken_positions(document, model)
+        waiting = [p for p in antagande.pending(model, ctx.config, ctx.today) if p not in broken]
         if waiting and ctx.today <= deadline <= horizon:
             yield document.diagnostic(
                 "SV039",
@@ -82,6 +86,8 @@ def signed_before_deciding(ctx: Context) -> Iterator[Diagnostic]:
             yield from _stands_for_too_early(ctx, document, model, index, signature, found)
             for party in signature.for_ or ():
                 decision = found.get(party)
+                if party in broken_positions(document, model):
+                    continue
                 if not antagande.adopted(decision):
                     yield document.diagnostic(
                         "SV036",

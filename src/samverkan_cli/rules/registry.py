@@ -74,6 +74,19 @@ class Context:
         return found.model if found else None
 
 
+def unread(document: Document, name: str, key: str, read: Iterable[object]) -> frozenset[str]:
+    """The values of `key` that entries of list field `name` were written with but the model
+    lacks: broken entries, reported by SV004 where they stand (see Document.written_in)."""
+    return document.written_in(name, key) - {str(value) for value in read}
+
+
+def broken_positions(document: Document, model: Common) -> frozenset[str]:
+    """Parties whose ställningstagande is written but broken: no rule reports them as having
+    taken no position."""
+    read = [entry.part for entry in model.stallningstaganden or ()]
+    return unread(document, "stallningstaganden", "part", read)
+
+
 CheckFunction = Callable[[Context], Iterable[Diagnostic]]
 F = TypeVar("F", bound=CheckFunction)
 

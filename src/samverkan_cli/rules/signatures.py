@@ -13,7 +13,7 @@ from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.model.documents import Avtalsdokument, Common
 from samverkan_cli.model.vocabulary import AGREEMENTS, a
-from samverkan_cli.rules.registry import Context, check
+from samverkan_cli.rules.registry import Context, broken_positions, check, unread
 
 
 def _parties_lacking(
@@ -39,8 +39,13 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
             ctx.config.typ_of(key) == "kommunforbund" and key not in covered
             for key in model.parter or ()
         )
+        signers = model.undertecknare or ()
+        read = [*(s.part for s in signers), *(p for s in signers for p in s.for_ or ())]
+        broken = unread(document, "undertecknare", "part", read) | unread(
+            document, "undertecknare", "for", read
+        )
         for party in antagande.must_sign(model, ctx.config):
-            if party in covered or party not in ctx.config.parter:
+            if party in covered or party not in ctx.config.parter or party in broken:
                 continue
             if waiting and ctx.config.typ_of(party) == "kommun":
                 continue
@@ -90,6 +95,7 @@ def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
             continue
         found = antagande.positions(model)
         decided = {key for key, p in found.items() if antagande.has_decided(p)}
+        decided |= broken_positions(document, model)
         for index, party in _parties_lacking(ctx, model, decided, lambda p: p.typ == "kommun"):
             yield document.diagnostic(
                 "SV032",

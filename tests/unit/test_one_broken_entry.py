@@ -1,0 +1,72 @@
+"""One malformed entry in a list gives one finding on that entry, not a cascade (issue 13): the
+rest of the list still counts, and no rule reports the broken entry's party or year as missing."""
+
+from __future__ import annotations
+
+from tests.helpers import BG, HOK, OVK, base, codes, validate, write_repo
+
+
+def _findings(tmp_path, change):
+    documents = base()
+    change(documents)
+    return validate(write_repo(tmp_path, documents))
+
+
+def test_a_misspelt_key_in_one_signature_is_one_finding(tmp_path):
+    def misspell(documents):
+        signature = documents[OVK]["undertecknare"][1]
+        signature["befatning"] = signature.pop("befattning")
+
+    found = _findings(tmp_path, misspell)
+    assert [(d.code, d.line) for d in found if d.path == OVK] == [
+        (d.code, d.line) for d in found if d.path == OVK and d.code == "SV002"
+    ]
+    assert codes([d for d in found if d.path == OVK]) == ["SV002"]
+    assert "befatning" in found[0].message
+
+
+def test_a_date_in_words_in_one_signature_is_one_finding(tmp_path):
+    def in_words(documents):
+        documents[OVK]["undertecknare"][0]["datum"] = "april 2026"
+
+    found = [d for d in _findings(tmp_path, in_words) if d.path == OVK]
+    assert codes(found) == ["SV004"]
+    assert "april 2026" in found[0].message
+
+
+def test_the_signatures_that_are_right_still_count(tmp_path):
+    """The kommun's entry is broken; the region's signature is still read (no SV030 for it),
+    and no SV030 for the kommun either: its row is there, SV004 says what is wrong with it."""
+
+    def broken(documents):
+        documents[OVK]["undertecknare"][1]["datum"] = "2026-13-01"
+
+    found = [d for d in _findings(tmp_path, broken) if d.path == OVK]
+    assert codes(found) == ["SV004"]
+
+
+def test_a_broken_position_of_one_kommun_is_one_finding(tmp_path):
+    def broken(documents):
+        documents[HOK]["stallningstaganden"][0]["datum"] = "december"
+
+    found = [d for d in _findings(tmp_path, broken) if d.path == HOK]
+    assert codes(found) == ["SV004"]
+
+
+def test_a_quoted_year_in_one_chair_row_gives_no_missing_chair(tmp_path):
+    def quoted(documents):
+        documents[BG]["ordforandeskap"][0]["ar"] = "2026"
+
+    found = [d for d in _findings(tmp_path, quoted) if d.path == BG]
+    assert "SV042" not in codes(found)
+    assert codes(found) == ["SV004"]
+
+
+def test_a_missing_signature_is_still_found(tmp_path):
+    """The guard is for entries that are written: a party with no row at all is reported."""
+
+    def removed(documents):
+        del documents[OVK]["undertecknare"][1]
+
+    found = [d for d in _findings(tmp_path, removed) if d.path == OVK]
+    assert codes(found) == ["SV030"]
