@@ -19,6 +19,9 @@ class RuleInfo:
     code: str
     severity: Severity
     summary: str
+    #: What to do about a finding, for every finding of the code (SARIF's `help`; each
+    #: finding's own message says it for its case).
+    help: str
 
     @property
     def silenceable(self) -> bool:
@@ -72,8 +75,68 @@ _TABLE = (
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
 )
 
+_HELP: Final = {
+    "SV001": "Börja filen med en rad ---, skriv fälten som 'namn: värde' och avsluta med ---. "
+    "Meddelandet pekar på raden där YAML inte kan läsas.",
+    "SV002": "Rätta stavningen till det föreslagna fältet, eller ta bort fältet. Vilka fält en "
+    "typ har står i README och i arkivets JSON Schema (schemas/).",
+    "SV003": "Lägg till fältet. Vilka fält som krävs beror på typ och status; samverkan new TYP "
+    "skapar en fil med alla.",
+    "SV004": "Skriv värdet i den form meddelandet anger: datum som ÅÅÅÅ-MM-DD, ett av de "
+    "tillåtna orden, ett id efter sitt mönster.",
+    "SV005": "Ge det ena dokumentet ett nytt id (samverkan new visar nästa lediga) och byt "
+    "namn på filen efter det.",
+    "SV006": "Byt namn på filen så att den börjar med dokumentets id, t.ex. RUT-0001-sip.md.",
+    "SV007": "Spara filen som UTF-8 (i de flesta redigerare: Spara som, kodning UTF-8).",
+    "SV010": "Rätta id:t, eller lägg till dokumentet det hänvisar till.",
+    "SV011": "Använd en av partsnycklarna i samverkan.yaml, eller lägg till parten där.",
+    "SV012": "Använd id:t för en grupp under grupper/, eller lägg till gruppen.",
+    "SV013": "Hänvisa med overordnad till ett dokument av en typ som får stå över denna "
+    "(t.ex. en rutin under en överenskommelse).",
+    "SV014": "Bryt cirkeln: ett dokument kan inte vila på, ersätta eller rapportera till sig "
+    "självt, varken direkt eller genom andra.",
+    "SV015": "Ange ersatt_av på dokumentet som ersatts och ersatter på det nya, så att de "
+    "pekar på varandra.",
+    "SV016": "Revidera dokumentet så att det vilar på ett gällande dokument, eller upphäv det.",
+    "SV020": "Rätta datumen så att de kommer i rätt ordning, t.ex. giltig_fran före giltig_till.",
+    "SV021": "Förläng dokumentet (nytt giltig_till eller forlangning), ersätt det eller sätt "
+    "status upphavd.",
+    "SV022": "Granska dokumentet och skriv datumet i senast_granskad.",
+    "SV023": "Planera granskningen eller förlängningen; fyndet är bara en påminnelse.",
+    "SV024": "Rätta datumet: ett beslut, en underskrift eller en granskning kan inte ligga i "
+    "framtiden.",
+    "SV030": "Lägg till partens underskrift under undertecknare (part, namn, befattning, datum), "
+    "eller en underskrift med for: som gäller för parten.",
+    "SV031": "Rätta befattningen, eller lägg till den under undertecknare i samverkan.yaml om "
+    "delegationsordningen tillåter den.",
+    "SV032": "Skriv in kommunens beslut under stallningstaganden (part, instans, datum).",
+    "SV033": "Ange faststalld: {av: GRUPP, datum: …} med en grupp som får fastställa typen "
+    "(faststallare i samverkan.yaml).",
+    "SV034": "Rätta exemplar så att antalet stämmer med parterna, och ange var originalen "
+    "förvaras (forvaring).",
+    "SV035": "Påminn parten, eller skriv in beslutet under stallningstaganden när det kommit.",
+    "SV036": "Kontrollera datumen: en part skriver under efter sitt eget beslut, och bara för "
+    "parter som har antagit dokumentet.",
+    "SV037": "Kontrollera underskrifterna mot underskriftsordningen i antagande.",
+    "SV038": "Ta bort partens underskrift eller parten, eller skriv in ett nytt beslut om parten "
+    "antar dokumentet senare.",
+    "SV039": "Påminn parterna i tid; fyndet är bara en påminnelse.",
+    "SV040": "Välj ordförande och vice (eller sekreterare) från olika huvudmän.",
+    "SV041": "Låt ordförandeskapet växla mellan huvudmännen, som arbetsordningen säger.",
+    "SV042": "Utse nästa års ordförande och skriv in raden under ordforandeskap (ar, "
+    "ordforande, vice, utsedd).",
+    "SV043": "Lägg till protokollen eller minnesanteckningarna under moten/, eller ändra "
+    "moten_minst om arbetsordningen har ändrats.",
+    "SV050": "Lägg till avsnittet med den rubrik som mallen kräver.",
+    "SV051": "Ta bort numret ur filen, och ur git-historiken om det redan är incheckat. "
+    "Personuppgifter hör inte hemma i styrdokument.",
+    "SV052": "Hänvisa till den lag som gäller nu; lagrumsregistret visar vad som ersatt den.",
+    "SV053": "Rätta länken så att den pekar på ett dokument-id eller en fil som finns.",
+    "SV090": "Rätta samverkan.yaml eller lagrum.yaml där meddelandet pekar.",
+}
+
 CATALOG: Final = MappingProxyType(
-    {code: RuleInfo(code, sev, summary) for code, sev, summary in _TABLE}
+    {code: RuleInfo(code, sev, summary, _HELP[code]) for code, sev, summary in _TABLE}
 )
 
 

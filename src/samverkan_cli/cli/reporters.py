@@ -9,8 +9,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, TextIO
 
-from samverkan_cli import __version__, personnummer
-from samverkan_cli.catalog import CATALOG
+from samverkan_cli import HOME, __version__, personnummer
+from samverkan_cli.catalog import CATALOG, RuleInfo
 from samverkan_cli.cli.options import check_format
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic, Severity, Summary, summarize
@@ -163,14 +163,7 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 
 def sarif(report: Printout, stream: TextIO) -> None:
-    rules = [
-        {
-            "id": info.code,
-            "shortDescription": {"text": info.summary},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
-        }
-        for info in CATALOG.values()
-    ]
+    rules = [_sarif_rule(info) for info in CATALOG.values()]
     index = {code: position for position, code in enumerate(CATALOG)}
     results = [_sarif_result(d, index[d.code]) for d in report.diagnostics]
     log = {
@@ -178,13 +171,46 @@ def sarif(report: Printout, stream: TextIO) -> None:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "samverkan", "version": __version__, "rules": rules}},
+                "tool": {
+                    "driver": {
+                        "name": "samverkan",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": HOME,
+                        "rules": rules,
+                    }
+                },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],
     }
     stream.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+
+
+def _sarif_rule(info: RuleInfo) -> dict[str, Any]:
+    """A rule as code scanning shows it: its summary, what it checks, and what to do."""
+    silencing = (
+        f"Kan tystas med ignorera: [{info.code}] i filens samverkan: eller i samverkan.yaml."
+        if info.silenceable
+        else "Kan inte tystas."
+    )
+    level = _SARIF_LEVEL[info.severity]
+    full = f"{info.summary}. {_SEVERITY_WORDS[level]} {silencing}"
+    return {
+        "id": info.code,
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": full},
+        "help": {
+            "text": info.help,
+            "markdown": f"**{info.code}: {info.summary}**\n\n{info.help}\n\n{silencing}",
+        },
+        "helpUri": f"{HOME}#regler",
+        "defaultConfiguration": {"level": level},
+    }
+
+
+_SEVERITY_WORDS = {"error": "Ett fel.", "warning": "En varning.", "note": "En upplysning."}
 
 
 def _sarif_result(d: Diagnostic, rule_index: int) -> dict[str, Any]:
