@@ -113,3 +113,21 @@ def test_a_reserved_first_character_is_named_in_swedish(value):
         yamlread.load(f"titel: {value}\n")
     assert "reserverar" in raised.value.message and "libyaml" not in raised.value.message
     assert "citattecken" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("id: RUT-0001\ntitel Rutin för SIP\nstatus: utkast\n", 2),
+        ("id: RUT-0001\ndokumentansvarig Samordnare\nfaststalld: {av: bg}\n", 2),
+        ("namn Länets samverkan\n\nparter:\n  region: {namn: R, typ: region}\n", 1),
+        ("namn: Län\n# en kommentar\nparter\n  region: {namn: R, typ: region}\n", 3),
+    ],
+)
+def test_a_missing_colon_is_placed_on_its_own_line(text, line):
+    """libyaml notices a missing colon on a later line; the finding points at the line that
+    lacks it, and says so (issue 13)."""
+    with pytest.raises(yamlread.YamlError) as raised:
+        yamlread.read(text, 2)
+    assert raised.value.position.line == line + 1  # the front matter starts on file line 2
+    assert "kolon saknas efter fältnamnet på den här raden" in raised.value.message

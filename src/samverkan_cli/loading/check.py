@@ -232,7 +232,39 @@ def describe_error(document: Document, model_class: type[BaseModel], err: Any) -
         return document.diagnostic(
             "SV003", f"Fältet '{name}' saknar värde. Fyll i det eller ta bort raden.", loc, key=True
         )
-    return document.diagnostic("SV004", _wrong_value(name, loc, kind, err), loc)
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        fields = _fields_of(model_class, loc)
+        return document.diagnostic("SV004", _not_a_mapping(name, loc, fields, err), loc)
+    written = _as_written(document.raw, loc, err.get("input"))
+    return document.diagnostic("SV004", _wrong_value(name, loc, kind, err, written), loc)
+
+
+def _as_written(raw: dict[str, Any], loc: Loc, default: object) -> object:
+    """The value at `loc` as the user wrote it (pydantic's input has been folded: 'gallande'
+    for what was written 'gällande')."""
+    current: Any = raw
+    for part in loc:
+        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            continue
+        if not (isinstance(current, dict) and part in current):
+            return default
+        current = current[part]
+    return current
+
+
+def _not_a_mapping(name: str, loc: Loc, fields: list[str], err: Any) -> str:
+    value = err.get("input")
+    example = ""
+    if "manader" in fields and isinstance(value, int) and not isinstance(value, bool):
+        example = f" Menade du {loc[-1]}: {{manader: {value}}}?"
+    elif fields:
+        example = f" Till exempel {loc[-1]}: {{{fields[0]}: …}}."
+    known = f" ({', '.join(fields)})" if fields else ""
+    return (
+        f"'{name}' ska vara en grupp av fält{known}, på egna rader med indrag under "
+        f"{loc[-1]}: eller inom {{ }}, inte '{shown(value)}'.{example}"
+    )
 
 
 def _missing(name: str, loc: Loc) -> str:
@@ -241,7 +273,7 @@ def _missing(name: str, loc: Loc) -> str:
     return f"Fältet '{name}' saknas. Lägg till {loc[-1]}: där."
 
 
-def _wrong_value(name: str, loc: Loc, kind: str, err: Any) -> str:
+def _wrong_value(name: str, loc: Loc, kind: str, err: Any, written: object) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
     if kind.startswith("sv_"):
@@ -250,8 +282,17 @@ def _wrong_value(name: str, loc: Loc, kind: str, err: Any) -> str:
         allowed = [
             a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
         ]
+        if loc == ("status",) and isinstance(value, str) and value in _WORKED_OUT:
+            return (
+                f"'{shown(written)}' är ingen status att skriva: att ett dokument är "
+                f"{_WORKED_OUT[value]} räknar verktyget ut av datumen. Skriv status: beslutad "
+                "(och giltig_fran, giltig_till eller upphavd_datum)."
+            )
         hint = _did_you_mean(str(value), allowed)
-        return f"'{shown(value)}' är inte tillåtet i '{name}'.{hint} Tillåtna värden: {', '.join(allowed)}."
+        return (
+            f"'{shown(written)}' är inte tillåtet i '{name}'.{hint} "
+            f"Tillåtna värden: {', '.join(allowed)}."
+        )
     if kind == "string_pattern_mismatch":
         return f"'{shown(value)}' har fel form i '{name}'. {_pattern_hint(loc)}"
     if kind == "int_type" and isinstance(value, str) and value.lstrip("+-").isdigit():
@@ -259,7 +300,23 @@ def _wrong_value(name: str, loc: Loc, kind: str, err: Any) -> str:
     message = _SIMPLE.get(kind)
     if message is not None:
         return message.format(name=name, value=shown(value), **ctx)
-    return f"'{name}' har fel värde: {err['msg']}."
+    return (
+        f"'{name}' kan inte ha värdet '{shown(written)}'. Skriv det i fältets form: den står i "
+        "README och i arkivets JSON Schema (schemas/)."
+    )
+
+
+#: Statuses people write that the tool works out from dates (a decided document is in force,
+#: expired or not yet in force): what to write instead is `beslutad`.
+_WORKED_OUT: Final = {
+    "gallande": "gällande",
+    "aktuell": "aktuellt",
+    "aktiv": "aktivt",
+    "giltig": "giltigt",
+    "faststalld": "fastställt",
+    "antagen": "antaget",
+    "utgangen": "utgånget",
+}
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -288,7 +345,16 @@ _SIMPLE = {
     "less_than_equal": "'{name}' får vara högst {le}, inte {value}.",
     "bool_type": "'{name}' ska vara true eller false, inte '{value}'.",
     "list_type": "'{name}' ska vara en lista: [a, b] eller en rad per värde som börjar med '- '.",
-    "model_type": "'{name}' ska vara en grupp av fält med namn och värde: skriv fälten på egna rader med indrag under {name}:, eller inom {{ }}, inte '{value}'.",
-    "model_attributes_type": "'{name}' ska vara en grupp av fält med namn och värde.",
+    "too_short": "'{name}' får inte vara tomt. Skriv ett värde, eller ta bort raden.",
+    "too_long": "'{name}' har för många värden: högst {max_length}.",
+    "float_type": "'{name}' ska vara ett tal, t.ex. 12, inte '{value}'.",
+    "float_parsing": "'{name}' ska vara ett tal, t.ex. 12, inte '{value}'.",
+    "date_type": "'{name}' ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{value}'.",
+    "date_from_datetime_inexact": "'{name}' ska vara ett datum utan klockslag, som ÅÅÅÅ-MM-DD.",
+    "string_unicode": "'{name}' ska vara text.",
     "dict_type": "'{name}' ska vara en grupp av fält med namn och värde.",
+    "set_type": "'{name}' ska vara en lista: [a, b] eller en rad per värde som börjar med '- '.",
+    "tuple_type": "'{name}' ska vara en lista: [a, b] eller en rad per värde som börjar med '- '.",
+    "enum": "'{value}' är inte tillåtet i '{name}'.",
+    "union_tag_invalid": "'{name}' har ett värde som inte passar: '{value}'.",
 }

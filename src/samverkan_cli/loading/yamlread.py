@@ -11,6 +11,7 @@ implicit timestamps), which is what editors with a YAML language server show use
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -254,15 +255,50 @@ def _translate(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlE
     mark = error.problem_mark or error.context_mark
     if error.context_mark is not None and (mark is None or mark.line >= len(lines) - 1):
         mark = error.context_mark
+    if (error.problem or "").startswith("could not find expected ':'") and error.context_mark:
+        # libyaml notices a missing colon where the next line begins; the key without its
+        # colon started where the scan of it began.
+        mark = error.context_mark
+    problem = (error.problem or "okänt fel").strip()
+    if problem.startswith("mapping values are not allowed") and mark is not None:
+        before = _colonless_line_before(lines, mark)
+        if before is not None:  # `namn Län` and then `parter:`: the colon is missing above
+            mark, problem = before, "could not find expected ':'"
     position = Position(first_line, 1)
     if mark is not None:
         position = Position(mark.line + first_line, mark.column + 1)
-    problem = (error.problem or "okänt fel").strip()
     if _indented_with_tab(lines, error.problem_mark):
         # libyaml names the tab in some versions and not in others; the line tells.
         problem = "found character '\\t' that cannot start any token"
     swedish, hint = _swedish(problem)
     return YamlError(f"YAML kan inte läsas: {swedish}. {hint}", position)
+
+
+def _colonless_line_before(lines: list[str], mark: Any) -> Any:
+    """Where a key without its colon stands, when libyaml read it as the start of a text running
+    on to the next field (`namn Län` then `parter:` gives "mapping values are not allowed" on
+    the line of `parter:`); None when the colon the error is about is not a key's own."""
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    key = re.match(r"\s*[\w.-]+(?=:)", line)
+    if key is None or key.end() != mark.column:
+        return None
+    for number in range(mark.line - 1, -1, -1):
+        text = lines[number].strip()
+        if not text or text.startswith("#"):
+            continue
+        if ":" in text or text.startswith(("-", "[", "{")):
+            return None
+        indent = len(lines[number]) - len(lines[number].lstrip())
+        return _Mark(number, indent)
+    return None
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
 
 
 def _indented_with_tab(lines: list[str], mark: Any) -> bool:
@@ -287,7 +323,11 @@ _TAB = ("en tabb används för indrag", "Använd mellanslag, inte tabb, för ind
 #: libyaml's problems, by how their text starts: (what is wrong, in Swedish; how to fix it).
 _PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("mapping values are not allowed", "ett kolon står där det inte får stå", _COLON),
-    ("could not find expected ':'", "ett kolon saknas efter ett fältnamn", _CHECK_LINE),
+    (
+        "could not find expected ':'",
+        "ett kolon saknas efter fältnamnet på den här raden",
+        "Skriv fältnamn, kolon och mellanslag före värdet, t.ex. dokumentansvarig: Samordnare.",
+    ),
     ("found character '\\t' that cannot start any token", *_TAB),
     ("found a tab character", *_TAB),
     (

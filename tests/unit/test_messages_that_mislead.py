@@ -1,5 +1,7 @@
-"""One malformed entry in a list gives one finding on that entry, not a cascade (issue 13): the
-rest of the list still counts, and no rule reports the broken entry's party or year as missing."""
+"""Messages that do not mislead (issue 13). One malformed entry in a list gives one finding on
+that entry, not a cascade: the rest of the list still counts, and no rule reports the broken
+entry's party or year as missing. A wrong value is quoted as written, in Swedish, with the fix
+that fits it."""
 
 from __future__ import annotations
 
@@ -70,3 +72,31 @@ def test_a_missing_signature_is_still_found(tmp_path):
 
     found = [d for d in _findings(tmp_path, removed) if d.path == OVK]
     assert codes(found) == ["SV030"]
+
+
+def test_a_status_the_tool_works_out_is_explained_as_written(tmp_path):
+    def in_force(documents):
+        documents[OVK]["status"] = "gällande"
+
+    found = [d for d in _findings(tmp_path, in_force) if d.path == OVK]
+    assert codes(found) == ["SV004"]
+    assert found[0].message.startswith("'gällande' är ingen status att skriva")
+    assert "status: beslutad" in found[0].message
+
+
+def test_an_empty_value_is_said_in_swedish(tmp_path):
+    def empty(documents):
+        documents[OVK]["diarienummer"] = ""
+
+    (finding,) = [d for d in _findings(tmp_path, empty) if d.path == OVK]
+    assert finding.message == "'diarienummer' får inte vara tomt. Skriv ett värde, eller ta bort raden."
+
+
+def test_a_number_where_a_mapping_belongs_gets_the_mapping_it_means(tmp_path):
+    def months(documents):
+        documents[OVK]["giltig_till"] = "2027-12-31"
+        documents[OVK]["forlangning"] = 12
+
+    (finding,) = [d for d in _findings(tmp_path, months) if d.path == OVK]
+    assert "(manader, villkor)" in finding.message
+    assert finding.message.endswith("Menade du forlangning: {manader: 12}?")
