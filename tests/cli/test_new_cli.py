@@ -187,7 +187,7 @@ def test_dry_run_writes_nothing(capsys, county):
         (["new", "policy", "--titel", "P"], "'policy' är ingen dokumenttyp"),
         (
             ["new", "avtal", "--titel", "A", "--part", "ange", "--part", "okand"],
-            "Parten okand finns inte",
+            "Parten 'okand' finns inte",
         ),
         (
             ["new", "rutin", "--titel", "R", "--overordnad", "OVK-0099"],
@@ -275,7 +275,9 @@ def test_prompt_for_parent_offers_allowed_documents(capsys, county, monkeypatch)
     code, out, err = run(capsys, "new", "rutin", "-C", str(county), "--today", TODAY)
     assert code == 0, err
     assert "OVK-0002" in (county / out.strip()).read_text("utf-8")
-    assert "Välj ett av alternativen." in out + err  # RUT-0001 is no allowed parent for a rutin
+    # RUT-0001 is no allowed parent for a rutin, and the prompt says why and what is
+    assert "En rutin kan inte vila på RUT-0001, som är en rutin" in out + err
+    assert "t.ex. AVT-0001" in out + err
 
 
 def test_repository_template_overrides_the_packaged_one(capsys, county):
@@ -300,3 +302,87 @@ def test_titles_with_quotes_and_colons_stay_valid_yaml(capsys, county):
 
     document = parse_document(path, (county / path).read_bytes())
     assert document.raw["titel"] == title
+
+
+def test_a_parent_of_the_wrong_typ_is_refused_with_the_reason(capsys, county):
+    before = snapshot(county)
+    args = ["new", "rutin", "--titel", "Ny rutin", "--overordnad", "RUT-0001", "-C", str(county)]
+    code, _out, err = run(capsys, *args)
+    assert code == 2
+    assert "En rutin kan inte vila på RUT-0001, som är en rutin" in err
+    assert snapshot(county) == before
+
+
+def test_parties_are_taken_as_people_write_them(capsys, county):
+    args = ["new", "overenskommelse", "--titel", "Ny", "--part", "REGION-VASTERNORRLAND"]
+    code, out, err = run(capsys, *args, "--part", "Timrå kommun", "-C", str(county), "--dry-run")
+    assert code == 0, err
+    assert "parter: [region-vasternorrland, timra]" in out
+
+
+def test_an_unknown_party_gets_the_nearest_and_the_list(capsys, county):
+    code, _out, err = run(
+        capsys,
+        "new",
+        "avtal",
+        "--titel",
+        "A",
+        "--part",
+        "sundsval",
+        "--part",
+        "ange",
+        "-C",
+        str(county),
+    )
+    assert code == 2
+    assert "Menade du sundsvall?" in err and "timra (Timrå kommun)" in err
+
+
+def test_the_prompt_takes_parties_in_any_case_and_says_why_it_refuses(capsys, county, monkeypatch):
+    monkeypatch.setattr(
+        sys,
+        "stdin",
+        Terminal("Avtal om något\nsundsval, region-vasternorrland\nREGION-VASTERNORRLAND, Ånge kommun\n"),
+    )
+    code, out, err = run(capsys, "new", "avtal", "-C", str(county), "--today", TODAY)
+    assert code == 0, err
+    assert "Menade du sundsvall?" in out + err
+    assert "parter: [region-vasternorrland, ange]" in (county / out.strip()).read_text("utf-8")
+
+
+def test_the_prompt_shows_a_parents_status_and_leaves_out_ended_ones(capsys, county, monkeypatch):
+    candidates = sorted((county / "dokument/overenskommelser").glob("OVK-0002-*.md"))
+    path = candidates[0]
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("status: beslutad", "status: upphavd\nupphavd_datum: 2026-01-01", 1),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sys, "stdin", Terminal("Rutin för något\nOVK-0002\nOVK-0001\n"))
+    code, out, err = run(capsys, "new", "rutin", "-C", str(county), "--today", TODAY)
+    assert code == 0, err
+    listed = [line for line in (out + err).splitlines() if line.startswith("  OVK-0002")]
+    assert listed == []
+    assert "OVK-0002 har status upphavd och gäller inte längre" in out + err
+
+
+def test_a_type_misspelt_or_left_out_is_answered_with_the_types(capsys, county):
+    code, _out, err = run(capsys, "new", "rutinn", "-C", str(county))
+    assert code == 2 and "Menade du rutin?" in err
+    code, _out, err = run(capsys, "new", "-C", str(county))
+    assert code == 2 and "en av: avtal, huvudoverenskommelse" in err
+
+
+def test_new_never_writes_a_file_that_fails_validate(capsys, county):
+    """A repository's own template that makes a broken file is caught before anything is
+    written, with the findings."""
+    (county / "mallar" / "riktlinje.md.j2").write_text(
+        "---\nid: {{ id }}\ntyp: riktlinje\ntitel: {{ titel | q }}\nstatus: utkast\n"
+        "giltig_fran: snart\n---\n# Riktlinje\n",
+        encoding="utf-8",
+    )
+    before = snapshot(county)
+    code, _out, err = run(capsys, "new", "riktlinje", "--titel", "Egen", "-C", str(county))
+    assert code == 2
+    assert "skulle inte klara validate" in err and "SV004" in err and "snart" in err
+    assert snapshot(county) == before

@@ -169,9 +169,21 @@ def test_messages_that_echo_a_value_carry_no_control_character(capsys, hostile, 
     assert "Traceback" not in err
 
 
-def test_new_dry_run_echoes_a_hostile_title_visibly(capsys, hostile, monkeypatch):
+def test_new_refuses_a_title_with_control_characters_saying_so_visibly(
+    capsys, hostile, monkeypatch
+):
+    """The file would fail validate (SV001), and `new` never writes such a file."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     args = ["new", "riktlinje", "--titel", HOSTILE, "--dry-run", "-C", str(hostile)]
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert "osynligt styrtecken (U+001B) på plats 1" in err
+    assert not FORBIDDEN.search(out + err)
+
+
+def test_new_dry_run_echoes_markup_in_a_title_as_written(capsys, hostile, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    args = ["new", "riktlinje", "--titel", f"Riktlinje {MARKUP}", "--dry-run", "-C", str(hostile)]
     code, out, err = run(capsys, *args)
     assert code == 0, err
     assert not FORBIDDEN.search(out)

@@ -89,7 +89,10 @@ def test_an_empty_value_is_said_in_swedish(tmp_path):
         documents[OVK]["diarienummer"] = ""
 
     (finding,) = [d for d in _findings(tmp_path, empty) if d.path == OVK]
-    assert finding.message == "'diarienummer' får inte vara tomt. Skriv ett värde, eller ta bort raden."
+    assert (
+        finding.message
+        == "'diarienummer' får inte vara tomt. Skriv ett värde, eller ta bort raden."
+    )
 
 
 def test_a_number_where_a_mapping_belongs_gets_the_mapping_it_means(tmp_path):
@@ -100,3 +103,12 @@ def test_a_number_where_a_mapping_belongs_gets_the_mapping_it_means(tmp_path):
     (finding,) = [d for d in _findings(tmp_path, months) if d.path == OVK]
     assert "(manader, villkor)" in finding.message
     assert finding.message.endswith("Menade du forlangning: {manader: 12}?")
+
+
+def test_an_invalid_id_gets_no_advice_to_rename_the_file_after_it(tmp_path):
+    def short(documents):
+        documents[OVK]["id"] = "OVK-1"
+
+    found = [d for d in _findings(tmp_path, short) if d.path == OVK]
+    assert "SV006" not in codes(found)
+    assert "SV004" in codes(found)

@@ -30,6 +30,8 @@ def run(args: list[str]) -> int:
         result = command(help_wanted=help_wanted).main(
             args=args, prog_name="samverkan", standalone_mode=False
         )
+        if result == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this code, saying nothing
+            print("\nAvbrutet.", file=sys.stderr)
         return result if isinstance(result, int) else 0
     except ConfigError as error:
         for finding in error.diagnostics:
@@ -147,6 +149,12 @@ def usage_message(error: Any, args: list[str] | tuple[str, ...] = ()) -> str:
             return f"'{name}' är en flagga utan värde: skriv bara {name}."
         return f"Flaggan '{name}' behöver ett värde."
     if isinstance(error, click_types.MissingParameter):
+        if getattr(error.param, "name", None) == "typ":
+            from samverkan_cli.model.vocabulary import TYP
+
+            return (
+                f"Ange vilken sorts dokument, en av: {', '.join(TYP)}. T.ex. samverkan new rutin."
+            )
         return f"{_param(error)} saknas."
     if isinstance(error, click_types.BadParameter):
         return f"Ogiltigt värde för {_param(error)}: {_bad_value(error)}"

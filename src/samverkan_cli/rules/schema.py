@@ -13,7 +13,7 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Avtalsdokument, Common
-from samverkan_cli.model.vocabulary import a
+from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID, a
 from samverkan_cli.rules.references import adoption_party_references
 from samverkan_cli.rules.registry import Context, check
 
@@ -140,6 +140,9 @@ def file_name(ctx: Context) -> Iterator[Diagnostic]:
         document_id = document.id
         if document_id is None or document.typ == "mote":
             continue
+        pattern = GROUP_ID if document.typ == "grupp" else DOC_ID
+        if not pattern.match(document_id):
+            continue  # SV004 says how the id is written; a rename to it would not help
         name = document.path.rsplit("/", 1)[-1]
         rest = name[len(document_id) :]
         if not name.startswith(document_id) or (rest[:1].isalnum()):

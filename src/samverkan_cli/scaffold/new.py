@@ -6,6 +6,8 @@ A repository may override any template with its own `mallar/<typ>.md.j2`.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,9 +15,21 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, Final
 
+from samverkan_cli.diagnostics import Severity
 from samverkan_cli.errors import UserError
+from samverkan_cli.printable import CONTROL
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID, PREFIX, TYP, a_new, fold
+from samverkan_cli.model.vocabulary import (
+    DOC_ID,
+    ENDED_STATUSES,
+    GROUP_ID,
+    PREFIX,
+    TYP,
+    a,
+    a_new,
+    fold,
+)
+from samverkan_cli.rules.references import ALLOWED_PARENTS
 from samverkan_cli.scaffold.templating import render
 from samverkan_cli.slug import slug, slugify
 
@@ -94,7 +108,9 @@ def normalize_typ(value: str) -> str:
     typ = fold(value.strip().lower())
     if typ not in TYP:
         choices = ", ".join(TYP)
-        raise UserError(f"'{value}' är ingen dokumenttyp. Välj en av: {choices}.")
+        close = difflib.get_close_matches(typ, list(TYP), n=1, cutoff=0.6)
+        hint = f" Menade du {close[0]}?" if close else ""
+        raise UserError(f"'{value}' är ingen dokumenttyp.{hint} Välj en av: {choices}.")
     return typ
 
 
@@ -114,6 +130,7 @@ def plan(repo: Repository, request: Request) -> Planned:
     missing = missing_input(request)
     if missing:
         raise UserError(_missing_message(request.typ, missing))
+    request = dataclasses.replace(request, parter=party_keys(repo, request.parter))
     _check_patterns(request)
     _check_title(request)
     _check_references(repo, request)
@@ -123,7 +140,83 @@ def plan(repo: Repository, request: Request) -> Planned:
     if inside(repo.root, path).exists():
         raise UserError(f"{path} finns redan. Inget skrevs; välj en annan titel, grupp eller dag.")
     context = _context(repo, request, identifier)
-    return Planned(path, render(repo.root, request.typ, context), identifier, context)
+    planned = Planned(path, render(repo.root, request.typ, context), identifier, context)
+    _check_valid(repo, planned, request.today)
+    return planned
+
+
+def party_keys(repo: Repository, given: tuple[str, ...]) -> tuple[str, ...]:
+    """The parties' keys for what the user wrote: a key in any case, or a party's namn; an
+    unknown party is a UserError that suggests the nearest and lists them all."""
+    keys: list[str] = []
+    for name in given:
+        found = repo.config.party_keys(name)
+        if not found:
+            close = difflib.get_close_matches(name.casefold(), list(repo.config.parter), n=1)
+            hint = f" Menade du {close[0]}?" if close else ""
+            raise UserError(
+                f"Parten '{name}' finns inte i samverkan.yaml.{hint} Parter: "
+                f"{repo.config.party_choices()}."
+            )
+        keys.extend(found)
+    return tuple(dict.fromkeys(keys))
+
+
+def parent_problem(repo: Repository, typ: str, parent_id: str) -> str | None:
+    """Why `parent_id` cannot be the overordnad of a new `typ` (None: it can)."""
+    allowed = ALLOWED_PARENTS.get(typ, ())
+    parent = repo.get(parent_id)
+    if parent is None:
+        return f"Det finns inget dokument med id {parent_id} att ange som overordnad."
+    if parent.typ not in allowed:
+        names = " eller ".join(a(t) for t in allowed)
+        examples = ", ".join(parents(repo, typ)[:5])
+        return (
+            f"{a(typ).capitalize()} kan inte vila på {parent_id}, som är "
+            f"{a(parent.typ or 'okänd typ')}: den vilar på {names}"
+            + (f", t.ex. {examples}." if examples else ".")
+        )
+    status = parent.raw.get("status")
+    if isinstance(status, str) and fold(status) in ENDED_STATUSES:
+        return (
+            f"{parent_id} har status {fold(status)} och gäller inte längre. Ange dokumentet som "
+            "gäller nu (det som ersatt det) som overordnad."
+        )
+    return None
+
+
+def parents(repo: Repository, typ: str) -> list[str]:
+    """The ids a new `typ` may rest on: documents of an allowed typ that have not ended."""
+    allowed = ALLOWED_PARENTS.get(typ, ())
+    return sorted(
+        i
+        for d in repo.documents
+        if d.typ in allowed
+        and (i := _valid(DOC_ID, d.id))
+        and not (isinstance(s := d.raw.get("status"), str) and fold(s) in ENDED_STATUSES)
+    )
+
+
+def _check_valid(repo: Repository, planned: Planned, today: date) -> None:
+    """`new` never writes a file that validate would fail: the planned file is checked with
+    every rule in the repository as it would be, and its errors refuse it."""
+    from samverkan_cli.loading.cache import digest
+    from samverkan_cli.loading.repository import document_from, read
+    from samverkan_cli.validate import run
+
+    data = planned.text.encode("utf-8")
+    found, held = read(data)
+    document = document_from(planned.path, found, held, digest(data))
+    others = [d for d in repo.documents if d.path != planned.path]
+    trial = dataclasses.replace(repo, documents=[*others, document])  # its index made anew
+    found_now = run(trial, today, [planned.path]).diagnostics
+    errors = [d for d in found_now if d.severity is Severity.ERROR]
+    if errors:
+        found_lines = "\n".join(f"  {d.code} rad {d.line}: {d.message}" for d in errors)
+        raise UserError(
+            f"Inget skrevs: {planned.path} skulle inte klara validate:\n{found_lines}\n"
+            "Rätta uppgifterna ovan och försök igen."
+        )
 
 
 def _missing_message(typ: str, missing: list[str]) -> str:
@@ -155,6 +248,12 @@ def _check_title(request: Request) -> None:
     title = request.titel
     if title is None:
         return
+    control = CONTROL.search(title)
+    if control is not None:
+        raise UserError(
+            f"Titeln innehåller ett osynligt styrtecken (U+{ord(control.group()):04X}) på plats "
+            f"{control.start() + 1}. Skriv titeln på nytt i stället för att klistra in den."
+        )
     if not any(character.isalnum() for character in title):
         raise UserError(
             f"Titeln '{title}' har inga bokstäver eller siffror. Ange en titel med bokstäver, "
@@ -200,10 +299,10 @@ def _check_references(repo: Repository, request: Request) -> None:
         raise UserError(
             f"Parten {', '.join(unknown)} finns inte i samverkan.yaml. Parter: {known}."
         )
-    if request.overordnad and request.overordnad not in repo.by_id:
-        raise UserError(
-            f"Det finns inget dokument med id {request.overordnad} att ange som overordnad."
-        )
+    if request.overordnad:
+        problem = parent_problem(repo, request.typ, request.overordnad)
+        if problem:
+            raise UserError(problem)
     if request.grupp and not repo.is_group(request.grupp):
         raise UserError(
             f"Gruppen '{request.grupp}' finns inte. Grupper: {', '.join(groups(repo)) or '(inga)'}."
@@ -213,11 +312,6 @@ def _check_references(repo: Repository, request: Request) -> None:
 def groups(repo: Repository) -> list[str]:
     """The ids `new` may use for a group: those of groups, where they follow the pattern."""
     return sorted(i for d in repo.documents if d.typ == "grupp" and (i := _valid(GROUP_ID, d.id)))
-
-
-def documents(repo: Repository, types: tuple[str, ...]) -> list[str]:
-    """The ids of documents of `types` that follow the id pattern (choices in the prompts)."""
-    return sorted(i for d in repo.documents if d.typ in types and (i := _valid(DOC_ID, d.id)))
 
 
 def _valid(pattern: re.Pattern[str], value: str | None) -> str:
