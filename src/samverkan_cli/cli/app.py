@@ -26,6 +26,15 @@ class _SwedishHelp:
             option.help = _HELP_TEXT
         return option
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        """The usage line in Swedish: "Användning: samverkan new [FLAGGOR] TYP"."""
+        words = {"[OPTIONS]": "[FLAGGOR]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]..."}
+        pieces = [
+            words.get(piece, piece.strip("{}"))  # typer writes a required argument as {TYP}
+            for piece in self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        ]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Användning: ")
+
 
 class Group(_SwedishHelp, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -74,9 +83,38 @@ class Command(_SwedishHelp, TyperCommand):
         return rest
 
 
-def _translate_help_panels() -> None:
-    from typer import rich_utils
+#: What a value is, in words a user knows, by the type typer would show (`<str>`, `<Path>`).
+_VALUE_WORDS = {
+    "str": "TEXT",
+    "int": "TAL",
+    "float": "TAL",
+    "Path": "SÖKVÄG",
+    "list[str]": "TEXT …",
+    "list[Path]": "SÖKVÄG …",
+}
 
+
+def _value_word(param: Any, ctx: Any) -> str | None:
+    """A parameter's value as --help shows it: its metavar, nothing for an on/off flag, else
+    a Swedish word for its type (never typer's `<bool>` or `<list[Path]>`)."""
+    from typer.core import TyperOption
+
+    metavar = getattr(param, "metavar", None)
+    if metavar is not None:
+        return str(metavar) or None
+    if isinstance(param, TyperOption) and param.is_flag:
+        return None
+    shown = str(param.display_type(ctx)).strip("<>")
+    if "|" in shown:  # choices: they are listed, as typer shows them
+        return shown
+    return _VALUE_WORDS.get(shown, "VÄRDE")
+
+
+def _translate_help_panels() -> None:
+    from typer import core, rich_utils
+
+    for kind in (core.TyperArgument, core.TyperOption):
+        setattr(kind, "display_type_rich", _value_word)  # noqa: B010 (typer has no setting)
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
     rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
     rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
@@ -90,6 +128,7 @@ app = typer.Typer(
     help="Styrdokument för samverkan mellan region och kommuner: validera, rapportera, publicera.",
     add_completion=False,
     no_args_is_help=True,
+    epilog="\b\nExempel:\n  samverkan validate\n  samverkan new rutin\n  samverkan publish --out _site",
     pretty_exceptions_enable=False,
 )
 
@@ -109,6 +148,36 @@ def root(
     ctx.obj = GlobalOptions(repo=repo, today=today, debug=debug)
 
 
+#: One or two examples under each command's --help.
+EXAMPLES = {
+    "validate": (
+        "samverkan validate",
+        "samverkan validate dokument/rutiner --format github",
+    ),
+    "new": (
+        'samverkan new rutin --titel "Rutin för SIP" --overordnad OVK-0001',
+        "samverkan new mote --grupp bg --datum 2026-09-15",
+    ),
+    "init": ("samverkan init mitt-lan", "samverkan init exempel --exempel"),
+    "list": ("samverkan list", "samverkan list --typ rutin --format csv"),
+    "report": (
+        "samverkan report --year 2025",
+        "samverkan report --year 2025 --format html --out rapport-2025.html",
+    ),
+    "publish": (
+        "samverkan publish --out _site",
+        "samverkan publish --out _site --base-url https://samverkan.example.se/",
+    ),
+    "schema": ("samverkan schema --out schemas",),
+    "todo": ("samverkan todo", "samverkan todo --part sundsvall"),
+}
+
+
+def _epilog(name: str) -> str:
+    lines = "\n".join(f"  {example}" for example in EXAMPLES[name])
+    return f"\b\nExempel:\n{lines}"
+
+
 for name, module in (
     ("validate", validate),
     ("new", new),
@@ -119,7 +188,7 @@ for name, module in (
     ("schema", schema),
     ("todo", todo),
 ):
-    app.command(name=name, cls=Command)(module.command)
+    app.command(name=name, cls=Command, epilog=_epilog(name))(module.command)
 
 
 @cache

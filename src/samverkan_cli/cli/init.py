@@ -14,7 +14,8 @@ from samverkan_cli.cli.terminal import visible
 def command(
     ctx: typer.Context,
     folder: Annotated[
-        Path, typer.Argument(help="Mappen som ska bli dokumentarkivet (ny eller tom).")
+        Path,
+        typer.Argument(metavar="MAPP", help="Mappen som ska bli dokumentarkivet (ny eller tom)."),
     ],
     exempel: Annotated[
         bool,

@@ -20,19 +20,23 @@ FORMATS = ("table", "json", "csv", "md")
 def command(
     ctx: typer.Context,
     typ: Annotated[
-        str | None, typer.Option("--typ", help="Bara dokument av typen, t.ex. rutin.")
+        str | None,
+        typer.Option("--typ", metavar="TYP", help="Bara dokument av typen, t.ex. rutin."),
     ] = None,
     status: Annotated[
-        str | None, typer.Option("--status", help="Bara dokument med status, t.ex. beslutad.")
+        str | None,
+        typer.Option(
+            "--status", metavar="STATUS", help="Bara dokument med status, t.ex. beslutad."
+        ),
     ] = None,
     part: Annotated[
-        str | None, typer.Option("--part", help="Bara dokument där parten är part.")
+        str | None, typer.Option("--part", metavar="PART", help="Bara dokument där parten är part.")
     ] = None,
     gallande: Annotated[
         bool, typer.Option("--gallande", help="Bara dokument som gäller i dag.")
     ] = False,
     format_name: Annotated[
-        str, typer.Option("--format", "-f", help="table, json, csv eller md.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json, csv eller md.")
     ] = "table",
     repo: Repo = None,
     today: Today = None,

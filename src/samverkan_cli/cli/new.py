@@ -16,21 +16,30 @@ from samverkan_cli.errors import UserError
 def command(
     ctx: typer.Context,
     typ: Annotated[
-        str, typer.Argument(help="Dokumenttyp, t.ex. rutin, overenskommelse, grupp eller mote.")
+        str,
+        typer.Argument(
+            metavar="TYP", help="Dokumenttyp, t.ex. rutin, overenskommelse, grupp eller mote."
+        ),
     ],
     titel: Annotated[str | None, typer.Option("--titel", help="Dokumentets titel.")] = None,
     part: Annotated[
         list[str] | None,
-        typer.Option("--part", help="En part (nyckel i samverkan.yaml); upprepa för flera."),
+        typer.Option(
+            "--part", metavar="PART", help="En part (nyckel i samverkan.yaml); upprepa för flera."
+        ),
     ] = None,
     overordnad: Annotated[
-        str | None, typer.Option("--overordnad", help="Id för dokumentet det vilar på.")
+        str | None,
+        typer.Option("--overordnad", metavar="ID", help="Id för dokumentet det vilar på."),
     ] = None,
     grupp: Annotated[
-        str | None, typer.Option("--grupp", help="Grupp (möte, styrgrupp, ägare).")
+        str | None, typer.Option("--grupp", metavar="GRUPP", help="Grupp (möte, styrgrupp, ägare).")
     ] = None,
     datum: Annotated[
-        str | None, typer.Option("--datum", help="Datum ÅÅÅÅ-MM-DD (möte, start); standard i dag.")
+        str | None,
+        typer.Option(
+            "--datum", metavar="ÅÅÅÅ-MM-DD", help="Datum ÅÅÅÅ-MM-DD (möte, start); standard i dag."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Visa filen som skulle skapas, skriv inget.")

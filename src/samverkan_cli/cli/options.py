@@ -19,13 +19,16 @@ Repo = Annotated[
     typer.Option(
         "--repo",
         "-C",
+        metavar="MAPP",
         help="Dokumentarkivets mapp (annars letar samverkan uppåt från den här mappen).",
     ),
 ]
 Today = Annotated[
     str | None,
     typer.Option(
-        "--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD (för rapporter och tester)."
+        "--today",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD (för rapporter och tester).",
     ),
 ]
 

@@ -21,13 +21,18 @@ def command(
     out: Annotated[
         Path,
         typer.Option(
-            "--out", "-o", help="Mappen för webbplatsen (ny, tom eller en tidigare publicering)."
+            "--out",
+            "-o",
+            metavar="MAPP",
+            help="Mappen för webbplatsen (ny, tom eller en tidigare publicering).",
         ),
     ] = Path("_site"),
     base_url: Annotated[
         str | None,
         typer.Option(
-            "--base-url", help="Webbplatsens adress, för absoluta länkar i kalender och flöde."
+            "--base-url",
+            metavar="ADRESS",
+            help="Webbplatsens adress, för absoluta länkar i kalender och flöde.",
         ),
     ] = None,
     include_drafts: Annotated[
@@ -41,6 +46,7 @@ def command(
         str | None,
         typer.Option(
             "--source-url",
+            metavar="ADRESS",
             help="Länk till källfilen, med {path} för filens sökväg, t.ex. https://…/blob/main/{path}.",
         ),
     ] = None,

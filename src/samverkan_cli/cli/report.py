@@ -19,17 +19,27 @@ if TYPE_CHECKING:
 
 def command(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", help="Året som rapporten gäller, t.ex. 2025.")],
+    year: Annotated[
+        int, typer.Option("--year", metavar="ÅR", help="Året som rapporten gäller, t.ex. 2025.")
+    ],
     format_name: Annotated[
-        str, typer.Option("--format", "-f", help="md (standard), html eller json.")
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="md (standard), html eller json."),
     ] = "md",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Skriv till FIL i stället för standard ut.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FIL", help="Skriv till FIL i stället för standard ut."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över FIL om den finns.")] = False,
     site_url: Annotated[
         str | None,
-        typer.Option("--site-url", help="Länka dokumenten till den publicerade webbplatsen."),
+        typer.Option(
+            "--site-url",
+            metavar="ADRESS",
+            help="Länka dokumenten till den publicerade webbplatsen.",
+        ),
     ] = None,
     repo: Repo = None,
     today: Today = None,

@@ -16,7 +16,10 @@ def command(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Skriv en fil per schema i MAPP (annars allt som JSON på stdout)."
+            "--out",
+            "-o",
+            metavar="MAPP",
+            help="Skriv en fil per schema i MAPP (annars allt som JSON på stdout).",
         ),
     ] = None,
     repo: Repo = None,

@@ -24,18 +24,23 @@ FORMATS = ("text", "json", "md")
 def command(
     ctx: typer.Context,
     part: Annotated[
-        str | None, typer.Option("--part", help="Bara det som parten ska göra, t.ex. timra.")
+        str | None,
+        typer.Option("--part", metavar="PART", help="Bara det som parten ska göra, t.ex. timra."),
     ] = None,
     ansvarig: Annotated[
         str | None,
-        typer.Option("--ansvarig", help="Bara det som en dokumentansvarig ska göra."),
+        typer.Option(
+            "--ansvarig", metavar="ROLL", help="Bara det som en dokumentansvarig ska göra."
+        ),
     ] = None,
     dagar: Annotated[
         int | None,
-        typer.Option("--dagar", help="Ta med det som ska göras inom så många dagar."),
+        typer.Option(
+            "--dagar", metavar="DAGAR", help="Ta med det som ska göras inom så många dagar."
+        ),
     ] = None,
     format_name: Annotated[
-        str, typer.Option("--format", "-f", help="text, json eller md.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
     ] = "text",
     repo: Repo = None,
     today: Today = None,

@@ -18,12 +18,16 @@ def command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="SÖKVÄG",
             help="Filer eller mappar att rapportera om (standard: hela arkivet).",
             show_default=False,
         ),
     ] = None,
     format_name: Annotated[
-        str, typer.Option("--format", "-f", help="Utdata: text, json, github eller sarif.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="Utdata: text, json, github eller sarif."
+        ),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Avsluta med kod 1 även vid varningar.")

@@ -17,7 +17,6 @@ from typing import Any, Final
 
 from samverkan_cli.diagnostics import Severity
 from samverkan_cli.errors import UserError
-from samverkan_cli.printable import CONTROL
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.vocabulary import (
     DOC_ID,
@@ -29,6 +28,7 @@ from samverkan_cli.model.vocabulary import (
     a_new,
     fold,
 )
+from samverkan_cli.printable import CONTROL
 from samverkan_cli.rules.references import ALLOWED_PARENTS
 from samverkan_cli.scaffold.templating import render
 from samverkan_cli.slug import slug, slugify
