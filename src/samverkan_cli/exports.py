@@ -104,10 +104,25 @@ def forteckning_json(entries: list[Entry], name: str, today: date) -> str:
 
 
 def _row(e: Entry) -> list[str]:
+    """A document as people read it in a spreadsheet: labels, not the keys json carries."""
     values = record(e)
+    values["typ"] = e.typ_label
+    values["status"] = e.status_label
     values["parter"] = ", ".join(p["namn"] for p in values["parter"])
     values["gallande"] = "ja" if e.in_force else "nej"
     return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
+
+
+#: The widest a spreadsheet column is made (characters); longer text wraps or runs on.
+_WIDEST: Final = 60
+
+
+def column_widths(rows: list[list[str]]) -> list[int]:
+    """Each column as wide as its heading or its longest cell, at most _WIDEST, plus a margin."""
+    return [
+        min(_WIDEST, max(len(text) for text in (heading, *(row[i] for row in rows)))) + 2
+        for i, heading in enumerate(HEADINGS)
+    ]
 
 
 #: What a spreadsheet program reads as the start of a formula (SPEC §8.9).
@@ -182,9 +197,12 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.writer.excel import ExcelWriter
 
+    rows = [_row(e) for e in entries]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Förteckning")
     sheet.freeze_panes = "A2"
+    for letter, width in zip(_COLUMNS, column_widths(rows), strict=False):
+        sheet.column_dimensions[letter].width = width
     bold = Font(bold=True)
     header = []
     for heading in HEADINGS:
@@ -199,8 +217,7 @@ def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:
     # Workbook.save() stamps 'modified' with the clock; the writer underneath it does not.
     buffer = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    rows = sheet_rows([_row(e) for e in entries], first=2)
-    return _repacked(buffer.getvalue(), {_SHEET: rows})
+    return _repacked(buffer.getvalue(), {_SHEET: sheet_rows(rows, first=2)})
 
 
 _SHEET: Final = "xl/worksheets/sheet1.xml"
@@ -371,7 +388,8 @@ def atom(
     items.sort(key=lambda item: (item[0], item[1].id), reverse=True)
     feed = ElementTree.Element(f"{{{ns}}}feed")
     _text(feed, ns, "title", f"{name}: ändrade dokument")
-    _text(feed, ns, "id", _absolute(base_url, "atom.xml") or f"urn:samverkan:{_urn(name)}")
+    # Ids are the same with or without --base-url (a reader that has seen an entry keeps it).
+    _text(feed, ns, "id", f"urn:samverkan:{_urn(name)}")
     _text(feed, ns, "updated", _stamp(max((i[0] for i in items), default=today)))
     author = ElementTree.SubElement(feed, f"{{{ns}}}author")
     _text(author, ns, "name", name)
@@ -381,9 +399,7 @@ def atom(
     for updated, e, note in items[:limit]:
         item = ElementTree.SubElement(feed, f"{{{ns}}}entry")
         _text(item, ns, "title", f"{e.id} {e.model.titel}")
-        _text(
-            item, ns, "id", _absolute(base_url, page(e.id)) or f"urn:samverkan:{_urn(name)}:{e.id}"
-        )
+        _text(item, ns, "id", f"urn:samverkan:{_urn(name)}:{e.id}")
         _text(item, ns, "updated", _stamp(updated))
         ElementTree.SubElement(
             item, f"{{{ns}}}link", href=_absolute(base_url, page(e.id)) or page(e.id)
