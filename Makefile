@@ -14,16 +14,35 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 DEMO := build/demo
+#: The day the demo is run as: its warnings are the ones described, whatever the date.
+DEMO_TODAY := 2026-11-24
+DEMO_REPO := $(DEMO)/lan
+DEMO_GIT := git -C $(DEMO_REPO) -c user.name=Samordnaren -c user.email=samordnare@example.se
 
-## demo: validate the example county, write its 2025 report (md, html, json) and publish its site, in build/demo/
+## demo: the example county as a git repository in build/demo/lan: validate it, write its 2025 report (md, html, json) and publish its site, in build/demo/
 demo: $(STAMP)
-	$(BIN)/samverkan validate -C $(EXAMPLE)
-	mkdir -p $(DEMO)
+	rm -rf $(DEMO_REPO) && mkdir -p $(DEMO)
+	$(BIN)/samverkan init $(DEMO_REPO) --exempel > /dev/null
+	@# Two commits dated 2025, so that the report's and the site's history show what they are for.
+	@if command -v git > /dev/null 2>&1; then \
+	  $(DEMO_GIT) init -q && $(DEMO_GIT) add -A && \
+	  GIT_AUTHOR_DATE=2025-03-03T09:00:00 GIT_COMMITTER_DATE=2025-03-03T09:00:00 \
+	    $(DEMO_GIT) commit -qm "Exempellänets styrdokument, grupper och möten" && \
+	  printf '\nRutinen kompletterades med kontaktvägar till varje huvudman.\n' \
+	    >> $(DEMO_REPO)/dokument/rutiner/RUT-0001-samordnad-individuell-plan.md && \
+	  GIT_AUTHOR_DATE=2025-10-15T14:00:00 GIT_COMMITTER_DATE=2025-10-15T14:00:00 \
+	    $(DEMO_GIT) commit -qam "Kompletterad rutin för SIP: kontaktvägar"; \
+	else echo "(git finns inte här: historiken i rapporten och på webbplatsen blir tom)"; fi
+	@echo "Exempellänet har med avsikt sex varningar, så att du ser hur de visas: en överenskommelse"
+	@echo "under antagande där tre kommuner inte har svarat i tid (SV035), en riktlinje som hänvisar"
+	@echo "till ersatta lagar (SV052) och en rutin vars granskning är försenad (SV022)."
+	$(BIN)/samverkan validate -C $(DEMO_REPO) --today $(DEMO_TODAY)
 	for format in md html json; do \
-	  $(BIN)/samverkan report -C $(EXAMPLE) --year 2025 --format $$format --out $(CURDIR)/$(DEMO)/rapport-2025.$$format --force || exit 1; \
+	  $(BIN)/samverkan report -C $(DEMO_REPO) --year 2025 --today $(DEMO_TODAY) --format $$format --out $(CURDIR)/$(DEMO)/rapport-2025.$$format --force || exit 1; \
 	done
-	$(BIN)/samverkan publish -C $(EXAMPLE) --out $(CURDIR)/$(DEMO)/webbplats
-	@echo "Rapporterna finns i $(DEMO)/ och webbplatsen i $(DEMO)/webbplats/index.html."
+	$(BIN)/samverkan publish -C $(DEMO_REPO) --today $(DEMO_TODAY) --out $(CURDIR)/$(DEMO)/webbplats
+	@echo "Rapporterna finns i $(DEMO)/ och webbplatsen i $(DEMO)/webbplats/index.html;"
+	@echo "exempellänets dokumentarkiv i $(DEMO_REPO)/."
 
 ## test: the whole test suite
 test: $(STAMP)
