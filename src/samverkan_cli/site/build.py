@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final, TypeVar
+
+from markupsafe import Markup, escape
 
 from samverkan_cli import antagande, exports, forteckning, git, heap, templating
 from samverkan_cli.arbetsordning import meetings_per_year
@@ -240,6 +243,8 @@ class _Renderer:
         """Jinja's environment, made when the first page is rendered (often none is)."""
         if self._environment is None:
             self._environment = templating.environment("site/templates", "html")
+            # Macros imported from _macros see the environment, not a page's context.
+            self._environment.filters["whole_dates"] = whole_dates
         return self._environment
 
     def _common(self) -> dict[str, Any]:
@@ -370,6 +375,15 @@ def _filters(in_force: list[Entry]) -> dict[str, list[tuple[str, str]]]:
     targets = sorted({e.model.malgrupp for e in in_force if e.model.malgrupp})
     types = [(t, TYP[t]) for t in HIERARCHY if any(e.typ == t for e in in_force)]
     return {"typ": types, "part": parties, "malgrupp": [(m, m) for m in targets]}
+
+
+_DATE: Final = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def whole_dates(text: str) -> Markup:
+    """`text` as HTML with each date kept on one line (a table cell otherwise breaks
+    2027-06-30 at a hyphen)."""
+    return Markup(_DATE.sub(lambda m: f'<span class="nowrap">{m[0]}</span>', str(escape(text))))
 
 
 def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
