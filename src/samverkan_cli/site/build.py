@@ -92,6 +92,10 @@ class Site:
         return found
 
     @cached_property
+    def group_files(self) -> dict[str, Document]:
+        return {g.id: d for d, g in self.groups}
+
+    @cached_property
     def catalog(self) -> inputs.Catalog:
         return inputs.Catalog(
             self.entries,
@@ -109,6 +113,11 @@ class Site:
             related=[by_id[i] for i in model.relaterade or () if i in by_id],
             replaces=[by_id[i] for i in model.ersatter or () if i in by_id],
             replaced_by=by_id.get(model.ersatt_av or ""),
+            groups=[
+                inputs.Front(self.group_files[i])
+                for i in sorted(named_groups(model))
+                if i in self.group_files
+            ],
             history=self.history.get(e.document.path, []),
             copied=self.options.source_url is None and _copies_source(self, e),
         )
@@ -245,6 +254,7 @@ class _Renderer:
             self._environment = templating.environment("site/templates", "html")
             # Macros imported from _macros see the environment, not a page's context.
             self._environment.filters["whole_dates"] = whole_dates
+            self._environment.globals["decision"] = decision
         return self._environment
 
     def _common(self) -> dict[str, Any]:
@@ -340,11 +350,18 @@ def _source_text(document: Document) -> bytes:
 
 def _index(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     in_force = [e for e in catalog.entries if e.in_force]
-    return {"groups_by_typ": _by_typ(in_force), "filters": _filters(in_force)}
+    return {
+        "groups_by_typ": _by_typ(in_force),
+        "filters": _filters(in_force),
+        "groups": _group_names(catalog.groups),
+    }
 
 
 def _archive(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
-    return {"archived": [e for e in catalog.entries if e.archived]}
+    return {
+        "archived": [e for e in catalog.entries if e.archived],
+        "groups": _group_names(catalog.groups),
+    }
 
 
 def _accessibility(shared: Shared, _nothing: inputs.Nothing) -> dict[str, Any]:
@@ -377,6 +394,45 @@ def _filters(in_force: list[Entry]) -> dict[str, list[tuple[str, str]]]:
     return {"typ": types, "part": parties, "malgrupp": [(m, m) for m in targets]}
 
 
+def named_groups(model: Common) -> set[str]:
+    """The groups a document's page names: who adopted it, a project's styrgrupp, a plan's grupp."""
+    named = {model.faststalld.av if model.faststalld is not None else None}
+    named |= {getattr(model, name, None) for name in ("styrgrupp", "grupp")}
+    return {name for name in named if name}
+
+
+def _group_names(shown: list[inputs.Front]) -> dict[str, Grupp]:
+    """The groups of `shown` by id: a page shows a group by its name, linked to its page."""
+    return {group.id: group for group in inputs.models(shown, Grupp)}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """How a document was decided, worded by forteckning.decision_text (the words `list` and the
+    exports use), with the id of the group that adopted it cut out: the page puts the group's
+    name there, linked to its page."""
+
+    before: str
+    group: str | None = None
+    after: str = ""
+
+
+#: Stands for the adopting group's id while decision_text words the decision (no id has it).
+_GROUP_MARK: Final = "\x00"
+
+
+def decision(e: Entry) -> Decision:
+    """The decision of `e`, with the adopting group (fastställd av) as a place for its name."""
+    adopted = e.model.faststalld
+    if adopted is None or not adopted.av:
+        return Decision(e.decision)
+    marked = e.model.model_copy(
+        update={"faststalld": adopted.model_copy(update={"av": _GROUP_MARK})}
+    )
+    before, mark, after = forteckning.decision_text(marked).partition(_GROUP_MARK)
+    return Decision(before, adopted.av, after) if mark else Decision(e.decision)
+
+
 _DATE: Final = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
@@ -403,6 +459,7 @@ def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
         "replaces": page.replaces,
         "replaced_by": page.replaced_by,
         "laws": [(text, _law_name(laws, text, e, today)) for text in e.model.lagrum or ()],
+        "groups": _group_names(page.groups),
         "history": page.history,
         "source": source,
     }

@@ -114,7 +114,8 @@ def _known(digest: bytes | None) -> bytes:
 @_declaration
 @dataclass(frozen=True, slots=True)
 class DocumentPage:
-    """A document's page: the document, the documents it names, its history, its source link."""
+    """A document's page: the document, the documents and groups it names, its history, its
+    source link. A group is shown by its name (its front matter), so a new title remakes the page."""
 
     entry: Entry
     source: Whole
@@ -123,6 +124,7 @@ class DocumentPage:
     related: list[Entry]
     replaces: list[Entry]
     replaced_by: Entry | None
+    groups: list[Front]  # the groups it names (fastställd av, styrgrupp, grupp), by id
     history: list[git.Change]
     copied: bool  # whether kalla/ID.md is published beside the page
 

@@ -1,0 +1,122 @@
+"""What a visitor found on the published site (issue 13, "The site"), one section per point;
+the layout points are in tests/browser/test_site_browser.py."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from samverkan_cli.cli import main
+from samverkan_cli.loading.repository import load
+from samverkan_cli.scaffold.init import TEMPLATE
+from samverkan_cli.site import build
+
+TODAY = "2026-11-24"
+GROUP_IDS = ("bg", "social-reko", "lsg-psykisk-halsa", "lsg-barn-och-unga")
+
+
+def publish(root: Path, out: Path) -> Path:
+    assert main(["publish", "-C", str(root), "--out", str(out), "--today", TODAY]) == 0
+    return out
+
+
+def county(root: Path, config: str = "") -> Path:
+    shutil.copytree(TEMPLATE, root, ignore=shutil.ignore_patterns(".samverkan"))
+    if config:
+        path = root / "samverkan.yaml"
+        path.write_text(path.read_text("utf-8") + config, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = county(tmp_path_factory.mktemp("lan") / "lan")
+    return publish(root, tmp_path_factory.mktemp("ut") / "_site")
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text("utf-8")
+
+
+def visible_text(page: str) -> str:
+    """The words a visitor reads: the main content without tags (and so without links' hrefs)."""
+    main_part = page.split("<main", 1)[1].split("</main>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]*>", " ", main_part.split(">", 1)[1]))
+
+
+# 1. Groups by name, linked to their page
+
+
+def test_a_document_names_the_group_that_adopted_it(site):
+    page = read(site, "dokument/RUT-0001.html")
+    assert (
+        '<dt>Fastställd</dt><dd>Av <a href="../grupper/bg.html">Beredningsgruppen</a> '
+        "2026-09-15 § 41</dd>"
+    ) in page
+
+
+def test_the_förteckning_names_the_group_in_the_decision(site):
+    index = read(site, "index.html")
+    assert (
+        '<td>Fastställd av <a href="grupper/bg.html">Beredningsgruppen</a> '
+        '<span class="nowrap">2026-09-15</span> § 41</td>'
+    ) in index
+    assert "Fastställd av bg" not in index
+
+
+def test_the_archive_shows_each_decision_with_the_groups_name(site):
+    archive = read(site, "arkiv.html")
+    assert '<th scope="col">Beslut</th>' in archive
+    assert "Fastställd av bg" not in visible_text(archive)
+
+
+@pytest.mark.parametrize("group", GROUP_IDS)
+def test_no_page_shows_a_groups_id_as_text(site, group):
+    for path in sorted(site.rglob("*.html")):
+        words = re.findall(r"[\w-]+", visible_text(path.read_text("utf-8")))
+        assert group not in words, f"{path.relative_to(site)} visar gruppens id {group}"
+
+
+def test_a_groups_new_title_remakes_the_pages_that_name_it(tmp_path):
+    """The cache key covers the group's title: the page of a document it adopted is made again."""
+    root = county(tmp_path / "lan")
+
+    def keys() -> dict[str, bytes | None]:
+        outputs = build.outputs(load(root, use_cache=False), build.Options(date(2026, 11, 24)))
+        return {o.path: o.key for o in outputs}
+
+    before = keys()
+    path = root / "grupper/bg.md"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("titel: Beredningsgruppen", "titel: Beredningsgrupp Mitt"), "utf-8"
+    )
+    after = keys()
+    changed = {name for name in before if before[name] != after[name]}
+    assert {"dokument/RUT-0001.html", "index.html", "arkiv.html"} <= changed
+    assert "dokument/PRJ-0001.html" not in changed  # named lsg-psykisk-halsa only
+    out = publish(root, tmp_path / "ut")
+    assert 'Av <a href="../grupper/bg.html">Beredningsgrupp Mitt</a>' in read(
+        out, "dokument/RUT-0001.html"
+    )
+
+
+def test_a_hidden_group_is_named_nowhere(tmp_path):
+    root = county(tmp_path / "lan")
+    path = root / "grupper/bg.md"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "status: beslutad", "status: beslutad\npublicera: false", 1
+        ),
+        "utf-8",
+    )
+    out = publish(root, tmp_path / "ut")
+    rutin = read(out, "dokument/RUT-0001.html")
+    assert "<dt>Fastställd</dt><dd>2026-09-15 § 41</dd>" in rutin
+    index = read(out, "index.html")
+    assert "grupper/bg.html" not in index and "av Beredningsgruppen" not in index
