@@ -120,3 +120,61 @@ def test_a_hidden_group_is_named_nowhere(tmp_path):
     assert "<dt>Fastställd</dt><dd>2026-09-15 § 41</dd>" in rutin
     index = read(out, "index.html")
     assert "grupper/bg.html" not in index and "av Beredningsgruppen" not in index
+
+
+# 4. Document pages
+
+
+def test_the_title_is_shown_once(site):
+    page = read(site, "dokument/OVK-0001.html")
+    title = "Överenskommelse om samarbete kring personer med psykisk funktionsnedsättning"
+    assert page.count(f"<h1>{title}</h1>") == 1
+    assert f"<h2>{title}</h2>" not in page
+    group = read(site, "grupper/bg.html")
+    assert "<h2>Beredningsgruppen</h2>" not in group and "<h1>Beredningsgruppen</h1>" in group
+
+
+@pytest.mark.parametrize(
+    ("page", "law"),
+    [
+        ("dokument/OVK-0001.html", "Hälso- och sjukvårdslagen (2017:30) 16 kap. 3 §"),
+        ("dokument/OVK-0001.html", "Socialtjänstlagen (2025:400)"),
+        ("dokument/OVK-0002.html", "Lag (1988:870) om vård av missbrukare i vissa fall"),
+        ("dokument/RUT-0002.html", "Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård"),
+        ("dokument/RIK-0001.html", "Socialtjänstlagen (2001:453) 2 kap. 7 §"),
+        ("dokument/RUT-0004.html", "Offentlighets- och sekretesslagen (2009:400) 25 kap. 1 §"),
+    ],
+)  # fmt: skip
+def test_a_lagrum_names_the_law_once_with_its_number_once(site, page, law):
+    text = read(site, page)
+    assert f"<li>{law}</li>" in text
+    for number in re.findall(r"\d{4}:\d+", law):
+        listed = text.split("<dt>Lagrum</dt>", 1)[1].split("</dd>", 1)[0]
+        for item in re.findall(r"<li>(.*?)</li>", listed):
+            assert item.count(number) <= 1, item
+
+
+def test_a_project_names_its_styrgrupp_and_a_plan_its_group(site):
+    project = read(site, "dokument/PRJ-0001.html")
+    link = '<a href="../grupper/lsg-psykisk-halsa.html">Länssamverkansgrupp psykisk hälsa och beroende</a>'
+    assert f"<dt>Styrgrupp</dt><dd>{link}</dd>" in project
+    assert f"Av {link} 2025-06-10 § 8" in project
+    plan = read(site, "dokument/HPL-0001.html")
+    assert '<dt>Grupp</dt><dd><a href="../grupper/social-reko.html">Social ReKo</a></dd>' in plan
+    assert "<dt>År</dt><dd>2026</dd>" in plan
+
+
+def test_a_project_page_shows_the_projects_facts(site):
+    page = read(site, "dokument/PRJ-0001.html")
+    for fact in (
+        "<dt>Projektstatus</dt><dd>Pågår</dd>",
+        "<dt>Start</dt><dd>2025-09-01</dd>",
+        "<dt>Slut</dt><dd>2027-06-30</dd>",
+        "<dt>Uppföljning</dt><dd>2026-03-15, 2026-09-15, 2027-03-15</dd>",
+        "<dt>Giltighet</dt><dd>Från 2025-09-01 till projektets slut 2027-06-30</dd>",
+    ):
+        assert fact in page, fact
+    assert "tills vidare" not in page.lower()
+    index = read(site, "index.html")
+    row = index.split('href="dokument/PRJ-0001.html"', 1)[1].split("</tr>", 1)[0]
+    assert "Tills vidare" not in row and "2027-06-30</span> (projektets slut)" in row

@@ -24,6 +24,7 @@ from samverkan_cli import antagande, exports, forteckning, git, heap, templating
 from samverkan_cli.arbetsordning import meetings_per_year
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
+from samverkan_cli.lagrum import LawRegistry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord
@@ -34,6 +35,7 @@ from samverkan_cli.model.vocabulary import (
     HANDLING,
     NIVA,
     PARTY_TYP,
+    PROJEKTSTATUS,
     ROLL,
     TYP,
     UTFALL,
@@ -187,7 +189,10 @@ class Shared:
         return resolve
 
     def body(self, shown: inputs.Whole) -> str:
-        return markdown.render(shown.document.body, self.links(shown.document))
+        """The body of a document or group as HTML, without a first heading that repeats its
+        title (the page's h1)."""
+        rendered = markdown.render(shown.document.body, self.links(shown.document))
+        return markdown.without_title(rendered, shown.model.titel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,7 +448,8 @@ def whole_dates(text: str) -> Markup:
 
 
 def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
-    e, laws, today = page.entry, shared.repo.laws, shared.options.today
+    e, laws = page.entry, shared.repo.laws
+    dated = e.model.giltig_fran or e.model.senast_reviderad or shared.options.today
     source: str | None
     if shared.options.source_url:
         source = shared.options.source_url.replace("{path}", path_uri(e.document.path))
@@ -458,16 +464,49 @@ def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
         "related": page.related,
         "replaces": page.replaces,
         "replaced_by": page.replaced_by,
-        "laws": [(text, _law_name(laws, text, e, today)) for text in e.model.lagrum or ()],
+        "laws": [law_text(laws, text, dated) for text in e.model.lagrum or ()],
         "groups": _group_names(page.groups),
+        "projektstatus": PROJEKTSTATUS,
         "history": page.history,
         "source": source,
     }
 
 
-def _law_name(laws: Any, text: str, e: Entry, today: date) -> str | None:
-    resolved = laws.resolve(text, e.model.giltig_fran or e.model.senast_reviderad or today)
-    return resolved[1].namn if resolved else None
+#: A law's number as a citation writes it: "(2017:30)", "SOSFS 2007:10".
+_LAW_NUMBER: Final = re.compile(r"\(?\b(?:[A-ZÅÄÖ][A-ZÅÄÖ-]*FS\s*)?(\d{4}:\d{1,4})\b\)?")
+#: Words that point within a law ("16 kap. 3 § första stycket"), besides one- and two-letter
+#: ones ("8 a §", "st.", "p.").
+_PLACE_WORDS: Final = frozenset(
+    {
+        *("kap", "stycke", "stycket", "punkt", "punkten", "punkterna", "meningen", "och"),
+        *("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde"),
+    }
+)
+
+
+def law_text(laws: LawRegistry, text: str, on: date) -> str:
+    """A lagrum as visitors read it: the law's name once, with its number once, then the place
+    in it ("Hälso- och sjukvårdslagen (2017:30) 16 kap. 3 §" for "HSL (2017:30) 16 kap. 3 §").
+    A citation without a number means the law of that short name on `on`."""
+    resolved = laws.resolve(text, on)
+    if resolved is None:
+        return text
+    law = resolved[1]
+    number = _LAW_NUMBER.search(text)
+    place = _LAW_NUMBER.sub(" ", text)
+    if law.kort:
+        place = re.sub(rf"(?<!\w){re.escape(law.kort)}(?!\w)", " ", place)
+    place = " ".join(place.split()).strip(" ,;:")
+    words = re.findall(r"[^\W\d_]+", place.casefold())
+    if all(len(word) <= 2 or word in _PLACE_WORDS for word in words):
+        name = law.namn
+        if number is not None and number[1] not in name:
+            name += f" ({number[1]})"
+        return f"{name} {place}".strip()
+    if " ".join(law.namn.split()) in " ".join(text.split()):
+        return text  # it names the law in full already
+    unnumbered = " ".join(_LAW_NUMBER.sub(" ", law.namn).split())
+    return f"{text} ({unnumbered if number is not None else law.namn})"
 
 
 def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:

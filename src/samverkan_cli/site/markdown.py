@@ -101,6 +101,23 @@ def without_comments(rendered: str) -> str:
     return _EMPTY_PARAGRAPH.sub("", "".join(parts))
 
 
+_LEADING_HEADING = re.compile(r"\A\s*<h([2-6])>(.*?)</h\1>\n?", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def without_title(rendered: str, title: str) -> str:
+    """The body without a first heading that repeats `title`: the page shows the title as its
+    h1 already, and a body usually opens with it (`# Rutin för …`)."""
+    match = _LEADING_HEADING.match(rendered)
+    if match is None or _words(html.unescape(_TAG.sub("", match[2]))) != _words(title):
+        return rendered
+    return rendered[match.end() :]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _render_fast(parser: Any, text: str, link_for: Callable[[str], str | None]) -> str:
     rendered = _IMAGE.sub(lambda m: m.group(1), str(parser.render(text)))
     rendered = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", rendered)
