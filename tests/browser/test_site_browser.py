@@ -272,6 +272,21 @@ def test_tables_keep_ids_and_dates_whole(browser, site, name, width):
     page.close()
 
 
+def test_each_meeting_has_one_marker(browser, site):
+    """The disclosure triangle of a meeting's summary is its marker: the list adds none."""
+    page = browser.new_page()
+    page.goto((site / "grupper/bg.html").as_uri())
+    markers = page.evaluate(
+        """() => [...document.querySelectorAll("li > details")].map(details => {
+          const marked = e => getComputedStyle(e).display === "list-item"
+            && getComputedStyle(e).listStyleType !== "none";
+          return marked(details.parentElement) + marked(details.querySelector("summary"));
+        })"""
+    )
+    assert markers and set(markers) == {1}
+    page.close()
+
+
 def test_a_long_word_in_a_heading_wraps_on_a_phone(browser, site):
     page = browser.new_page(viewport={"width": 390, "height": 800})
     page.goto((site / "granskning.html").as_uri())

@@ -178,3 +178,20 @@ def test_a_project_page_shows_the_projects_facts(site):
     index = read(site, "index.html")
     row = index.split('href="dokument/PRJ-0001.html"', 1)[1].split("</tr>", 1)[0]
     assert "Tills vidare" not in row and "2027-06-30</span> (projektets slut)" in row
+
+
+# 5. Groups
+
+
+def test_a_group_counts_the_meetings_held_by_today_and_shows_planned_ones(site):
+    page = read(site, "grupper/bg.html")
+    # Seven meetings are recorded for 2026; the one on 2026-12-08 is still to come.
+    assert '<tr><th scope="row">2026</th><td>6</td><td>1</td><td>6</td></tr>' in page
+    assert '2026-12-08: Dagordning <span class="badge">Planerat</span>' in page
+    assert "2026-11-10: Minnesanteckningar</summary>" in page
+
+
+def test_the_groups_are_listed_from_the_political_level_down(site):
+    page = read(site, "grupper/index.html")
+    order = re.findall(r'href="../grupper/([\w-]+)\.html"', page.split("<main", 1)[1])
+    assert order == ["social-reko", "bg", "lsg-barn-och-unga", "lsg-psykisk-halsa"]

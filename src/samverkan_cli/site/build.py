@@ -374,7 +374,18 @@ def _accessibility(shared: Shared, _nothing: inputs.Nothing) -> dict[str, Any]:
 
 
 def _groups(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
-    return {"groups": inputs.models(catalog.groups, Grupp)}
+    return {"groups": sorted(inputs.models(catalog.groups, Grupp), key=_group_order), "niva": NIVA}
+
+
+_LEVELS: Final = {niva: index for index, niva in enumerate(NIVA)}
+#: Swedish alphabetical order after z: å, ä, ö (Python's code points put ä before å).
+_SWEDISH: Final = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"})
+
+
+def _group_order(group: Grupp) -> tuple[int, str, str]:
+    """Groups from the top down: by level as NIVA orders them (none given: last), then by name."""
+    level = _LEVELS.get(group.niva or "", len(_LEVELS))
+    return level, group.titel.casefold().translate(_SWEDISH), group.id
 
 
 def _hierarchy(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
@@ -513,9 +524,12 @@ def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:
     group = page.group.model
     assert isinstance(group, Grupp)
     records = [(shown, shown.model) for shown in page.meetings]
-    per_year: dict[int, int] = defaultdict(int)
+    today = shared.options.today
+    held: dict[int, int] = defaultdict(int)
+    planned: dict[int, int] = defaultdict(int)
     for day in {m.datum for _shown, m in records}:
-        per_year[day.year] += 1
+        (held if day <= today else planned)[day.year] += 1
+    years = sorted(held.keys() | planned.keys(), reverse=True)
     return {
         "g": group,
         "body": shared.body(page.group),
@@ -524,9 +538,11 @@ def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:
         "handling": HANDLING,
         "parent": page.parent.model if page.parent is not None else None,
         "meetings": [
-            (m, markdown.render(shown.document.body, lambda _href: None)) for shown, m in records
+            (m, m.datum > today, markdown.render(shown.document.body, lambda _href: None))
+            for shown, m in records
         ],
-        "per_year": sorted(per_year.items(), reverse=True),
+        "per_year": [(year, held[year], planned[year]) for year in years],
+        "any_planned": bool(planned),
         "required": meetings_per_year(group.moten_minst),
         "chairs": sorted(group.ordforandeskap or (), key=lambda t: t.ar, reverse=True),
     }
