@@ -195,3 +195,39 @@ def test_the_groups_are_listed_from_the_political_level_down(site):
     page = read(site, "grupper/index.html")
     order = re.findall(r'href="../grupper/([\w-]+)\.html"', page.split("<main", 1)[1])
     assert order == ["social-reko", "bg", "lsg-barn-och-unga", "lsg-psykisk-halsa"]
+
+
+# 6. The accessibility statement
+
+
+def test_with_no_shortcomings_listed_the_site_says_it_is_fully_compliant(site):
+    page = visible_text(read(site, "tillganglighet.html"))
+    assert "helt förenlig" in page and "delvis" not in page
+    assert "Vi känner inte till några brister." in page
+
+
+def test_the_public_never_reads_instructions_for_the_maintainer(site):
+    page = visible_text(read(site, "tillganglighet.html"))
+    assert "samverkan.yaml" not in page and "saknas" not in page
+    assert "Kontakta oss" not in page  # no contact configured: no section, no sentence
+
+
+def test_listed_shortcomings_make_it_partly_compliant_and_are_listed(tmp_path):
+    config = (
+        "\nwebbplats:\n  tillganglighet:\n    efterlevnad: full\n    kontakt: samverkan@example.org\n"
+        "    brister:\n      - Äldre PDF-bilagor saknar taggar.\n"
+    )
+    out = publish(county(tmp_path / "lan", config), tmp_path / "ut")
+    page = visible_text(read(out, "tillganglighet.html"))
+    assert "delvis förenlig" in page and "på grund av de brister som beskrivs nedan" in page
+    assert "Äldre PDF-bilagor saknar taggar." in page
+    assert "Vi känner inte till några brister" not in page
+    assert "Kontakta oss om du hittar brister" in page and "samverkan@example.org" in page
+
+
+def test_not_compliant_without_a_list_says_so_without_a_list(tmp_path):
+    config = "\nwebbplats:\n  tillganglighet:\n    efterlevnad: ingen\n"
+    out = publish(county(tmp_path / "lan", config), tmp_path / "ut")
+    page = visible_text(read(out, "tillganglighet.html"))
+    assert "inte förenlig med lagen om tillgänglighet till digital offentlig service." in page
+    assert "brister som beskrivs nedan" not in page and "Vi känner inte till" not in page

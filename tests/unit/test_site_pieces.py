@@ -1,6 +1,6 @@
 """Small pieces of the site behind issue 13 (tests/cli/test_site_rough_edges.py shows them on
 pages): dates kept whole, the decision with a place for the group's name, a body's repeated
-title and a lagrum as read."""
+title, a lagrum as read, and the statement's compliance."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from samverkan_cli import forteckning
+from samverkan_cli.config import Tillganglighet
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import load_laws
 from samverkan_cli.model.documents import Faststalld, Styrdokument
@@ -119,3 +120,19 @@ def test_a_lagrum_without_a_number_is_the_law_of_its_day(laws):
         build.law_text(laws, "SoL 2 kap. 7 §", date(2015, 3, 18))
         == "Socialtjänstlagen (2001:453) 2 kap. 7 §"
     )
+
+
+@pytest.mark.parametrize(
+    ("efterlevnad", "brister", "said"),
+    [
+        ("delvis", [], "full"),  # the default, with nothing listed
+        ("full", [], "full"),
+        ("delvis", ["Bilagor"], "delvis"),
+        ("full", ["Bilagor"], "delvis"),  # a listed shortcoming is never fully compliant
+        ("ingen", [], "ingen"),
+        ("ingen", ["Bilagor"], "ingen"),
+    ],
+)
+def test_the_statement_says_what_its_list_shows(efterlevnad, brister, said):
+    statement = Tillganglighet(efterlevnad=efterlevnad, brister=brister)
+    assert build.compliance(statement) == said

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from samverkan_cli import antagande, exports, forteckning, git, heap, templating
 from samverkan_cli.arbetsordning import meetings_per_year
+from samverkan_cli.config import Tillganglighet
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.lagrum import LawRegistry
@@ -370,7 +371,16 @@ def _archive(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
 
 
 def _accessibility(shared: Shared, _nothing: inputs.Nothing) -> dict[str, Any]:
-    return {"statement": shared.repo.config.webbplats.tillganglighet}
+    statement = shared.repo.config.webbplats.tillganglighet
+    return {"statement": statement, "compliance": compliance(statement)}
+
+
+def compliance(statement: Tillganglighet) -> str:
+    """How far the site complies, as the statement may say it: partly (delvis) when it lists
+    known shortcomings, fully when it lists none, unless the configuration says not at all."""
+    if statement.efterlevnad == "ingen":
+        return "ingen"
+    return "delvis" if statement.brister else "full"
 
 
 def _groups(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
