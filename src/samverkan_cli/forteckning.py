@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, TypeVar
@@ -170,9 +170,10 @@ def public(repo: Repository, include_drafts: bool = False) -> Public:
     return Public(frozenset(shown), frozenset(ids), frozenset(hidden - ids))
 
 
-def decision_text(model: Common) -> str:
-    """How the document was decided, as people write it: 'SN 2015-03-18 § 106'; for one under
-    adoption, where the adoption stands."""
+def decision_text(model: Common, names: Mapping[str, str] | None = None) -> str:
+    """How the document was decided, as people write it: 'SN 2015-03-18 § 106', 'Fastställd av
+    Beredningsgruppen 2026-09-15 § 41' (a group by its name in `names`, else its id); for one
+    under adoption, where the adoption stands."""
     block = antagande.under_way(model)
     if block is not None:
         recommended = block.rekommendation
@@ -185,7 +186,7 @@ def decision_text(model: Common) -> str:
     parts = [_beslut(b.instans, b.datum, b.paragraf) for b in model.beslut or ()]
     if model.faststalld is not None:
         f = model.faststalld
-        by = f" av {f.av}" if f.av else ""
+        by = f" av {(names or {}).get(f.av, f.av)}" if f.av else ""
         parts.append(f"Fastställd{by} {_beslut('', f.datum, f.paragraf).strip()}")
     signed = [u.datum for u in model.undertecknare or () if u.datum is not None]
     if signed:
@@ -200,7 +201,13 @@ def _beslut(instans: str, day: date, paragraf: str | None) -> str:
     return text.strip()
 
 
-def entry(document: Document, model: Common, config: Config, today: date) -> Entry:
+def entry(
+    document: Document,
+    model: Common,
+    config: Config,
+    today: date,
+    names: Mapping[str, str] | None = None,
+) -> Entry:
     horizon = plus_days(today, config.varna_dagar)
     due = next_review(model, config) if model.status == "beslutad" else None
     end = model.giltig_till
@@ -212,7 +219,7 @@ def entry(document: Document, model: Common, config: Config, today: date) -> Ent
         review_overdue=due is not None and due < today,
         review_soon=due is not None and today <= due <= horizon,
         expires_soon=model.status == "beslutad" and end is not None and today <= end <= horizon,
-        decision=decision_text(model),
+        decision=decision_text(model, names),
         parties=[
             (key, config.parter[key].namn if key in config.parter else key)
             for key in model.parter or ()
@@ -224,10 +231,11 @@ def entries(
     repo: Repository, today: date, include_drafts: bool = False, shown: Public | None = None
 ) -> list[Entry]:
     """Every visible document (groups and meetings excluded), sorted by typ then id, with
-    references to what is not shown taken out."""
+    references to what is not shown taken out and shown groups named by their titles."""
     shown = shown or public(repo, include_drafts)
+    names = {group.id: group.titel for _d, group in groups(repo, shown=shown)}
     found = [
-        entry(d, shown.model(d.model), repo.config, today)
+        entry(d, shown.model(d.model), repo.config, today, names)
         for d in repo.documents
         if isinstance(d.model, Common) and not isinstance(d.model, Grupp) and d.path in shown.paths
     ]

@@ -60,3 +60,13 @@ def test_atom_ids_do_not_depend_on_the_base_url_and_self_is_absolute():
     assert all(i and i.startswith("urn:samverkan:") for i in ids)
     self_link = next(link for link in based.findall(f"{ATOM}link") if link.get("rel") == "self")
     assert self_link.get("href") == "https://samverkan.example.se/atom.xml"
+
+
+def test_a_group_is_named_by_its_title_in_list_and_exports(capsys):
+    from samverkan_cli.cli import main
+
+    rutin = next(e for e in _entries() if e.id == "RUT-0001")
+    assert rutin.decision.startswith("Fastställd av Beredningsgruppen 2026-09-15")
+    assert main(["list", "-C", str(TEMPLATE), "--today", "2026-11-24", "-f", "csv"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("RUT-0001"))
+    assert "Fastställd av Beredningsgruppen" in row and "av bg " not in row
