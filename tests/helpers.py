@@ -28,6 +28,8 @@ CONFIG: dict[str, Any] = {
         "kommun-b": {"namn": "B kommun", "typ": "kommun"},
         "samf": {"namn": "Samordningsförbundet", "typ": "samordningsforbund"},
     },
+    # A well-kept repository says how to report accessibility problems (else SV091).
+    "webbplats": {"tillganglighet": {"kontakt": "samverkan@example.org"}},
 }
 
 BASE: dict[str, dict[str, Any]] = {

@@ -73,6 +73,7 @@ _TABLE = (
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
     ("SV053", E, "Markdown-länk till ett dokument eller en sökväg som inte finns"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
+    ("SV091", W, "Tillgänglighetsredogörelsen saknar kontaktväg eller motsäger sig själv"),
 )
 
 _HELP: Final = {
@@ -133,6 +134,8 @@ _HELP: Final = {
     "SV052": "Hänvisa till den lag som gäller nu; lagrumsregistret visar vad som ersatt den.",
     "SV053": "Rätta länken så att den pekar på ett dokument-id eller en fil som finns.",
     "SV090": "Rätta samverkan.yaml eller lagrum.yaml där meddelandet pekar.",
+    "SV091": "Ange webbplats: tillganglighet: kontakt: i samverkan.yaml, och låt efterlevnad "
+    "stämma med bristerna som listas.",
 }
 
 CATALOG: Final = MappingProxyType(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from samverkan_cli.diagnostics import Diagnostic
 
@@ -28,9 +29,16 @@ class Findings:
     probes: dict[str, bool]
 
     def select(self, paths: Iterable[str] | None) -> Result:
+        """The findings on the documents `paths` name (all: every document, and the findings on
+        samverkan.yaml too, which naming it also asks for)."""
         selected = select(self.paths, paths)
-        kept = [d for d in self.diagnostics if d.path in selected]
+        shown = selected | SETTINGS if paths is None else selected
+        kept = [d for d in self.diagnostics if d.path in shown]
         return Result(kept, len(selected))
+
+
+#: The settings files a finding may be about (SV091); they are not documents.
+SETTINGS: Final = frozenset({"samverkan.yaml", "lagrum.yaml"})
 
 
 def select(every_path: Iterable[str], paths: Iterable[str] | None) -> set[str]:

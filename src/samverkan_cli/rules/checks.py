@@ -14,11 +14,12 @@ from samverkan_cli.rules import (
     laws,
     references,
     schema,
+    settings,
     signatures,
 )
 from samverkan_cli.rules.registry import CHECKS, Check
 
-MODULES = (adoption, content, dates, groups, laws, references, schema, signatures)
+MODULES = (adoption, content, dates, groups, laws, references, schema, settings, signatures)
 
 
 def all_checks() -> list[Check]:
