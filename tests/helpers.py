@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Mapping
 from copy import deepcopy
@@ -209,3 +210,8 @@ def parse_document(relative: str, data: bytes) -> Document:
     """A Document from a file's bytes, without a repository on disk (for property tests)."""
     found, held = read(data)
     return document_from(relative, found, held, digest(data))
+
+
+def unwrapped(page: str) -> str:
+    """A site page without the spans that keep each date on one line (to read its words)."""
+    return re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", page)
