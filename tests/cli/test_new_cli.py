@@ -342,7 +342,9 @@ def test_the_prompt_takes_parties_in_any_case_and_says_why_it_refuses(capsys, co
     monkeypatch.setattr(
         sys,
         "stdin",
-        Terminal("Avtal om något\nsundsval, region-vasternorrland\nREGION-VASTERNORRLAND, Ånge kommun\n"),
+        Terminal(
+            "Avtal om något\nsundsval, region-vasternorrland\nREGION-VASTERNORRLAND, Ånge kommun\n"
+        ),
     )
     code, out, err = run(capsys, "new", "avtal", "-C", str(county), "--today", TODAY)
     assert code == 0, err

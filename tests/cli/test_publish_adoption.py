@@ -42,7 +42,10 @@ def test_before_the_deadline_a_party_waits(capsys, tmp_path):
     capsys.readouterr()
     assert code == 0
     page = (tmp_path / "ut/under-antagande.html").read_text("utf-8")
-    assert '<td class="waiting">Väntar, svar senast <span class="nowrap">2026-04-30</span></td>' in page
+    assert (
+        '<td class="waiting">Väntar, svar senast <span class="nowrap">2026-04-30</span></td>'
+        in page
+    )
 
 
 def test_matrix_marks_it_and_the_förteckning_of_documents_in_force_does_not_list_it(

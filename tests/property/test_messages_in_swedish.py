@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 import yaml
-from helpers import BASE, front_matter, parse_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import BASE, front_matter, parse_document
 from samverkan_cli.model.documents import MODELS
 
 ENGLISH = re.compile(
