@@ -5,7 +5,7 @@ that fits it."""
 
 from __future__ import annotations
 
-from tests.helpers import BG, HOK, OVK, base, codes, validate, write_repo
+from tests.helpers import BG, CONFIG, HOK, OVK, base, codes, validate, write_repo
 
 
 def _findings(tmp_path, change):
@@ -112,3 +112,19 @@ def test_an_invalid_id_gets_no_advice_to_rename_the_file_after_it(tmp_path):
     found = [d for d in _findings(tmp_path, short) if d.path == OVK]
     assert "SV006" not in codes(found)
     assert "SV004" in codes(found)
+
+
+def test_findings_on_the_entries_after_a_broken_one_point_at_their_own_lines(tmp_path):
+    """The model leaves the broken entry out, so its second entry is the model's first: a
+    finding on it must still point at the file's second entry."""
+    from helpers import line_of
+
+    documents = base()
+    documents[OVK]["undertecknare"][0]["datum"] = "april 2026"
+    documents[OVK]["undertecknare"][1]["befattning"] = "Praktikant"
+    config = {**CONFIG, "undertecknare": {"overenskommelse": {"kommun": ["Socialchef"]}}}
+    root = write_repo(tmp_path, documents, config)
+    found = {d.code: d for d in validate(root) if d.path == OVK}
+    assert set(found) == {"SV004", "SV031"}
+    assert found["SV031"].line == line_of(root, OVK, "Praktikant")
+    assert found["SV004"].line == line_of(root, OVK, "april 2026")

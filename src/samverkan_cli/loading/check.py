@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
@@ -48,6 +49,10 @@ class Checked:
     model: AnyModel | None
     findings: list[Diagnostic]
     locked: frozenset[Diagnostic] = frozenset()
+    #: For a list whose broken entries were left out of the model: the index in the file of
+    #: each entry the model kept (a rule's `('undertecknare', 1)` is the file's entry 2 when
+    #: entry 0 was broken). See Document.position.
+    renumbered: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def check(document: Document) -> Checked:
@@ -68,15 +73,17 @@ def check(document: Document) -> Checked:
     errors = _one_per_typo(errors)
     diagnostics = [describe_error(document, model_class, err) for err in errors]
     closed = {index for index, err in enumerate(errors) if _fails_closed(err)}
-    salvaged = _salvage(model_class, raw, errors)
+    salvaged, renumbered = _salvage(model_class, raw, errors)
     if not closed:
-        return Checked(_hidden(salvaged) if ambiguous else salvaged, diagnostics)
+        kept = _hidden(salvaged) if ambiguous else salvaged
+        return Checked(kept, diagnostics, renumbered=renumbered)
     for index in closed:
         finding = diagnostics[index]
         diagnostics[index] = dataclasses.replace(
             finding, message=finding.message + _HIDDEN_UNTIL_FIXED
         )
-    return Checked(_hidden(salvaged), diagnostics, frozenset(diagnostics[i] for i in closed))
+    locked = frozenset(diagnostics[i] for i in closed)
+    return Checked(_hidden(salvaged), diagnostics, locked, renumbered)
 
 
 def _one_per_typo(errors: list[Any]) -> list[Any]:
@@ -141,12 +148,13 @@ def _bad_typ(document: Document, value: Any) -> Diagnostic:
 
 def _salvage(
     model_class: type[BaseModel], raw: dict[str, Any], errors: list[Any]
-) -> AnyModel | None:
+) -> tuple[AnyModel | None, dict[str, tuple[int, ...]]]:
     """A model without what is broken, so that the other rules can run: a broken entry of a
     list (one signature, one chair's row) is left out alone, the rest of its list kept; any
-    other broken field is left out whole. None when a required field is missing."""
+    other broken field is left out whole. None when a required field is missing. With it, the
+    file's index of each entry kept in a list that lost some (Checked.renumbered)."""
     if any(err["type"] == "missing" and len(err["loc"]) == 1 for err in errors):
-        return None
+        return None, {}
     fields: set[str] = set()
     entries: dict[str, set[int]] = {}
     for err in errors:
@@ -159,15 +167,21 @@ def _salvage(
         else:
             fields.add(name)
     kept = {k: v for k, v in raw.items() if k not in fields}
+    renumbered: dict[str, tuple[int, ...]] = {}
     for name, broken in entries.items():
         if name in kept:
-            kept[name] = [entry for i, entry in enumerate(raw[name]) if i not in broken]
-    for attempt in (kept, {k: v for k, v in raw.items() if k not in fields | entries.keys()}):
-        try:
-            return model_class.model_validate(attempt)  # type: ignore[return-value]
-        except ValidationError:
-            continue
-    return None
+            indices = tuple(i for i in range(len(raw[name])) if i not in broken)
+            kept[name] = [raw[name][i] for i in indices]
+            renumbered[name] = indices
+    try:
+        return model_class.model_validate(kept), renumbered  # type: ignore[return-value]
+    except ValidationError:
+        pass
+    try:
+        whole = {k: v for k, v in raw.items() if k not in fields | entries.keys()}
+        return model_class.model_validate(whole), {}  # type: ignore[return-value]
+    except ValidationError:
+        return None, {}
 
 
 def describe(loc: Loc) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from typing import Any
 
 from samverkan_cli.catalog import severity
@@ -42,6 +43,7 @@ class Document:
         "model",
         "path",
         "problems",
+        "renumbered",
     )
 
     def __init__(
@@ -59,6 +61,7 @@ class Document:
         model: AnyModel | None = None,
         problems: tuple[Diagnostic, ...] = (),
         locked: frozenset[Diagnostic] = frozenset(),
+        renumbered: Mapping[str, tuple[int, ...]] | None = None,
     ) -> None:
         self.path = path
         self.located = located
@@ -67,6 +70,9 @@ class Document:
         self.problems = problems
         #: Findings that no `ignorera` silences (see loading.check.FAIL_CLOSED).
         self.locked = locked
+        #: Where the model's entries of a list stand in the file, when broken ones were left
+        #: out (loading.check.Checked.renumbered); rules name entries by the model's index.
+        self.renumbered = renumbered or {}
         self.facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a
         #: document): publish re-renders a page only when the digests it depends on change.
@@ -176,6 +182,9 @@ class Document:
 
     def position(self, loc: Loc = (), *, key: bool = False) -> Position:
         """Where `loc` stands; for a missing field the nearest parent; else the opening ---."""
+        renumbered = self.renumbered.get(str(loc[0])) if len(loc) > 1 and self.renumbered else None
+        if renumbered is not None and isinstance(loc[1], int) and 0 <= loc[1] < len(renumbered):
+            loc = (loc[0], renumbered[loc[1]], *loc[2:])
         found = self.located.position(loc, key=key) if self.located and loc else None
         return found or Position(1, 1)
 

@@ -326,7 +326,12 @@ def document_from(
         return make(problems=tuple(problems))
     checked = check(draft)
     problems += checked.findings
-    return make(model=checked.model, problems=tuple(problems), locked=checked.locked)
+    return make(
+        model=checked.model,
+        problems=tuple(problems),
+        locked=checked.locked,
+        renumbered=checked.renumbered,
+    )
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
