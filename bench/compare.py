@@ -85,6 +85,7 @@ def main() -> int:
             shutil.rmtree(root / ".samverkan", ignore_errors=True)
             measure("report cold", version, *report)
             run(version, "publish", "-C", str(root), "--out", site, *day)  # the memo again
+            run(version, "validate", "-C", str(root), *day, "-f", "json")  # and its findings
     for name in dict.fromkeys(name for name, _version in times):
         old, new = times[(name, "old")], times[(name, "new")]
         print(
