@@ -110,6 +110,7 @@ def _row(e: Entry) -> list[str]:
     values["status"] = e.status_label
     values["parter"] = ", ".join(p["namn"] for p in values["parter"])
     values["gallande"] = "ja" if e.in_force else "nej"
+    values["giltig_till"] = valid_until(e)
     return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
 
 
@@ -158,6 +159,17 @@ SUMMARY_HEADINGS: Final = (
 )
 
 
+def valid_until(e: Entry) -> str:
+    """Until when a document holds, in words: its giltig_till, a project's end, or "tills
+    vidare" (a project with an end is not in force for ever)."""
+    if e.model.giltig_till:
+        return str(e.model.giltig_till)
+    from samverkan_cli.model.documents import Projekt
+
+    end = e.model.slut if isinstance(e.model, Projekt) else None
+    return f"{end} (projektets slut)" if end else "tills vidare"
+
+
 def summary_cells(e: Entry) -> list[str]:
     review = "" if e.next_review is None else str(e.next_review)
     if e.review_overdue:
@@ -169,7 +181,7 @@ def summary_cells(e: Entry) -> list[str]:
         e.status_label,
         "ja" if e.in_force else "nej",
         e.decision,
-        str(e.model.giltig_till or "tills vidare"),
+        valid_until(e),
         review,
         e.model.dokumentansvarig or "",
     ]

@@ -61,6 +61,7 @@ def run_cached(
 
 
 _SETTINGS_FILES = ("samverkan.yaml", "lagrum.yaml")
+_DOCUMENT_PREFIXES = ("dokument/", "grupper/", "moten/")
 
 
 def relative_paths(root: Path, paths: Iterable[Path]) -> list[str] | None:
@@ -73,13 +74,32 @@ def relative_paths(root: Path, paths: Iterable[Path]) -> list[str] | None:
         if absolute.is_file() and absolute.name in _SETTINGS_FILES:
             return None  # a changed samverkan.yaml or lagrum.yaml can affect every document
         try:
-            result.append(absolute.relative_to(root).as_posix())
+            relative = absolute.relative_to(root).as_posix()
         except ValueError:
             raise UserError(
                 f"'{path}' ligger utanför dokumentarkivet {root}. Ange filer i arkivet, "
                 "eller välj arkiv med -C."
             ) from None
+        result.append(relative)
     return result
+
+
+def outside_folders(root: Path, relative: list[str]) -> list[str]:
+    """The named files that look like documents (front matter first) but lie outside the
+    document folders, and so are not read: the command line says so rather than nothing."""
+    found = []
+    for path in relative:
+        file = root / path
+        if path.startswith(_DOCUMENT_PREFIXES) or file.suffix != ".md" or not file.is_file():
+            continue
+        try:
+            with file.open("rb") as handle:
+                starts = handle.read(3) == b"---"
+        except OSError:
+            continue
+        if starts:
+            found.append(path)
+    return found
 
 
 def _silenced(repo: Repository) -> dict[str, frozenset[str]]:

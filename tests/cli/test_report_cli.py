@@ -125,3 +125,20 @@ def test_site_url_links(capsys, county):
 def test_bad_usage(capsys, county, args, gist):
     code, _, err = run(capsys, *args, "-C", str(county))
     assert code == 2 and gist in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("samverkan.yaml", "är arkivets inställningar"),
+        ("dokument/rutiner/rapport.md", "ligger i arkivets mapp dokument/"),
+        ("dokument", "är en mapp"),
+    ],
+)
+def test_the_report_never_takes_the_place_of_the_repositorys_files(capsys, county, out, said):
+    before = (county / "samverkan.yaml").read_bytes()
+    code = main(["report", "-C", str(county), "--year", "2025", "--out", out, "--force"])
+    _stdout, err = capsys.readouterr()
+    assert code == 2 and said in err
+    assert (county / "samverkan.yaml").read_bytes() == before
+    assert not (county / "dokument/rutiner/rapport.md").exists()

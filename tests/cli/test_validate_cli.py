@@ -309,3 +309,10 @@ def test_source_url_links_encode_the_path(capsys, tmp_path):
         'href="https://example.org/blob/main/dokument/rutiner/RUT-0001-sip%20f%C3%B6r%20barn%20%232.md"'
         in page
     )
+
+
+def test_a_document_outside_the_document_folders_is_named_not_passed_over(capsys, broken):
+    (broken / "RUT-0779.md").write_text("---\nid: RUT-0779\ntyp: rutin\n---\n", encoding="utf-8")
+    code, _out, err = run(capsys, "validate", "-C", str(broken), "RUT-0779.md", *TODAY)
+    assert code == 0
+    assert "Obs: RUT-0779.md ligger inte i dokument/, grupper/ eller moten/" in err

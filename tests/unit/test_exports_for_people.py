@@ -70,3 +70,9 @@ def test_a_group_is_named_by_its_title_in_list_and_exports(capsys):
     assert main(["list", "-C", str(TEMPLATE), "--today", "2026-11-24", "-f", "csv"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("RUT-0001"))
     assert "Fastställd av Beredningsgruppen" in row and "av bg " not in row
+
+
+def test_a_project_with_an_end_is_not_in_force_for_ever():
+    project = next(e for e in _entries() if e.id == "PRJ-0001")
+    assert exports.valid_until(project) == "2027-06-30 (projektets slut)"
+    assert "tills vidare" not in exports.summary_cells(project)

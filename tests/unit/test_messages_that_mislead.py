@@ -128,3 +128,58 @@ def test_findings_on_the_entries_after_a_broken_one_point_at_their_own_lines(tmp
     assert set(found) == {"SV004", "SV031"}
     assert found["SV031"].line == line_of(root, OVK, "Praktikant")
     assert found["SV004"].line == line_of(root, OVK, "april 2026")
+
+
+def test_a_quoted_year_is_said_to_be_text_not_too_big(tmp_path):
+    def quoted(documents):
+        documents[BG]["ordforandeskap"][0]["ar"] = "2026"
+
+    (finding,) = [d for d in _findings(tmp_path, quoted) if d.path == BG]
+    assert "ska vara ett tal, inte text: ta bort citattecknen, t.ex. ar: 2026." in finding.message
+    assert "för stort" not in finding.message
+
+
+def test_a_wrong_id_is_shown_with_the_typs_own_prefix(tmp_path):
+    from helpers import RUT
+
+    def wrong(documents):
+        documents[RUT]["id"] = "OVK-1"
+
+    found = [d for d in _findings(tmp_path, wrong) if d.path == RUT and d.code == "SV004"]
+    assert "för en rutin börjar det med RUT, t.ex. RUT-0001" in found[0].message
+
+
+def test_a_broken_file_is_one_finding_not_one_per_reference_to_it(tmp_path):
+    """OVK-0001 cannot be read: the documents that name it do not each get an SV010."""
+
+    def broken(documents):
+        documents[OVK] = "---\nid: OVK-0001\ntitel Överenskommelse\n---\n# Text\n"
+
+    found = _findings(tmp_path, broken)
+    assert [d.code for d in found if d.severity.value == "error"] == ["SV001"]
+    assert "titel: Överenskommelse" in found[0].message  # the line as it should read
+
+
+def test_a_party_key_with_capitals_is_named_as_a_party_key(tmp_path):
+    config = {
+        **CONFIG,
+        "parter": {**CONFIG["parter"], "Kiruna-KOMMUN": {"namn": "K", "typ": "kommun"}},
+    }
+    root = write_repo(tmp_path, base(), config)
+    from samverkan_cli.errors import ConfigError
+    from samverkan_cli.loading.repository import load_config
+
+    try:
+        load_config(root)
+    except ConfigError as error:
+        (finding,) = error.diagnostics
+    assert "En partsnyckel skrivs med små bokstäver" in finding.message
+    assert "[key]" not in finding.message and "dokument-id" not in finding.message
+
+
+def test_a_title_too_long_is_said_in_characters(tmp_path):
+    def long_title(documents):
+        documents[OVK]["titel"] = "Ö" * 400
+
+    messages = [d.message for d in _findings(tmp_path, long_title) if d.path == OVK]
+    assert any("för långt: högst" in m and "tecken" in m for m in messages), messages

@@ -202,7 +202,7 @@ BAD = [
         "februari 2015 har 28 dagar",
     ),
     Case("SV004", set_(RUT, status="beslutat"), RUT, "status", "Menade du 'beslutad'?"),
-    Case("SV004", set_(RUT, id="rut-1"), RUT, "id:", "OVK-0003"),
+    Case("SV004", set_(RUT, id="rut-1"), RUT, "id:", "börjar det med RUT, t.ex. RUT-0001"),
     Case("SV004", set_(OVK, parter=["region-norr"]), OVK, "region-norr", "minst två parter"),
     Case("SV004", set_(OVK, exemplar="två"), OVK, "exemplar", "heltal"),
     Case(

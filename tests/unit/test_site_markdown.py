@@ -47,3 +47,14 @@ def test_protections():
         and "javascript:" not in out.split("href")[-1]
     )
     assert "<img" not in render(CASES[2], link_for)
+
+
+def test_a_body_table_scrolls_on_its_own():
+    """A Markdown table in a body is wrapped like the site's own tables: at 390 px it scrolls by
+    itself instead of cutting columns off at the page's edge (issue 13)."""
+    html = render("| Datum | Vad |\n|---|---|\n| 2026-01-01 | Start |\n", link_for)
+    assert html.startswith(
+        '<div class="table-wrap" role="region" aria-label="Tabell" tabindex="0"><table>'
+    )
+    assert html.rstrip().endswith("</table></div>")
+    assert render("Text med &lt;table&gt; och `<table>`\n", link_for).count("table-wrap") == 0

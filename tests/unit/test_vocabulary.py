@@ -78,3 +78,10 @@ def test_requirements_name_known_types_and_fields():
     for typ, names in [*requirements.ALWAYS.items(), *requirements.WHEN_DECIDED.items()]:
         assert typ in vocabulary.TYP
         assert set(names) <= set(MODELS[typ].model_fields), typ
+
+
+def test_a_meeting_is_neuter():
+    from samverkan_cli.model.vocabulary import a_new
+
+    assert a_new("mote") == "ett nytt möte"
+    assert a_new("rutin") == "en ny rutin"

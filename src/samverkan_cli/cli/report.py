@@ -58,6 +58,8 @@ def command(
         parse_url(site_url, "--site-url", "https://samverkan.example.se/")
     settings = resolve(ctx, repo, today)
     target = (settings.base / out if settings.base else out) if out else None
+    if target is not None:
+        _check_target(target, out, settings.root)
     if target is not None and target.exists() and not force:
         raise UserError(
             f"{out} finns redan. Ange --force för att skriva över den, eller välj ett annat namn."
@@ -70,6 +72,30 @@ def command(
         write_atomic(target, text)
         typer.echo(visible(f"Skrev {out}"), err=True)
     return 0
+
+
+def _check_target(target: Path, out: Path | None, root: Path) -> None:
+    """The report never takes the place of the repository's own files, --force or not: not
+    samverkan.yaml or lagrum.yaml, nothing in the document folders (each .md there is read as
+    a document), and not a folder."""
+    from samverkan_cli.config import CONFIG_FILE
+    from samverkan_cli.lagrum import REGISTRY_FILE
+    from samverkan_cli.loading.repository import DOCUMENT_FOLDERS
+
+    if target.is_dir():
+        raise UserError(f"--out '{out}' är en mapp. Ange en fil, t.ex. rapport-2025.md.")
+    resolved, home = target.resolve(), root.resolve()
+    if resolved in (home / CONFIG_FILE, home / REGISTRY_FILE):
+        raise UserError(
+            f"--out '{out}' är arkivets inställningar ({resolved.name}); rapporten skriver aldrig "
+            "över dem. Ange en annan fil, t.ex. rapport-2025.md; inget skrevs."
+        )
+    for folder in DOCUMENT_FOLDERS:
+        if (home / folder) in resolved.parents:
+            raise UserError(
+                f"--out '{out}' ligger i arkivets mapp {folder}/, där varje .md-fil läses som ett "
+                "dokument. Ange en fil utanför dokumentmapparna, t.ex. rapport-2025.md; inget skrevs."
+            )
 
 
 def _links(fmt: str, site_url: str | None, root: Path, target: Path | None) -> Links:

@@ -10,6 +10,7 @@ import typer
 
 from samverkan_cli.cli import reporters
 from samverkan_cli.cli.options import Debug, Repo, Today, resolve
+from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import ConfigError
 
 
@@ -37,12 +38,20 @@ def command(
     debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Kontrollera dokumenten: fält, hänvisningar, underskrifter, datum, grupper och personuppgifter."""
-    from samverkan_cli.validate import relative_paths, run_cached
+    from samverkan_cli.validate import outside_folders, relative_paths, run_cached
 
     emit = reporters.reporter(format_name)
     settings = resolve(ctx, repo, today)
     named = [settings.base / path if settings.base else path for path in paths or ()]
     selected = relative_paths(settings.root, named) if named else None
+    for path in outside_folders(settings.root, selected or []):
+        typer.echo(
+            visible(
+                f"Obs: {path} ligger inte i dokument/, grupper/ eller moten/ och kontrolleras "
+                "därför inte. Flytta filen dit, t.ex. till dokument/rutiner/."
+            ),
+            err=True,
+        )
     try:
         result = run_cached(settings.root, settings.today, selected, use_cache=settings.use_cache)
     except ConfigError as error:

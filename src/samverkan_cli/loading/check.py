@@ -19,12 +19,14 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.model.documents import MODELS, AnyModel
-from samverkan_cli.model.vocabulary import TYP, fold
+from samverkan_cli.model.vocabulary import PREFIX, TYP, a, fold
 
 _PATTERN_HINTS = {
     "doc": "Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror, t.ex. OVK-0003.",
     "group": "Ett grupp-id består av små bokstäver a–z, siffror och bindestreck, t.ex. lsg-barn.",
     "code": "En regelkod skrivs SV och tre siffror, t.ex. SV006.",
+    "party": "En partsnyckel skrivs med små bokstäver a–z, siffror och bindestreck (utan å, ä "
+    "och ö), t.ex. kiruna eller region-norrbotten; partens namn skrivs i namn:.",
 }
 _GROUP_FIELDS = {"av", "styrgrupp", "grupp", "rapporterar_till"}
 
@@ -188,6 +190,8 @@ def describe(loc: Loc) -> str:
     """'undertecknare nr 2 → befattning' for ('undertecknare', 1, 'befattning')."""
     names: list[str] = []
     for part in loc:
+        if part == "[key]":  # pydantic's mark for a mapping's key: the key is named before it
+            continue
         if isinstance(part, int) and names:
             names[-1] += f" nr {part + 1}"
         else:
@@ -250,7 +254,8 @@ def describe_error(document: Document, model_class: type[BaseModel], err: Any) -
         fields = _fields_of(model_class, loc)
         return document.diagnostic("SV004", _not_a_mapping(name, loc, fields, err), loc)
     written = _as_written(document.raw, loc, err.get("input"))
-    return document.diagnostic("SV004", _wrong_value(name, loc, kind, err, written), loc)
+    message = _wrong_value(name, loc, kind, err, written, document.typ)
+    return document.diagnostic("SV004", message, loc)
 
 
 def _as_written(raw: dict[str, Any], loc: Loc, default: object) -> object:
@@ -287,7 +292,9 @@ def _missing(name: str, loc: Loc) -> str:
     return f"Fältet '{name}' saknas. Lägg till {loc[-1]}: där."
 
 
-def _wrong_value(name: str, loc: Loc, kind: str, err: Any, written: object) -> str:
+def _wrong_value(
+    name: str, loc: Loc, kind: str, err: Any, written: object, typ: str | None = None
+) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
     if kind.startswith("sv_"):
@@ -308,12 +315,20 @@ def _wrong_value(name: str, loc: Loc, kind: str, err: Any, written: object) -> s
             f"Tillåtna värden: {', '.join(allowed)}."
         )
     if kind == "string_pattern_mismatch":
-        return f"'{shown(value)}' har fel form i '{name}'. {_pattern_hint(loc)}"
-    if kind == "int_type" and isinstance(value, str) and value.lstrip("+-").isdigit():
-        return f"'{name}' är ett för stort tal. Ange ett heltal med högst några siffror, t.ex. 12."
+        return f"'{shown(value)}' har fel form i '{name}'. {_pattern_hint(loc, typ)}"
+    if kind == "int_type" and isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        if len(value.strip()) > 18:
+            return f"'{name}' är ett för stort tal. Ange ett heltal med högst några siffror."
+        return (
+            f"'{name}' ska vara ett tal, inte text: ta bort citattecknen, "
+            f"t.ex. {loc[-1]}: {value.strip()}."
+        )
+    if kind == "too_long" and isinstance(value, str):
+        kind = "string_too_long"  # a text checked after its number became text
     message = _SIMPLE.get(kind)
     if message is not None:
-        return message.format(name=name, value=shown(value), **ctx)
+        example = _NUMBER_EXAMPLES.get(str(loc[-1]) if loc else "", "12")
+        return message.format(name=name, value=shown(value), example=example, **ctx)
     return (
         f"'{name}' kan inte ha värdet '{shown(written)}'. Skriv det i fältets form: den står i "
         "README och i arkivets JSON Schema (schemas/)."
@@ -339,22 +354,33 @@ def shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _pattern_hint(loc: Loc) -> str:
-    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+def _pattern_hint(loc: Loc, typ: str | None = None) -> str:
+    if "[key]" in loc and loc and loc[0] == "parter":
+        return _PATTERN_HINTS["party"]
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str) and p != "[key]"), "")
     if field == "ignorera":
         return _PATTERN_HINTS["code"]
+    if loc == ("id",) and typ is not None and typ in PREFIX:
+        return (
+            f"Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror; för {a(typ)} "
+            f"börjar det med {PREFIX[typ]}, t.ex. {PREFIX[typ]}-0001 (samverkan new visar nästa "
+            "lediga)."
+        )
     if field in _GROUP_FIELDS or (field == "id" and "grupp" in loc):
         return _PATTERN_HINTS["group"]
     return _PATTERN_HINTS["doc"]
 
 
+#: An example number that fits the field, where 12 would not.
+_NUMBER_EXAMPLES: Final = {"ar": "2026", "antal": "6", "manader": "12"}
+
 _SIMPLE = {
     "string_type": "'{name}' ska vara text, inte '{value}'. Sätt citattecken runt värdet.",
     "string_too_short": "'{name}' får inte vara tomt.",
     "string_too_long": "'{name}' är för långt: högst {max_length} tecken.",
-    "int_type": "'{name}' ska vara ett heltal, t.ex. 12, inte '{value}'.",
-    "int_parsing": "'{name}' ska vara ett heltal, t.ex. 12, inte '{value}'.",
-    "int_from_float": "'{name}' ska vara ett heltal, t.ex. 12, inte '{value}'.",
+    "int_type": "'{name}' ska vara ett heltal, t.ex. {example}, inte '{value}'.",
+    "int_parsing": "'{name}' ska vara ett heltal, t.ex. {example}, inte '{value}'.",
+    "int_from_float": "'{name}' ska vara ett heltal, t.ex. {example}, inte '{value}'.",
     "greater_than_equal": "'{name}' måste vara minst {ge}, inte {value}.",
     "less_than_equal": "'{name}' får vara högst {le}, inte {value}.",
     "bool_type": "'{name}' ska vara true eller false, inte '{value}'.",

@@ -271,7 +271,21 @@ def _translate(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlE
         # libyaml names the tab in some versions and not in others; the line tells.
         problem = "found character '\\t' that cannot start any token"
     swedish, hint = _swedish(problem)
+    if problem.startswith("could not find expected ':'") and mark is not None:
+        hint = _colon_hint(lines, mark.line) or hint
     return YamlError(f"YAML kan inte läsas: {swedish}. {hint}", position)
+
+
+def _colon_hint(lines: list[str], number: int) -> str | None:
+    """The line as it should read, `titel: Rutin för SIP` for `titel Rutin för SIP`."""
+    if not 0 <= number < len(lines):
+        return None
+    key, _, rest = lines[number].strip().partition(" ")
+    if not key or not rest or ":" in key:
+        return None
+    fixed = f"{key}: {rest.strip()}"
+    fixed = fixed if len(fixed) <= 60 else fixed[:59] + "…"
+    return f"Skriv fältnamn, kolon och mellanslag före värdet: {fixed}"
 
 
 def _colonless_line_before(lines: list[str], mark: Any) -> Any:

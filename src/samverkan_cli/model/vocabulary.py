@@ -165,7 +165,7 @@ def accepted(labels: Labels) -> list[str]:
     return [*labels, *(SPELLED[key] for key in labels if key in SPELLED)]
 
 
-_NEUTER = frozenset({"avtal", "projekt"})
+_NEUTER = frozenset({"avtal", "projekt", "mote"})
 
 
 def noun(typ: str) -> str:

@@ -54,7 +54,7 @@ def document_references(model: Common) -> Iterator[tuple[Loc, str]]:
 def missing_documents(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
         for loc, target in document_references(model):
-            if target not in ctx.repo.by_id:
+            if target not in ctx.repo.by_id and target not in ctx.unreadable_ids:
                 yield document.diagnostic(
                     "SV010",
                     f"'{loc[0]}' hänvisar till {target}, men inget dokument har det id:t. "

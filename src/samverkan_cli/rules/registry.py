@@ -7,16 +7,19 @@ summaries live in the catalog so that every finding of a code has the same sever
 from __future__ import annotations
 
 import functools
+import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import AnyModel, Common, Grupp, MoteRecord
+from samverkan_cli.model.vocabulary import DOC_ID
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,19 @@ class Context:
                 meetings.append((document, model))
         return documents, groups, meetings
 
+    @functools.cached_property
+    def unreadable_ids(self) -> frozenset[str]:
+        """Ids that files are named after whose own id cannot be read (broken YAML, a broken
+        id): a reference to one is not reported again, the file's own finding says it once."""
+        found = set()
+        for document in self.repo.documents:
+            if document.model is not None and document.id and DOC_ID.match(document.id):
+                continue
+            named = _NAMED_ID.match(posixpath.basename(document.path))
+            if named and named[1] not in self.repo.by_id:
+                found.add(named[1])
+        return frozenset(found)
+
     def model_of(self, document_id: str) -> AnyModel | None:
         found = self.repo.get(document_id)
         return found.model if found else None
@@ -86,6 +102,8 @@ def broken_positions(document: Document, model: Common) -> frozenset[str]:
     read = [entry.part for entry in model.stallningstaganden or ()]
     return unread(document, "stallningstaganden", "part", read)
 
+
+_NAMED_ID: Final = re.compile(r"^([A-Z]{2,4}-\d{4})(?![0-9A-Za-z])")
 
 CheckFunction = Callable[[Context], Iterable[Diagnostic]]
 F = TypeVar("F", bound=CheckFunction)

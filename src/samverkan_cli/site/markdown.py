@@ -17,7 +17,7 @@ import importlib
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 from samverkan_cli.rust_guard import guarded
 
@@ -76,10 +76,23 @@ def render(text: str, link_for: Callable[[str], str | None]) -> str:
     return without_comments(
         guarded(
             text,
-            lambda: _render_fast(fast, text, link_for),
+            lambda: _scrolling(_render_fast(fast, text, link_for)),
             lambda: render_reference(text, link_for),
         )
     )
+
+
+#: A body's table scrolls on its own, as the site's own tables do: a page is never wider than
+#: a phone. Named for screen readers, reachable by keyboard.
+_TABLE_WRAP: Final = (
+    '<div class="table-wrap" role="region" aria-label="Tabell" tabindex="0"><table>'
+)
+
+
+def _scrolling(html: str) -> str:
+    if "<table>" not in html:
+        return html
+    return html.replace("<table>", _TABLE_WRAP).replace("</table>", "</table></div>")
 
 
 _CODE = re.compile(r"(<pre>.*?</pre>|<code>.*?</code>)", re.DOTALL)
@@ -148,7 +161,7 @@ def render_reference(text: str, link_for: Callable[[str], str | None]) -> str:
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"  # the page's title is the only h1
         if token.children:
             _rewrite(token.children, link_for)
-    return str(parser.renderer.render(tokens, parser.options, {}))
+    return _scrolling(str(parser.renderer.render(tokens, parser.options, {})))
 
 
 def _rewrite(children: list[Any], link_for: Callable[[str], str | None]) -> None:
