@@ -203,3 +203,11 @@ def test_generated_repository_runs_its_hook_with_pre_commit(capsys, tmp_path):
     failed = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     assert failed.returncode == 1
     assert "SV051" in failed.stdout and "SV003" in failed.stdout and "overordnad" in failed.stdout
+
+
+def test_the_next_steps_of_a_blank_repository_can_be_followed(capsys, tmp_path):
+    """A rutin rests on an agreement, and a blank repository has none: the first `new` it
+    suggests is an agreement."""
+    code, out, _ = run(capsys, "init", str(tmp_path / "nytt"))
+    assert code == 0
+    assert "samverkan new overenskommelse" in out and "--overordnad" not in out

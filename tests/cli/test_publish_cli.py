@@ -422,3 +422,22 @@ def test_unpublished_meeting_on_the_same_day_never_lends_its_text(capsys, tmp_pa
     assert "Konfidentiell" not in all_text(out)
     page = (out / "grupper/bg.html").read_text("utf-8")
     assert "2026-11-10: Minnesanteckningar" in page and "2026-11-10: Protokoll" not in page
+
+
+def test_a_file_that_cannot_be_read_is_named_not_left_out_in_silence(capsys, tmp_path):
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root, ignore=shutil.ignore_patterns(".samverkan"))
+    rutin = next((root / "dokument/rutiner").glob("RUT-0001-*.md"))
+    rutin.write_text(rutin.read_text("utf-8").replace("titel: ", "titel ", 1), encoding="utf-8")
+    assert main(["publish", "-C", str(root), "--out", str(tmp_path / "ut"), *TODAY]) == 0
+    err = capsys.readouterr().err
+    assert "Varning: 1 fil kan inte läsas och publicerades inte: dokument/rutiner/RUT-0001" in err
+
+
+def test_a_source_url_without_its_path_is_refused(capsys, tmp_path):
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root, ignore=shutil.ignore_patterns(".samverkan"))
+    args = ["publish", "-C", str(root), "--out", str(tmp_path / "ut"), *TODAY]
+    assert main([*args, "--source-url", "https://example.org/blob/main/"]) == 2
+    assert "saknar {path}" in capsys.readouterr().err
+    assert not (tmp_path / "ut").exists()

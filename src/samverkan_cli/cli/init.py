@@ -65,4 +65,7 @@ def _next_steps(folder: Path, exempel: bool, documents: int) -> None:
         typer.echo(f"  Exemplet har {documents} dokument, grupper och möten att utgå från.")
     typer.echo("  pre-commit install          # kontrollen före varje incheckning")
     typer.echo("  samverkan validate          # kontrollera alla dokument nu")
-    typer.echo('  samverkan new rutin --titel "…" --overordnad …')
+    if exempel:
+        typer.echo('  samverkan new rutin --titel "…" --overordnad OVK-0001')
+    else:  # a rutin rests on an agreement: the first document is one
+        typer.echo('  samverkan new overenskommelse --titel "…" --part … --part …')

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from samverkan_cli.cli.options import Debug, Repo, Today, parse_url, resolve
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.errors import UserError
 
 BASE_EXAMPLE = "https://samverkan.example.se/"
 SOURCE_EXAMPLE = "https://github.com/org/arkiv/blob/main/{path}"
@@ -68,6 +69,12 @@ def command(
         )
     if source_url is not None:  # empty is refused: its links would point at copies never made
         parse_url(source_url, "--source-url", SOURCE_EXAMPLE, _NO_SOURCE_URL)
+        if "{path}" not in source_url:
+            raise UserError(
+                f"--source-url '{visible(source_url)}' saknar {{path}}, så varje sida skulle länka "
+                f"till samma adress. Skriv {{path}} där filens sökväg ska stå, t.ex. "
+                f"{SOURCE_EXAMPLE}."
+            )
     settings = resolve(ctx, repo, today)
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
@@ -80,6 +87,7 @@ def command(
     unusable_logo = logo.problem(repository.root, repository.config.webbplats.logo)
     if unusable_logo:
         typer.echo(visible(f"Varning: {unusable_logo}"), err=True)
+    _say_what_is_left_out(repository)
     outputs = build.outputs(repository, options)
     written, removed = write.write(
         target, outputs, Memo.open(settings.root, target, use_cache=settings.use_cache)
@@ -91,6 +99,22 @@ def command(
         )
     )
     return 0
+
+
+def _say_what_is_left_out(repository: Any) -> None:
+    """A document that cannot be read has no page: say so, rather than publish without it in
+    silence (validate tells what is wrong with it)."""
+    unread = [d.path for d in repository.documents if d.model is None]
+    if unread:
+        shown = ", ".join(unread[:5]) + (f" och {len(unread) - 5} till" if len(unread) > 5 else "")
+        typer.echo(
+            visible(
+                f"Varning: {len(unread)} {'fil' if len(unread) == 1 else 'filer'} kan inte läsas "
+                f"och publicerades inte: {shown}. "
+                "Kör samverkan validate för att se vad som är fel."
+            ),
+            err=True,
+        )
 
 
 def _refuse(findings: list[Diagnostic]) -> None:
