@@ -183,3 +183,14 @@ def test_a_title_too_long_is_said_in_characters(tmp_path):
 
     messages = [d.message for d in _findings(tmp_path, long_title) if d.path == OVK]
     assert any("för långt: högst" in m and "tecken" in m for m in messages), messages
+
+
+def test_a_party_written_by_its_name_or_in_capitals_is_one_finding_with_its_key(tmp_path):
+    for written in ("KOMMUN-A", "A kommun"):
+
+        def named(documents, written=written):
+            documents[OVK]["undertecknare"][1]["part"] = written
+
+        found = [d for d in _findings(tmp_path / written.replace(" ", "-"), named) if d.path == OVK]
+        assert codes(found) == ["SV011"], found
+        assert "menade du 'kommun-a'? Skriv kommun-a." in found[0].message

@@ -107,12 +107,18 @@ def missing_parties(ctx: Context) -> Iterator[Diagnostic]:
     for document in ctx.repo.documents:
         for loc, party in party_references(document):
             if party not in known:
-                yield document.diagnostic("SV011", _unknown_party(party, list(known)), loc)
+                message = _unknown_party(party, list(known), ctx.config.party_keys(party))
+                yield document.diagnostic("SV011", message, loc)
 
 
-def _unknown_party(party: str, known: list[str]) -> str:
+def _unknown_party(party: str, known: list[str], meant: list[str]) -> str:
     import difflib
 
+    if len(meant) == 1:  # the key in other case, or the party's namn
+        return (
+            f"Parten '{party}' skrivs med sin nyckel i samverkan.yaml: menade du '{meant[0]}'? "
+            f"Skriv {meant[0]}."
+        )
     close = difflib.get_close_matches(party, known, n=1, cutoff=0.6)
     hint = f" Menade du '{close[0]}'?" if close else ""
     return f"Parten '{party}' finns inte i samverkan.yaml.{hint} Lägg till den under parter: eller rätta namnet."

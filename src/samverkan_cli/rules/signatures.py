@@ -44,6 +44,13 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
         broken = unread(document, "undertecknare", "part", read) | unread(
             document, "undertecknare", "for", read
         )
+        # A signature under the party's namn or in other case (SV011 says how to write it).
+        broken |= {
+            key
+            for written in read
+            if written not in ctx.config.parter
+            for key in ctx.config.party_keys(written)
+        }
         for party in antagande.must_sign(model, ctx.config):
             if party in covered or party not in ctx.config.parter or party in broken:
                 continue
