@@ -190,9 +190,15 @@ def summary_cells(e: Entry) -> list[str]:
 def forteckning_markdown(entries: list[Entry]) -> str:
     lines = ["| " + " | ".join(SUMMARY_HEADINGS) + " |", "|" + "---|" * len(SUMMARY_HEADINGS)]
     lines += [
-        "| " + " | ".join(c.replace("|", "\\|") for c in summary_cells(e)) + " |" for e in entries
+        "| " + " | ".join(_md_cell(c) for c in summary_cells(e)) + " |" for e in entries
     ]
     return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    """A table cell of Markdown as its text reads: a renderer (GitHub's, a wiki's) would take
+    `<script>` or `|` in a title as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 def forteckning_xlsx(entries: list[Entry], name: str, today: date) -> bytes:

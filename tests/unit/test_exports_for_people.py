@@ -5,6 +5,7 @@ its self link absolute when there is one."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import date
 from pathlib import Path
@@ -76,3 +77,15 @@ def test_a_project_with_an_end_is_not_in_force_for_ever():
     project = next(e for e in _entries() if e.id == "PRJ-0001")
     assert exports.valid_until(project) == "2027-06-30 (projektets slut)"
     assert "tills vidare" not in exports.summary_cells(project)
+
+
+def test_markdown_cells_show_markup_as_text():
+    """`list --format md` is read through a Markdown renderer: a title's `<script>` or `|` is
+    text in its cell, never markup."""
+    entry = _entries()[0]
+    hostile = dataclasses.replace(
+        entry, model=entry.model.model_copy(update={"titel": "Rutin <script>x</script> | & mer"})
+    )
+    row = exports.forteckning_markdown([hostile]).splitlines()[2]
+    assert "&lt;script&gt;x&lt;/script&gt; \\| &amp; mer" in row
+    assert "<script>" not in row
