@@ -189,9 +189,7 @@ def summary_cells(e: Entry) -> list[str]:
 
 def forteckning_markdown(entries: list[Entry]) -> str:
     lines = ["| " + " | ".join(SUMMARY_HEADINGS) + " |", "|" + "---|" * len(SUMMARY_HEADINGS)]
-    lines += [
-        "| " + " | ".join(_md_cell(c) for c in summary_cells(e)) + " |" for e in entries
-    ]
+    lines += ["| " + " | ".join(_md_cell(c) for c in summary_cells(e)) + " |" for e in entries]
     return "\n".join(lines) + "\n"
 
 
