@@ -10,8 +10,8 @@ from samverkan_cli import heap
 from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import UserError
-from samverkan_cli.findings import Findings, Result
-from samverkan_cli.loading.repository import Repository
+from samverkan_cli.findings import SETTINGS, Findings, Result
+from samverkan_cli.loading.repository import DOCUMENT_FOLDERS, Repository
 from samverkan_cli.rules.checks import all_checks
 from samverkan_cli.rules.registry import Context
 
@@ -60,8 +60,7 @@ def run_cached(
     return found.select(paths)
 
 
-_SETTINGS_FILES = ("samverkan.yaml", "lagrum.yaml")
-_DOCUMENT_PREFIXES = ("dokument/", "grupper/", "moten/")
+_DOCUMENT_PREFIXES = tuple(f"{folder}/" for folder in DOCUMENT_FOLDERS)
 
 
 def relative_paths(root: Path, paths: Iterable[Path]) -> list[str] | None:
@@ -71,7 +70,7 @@ def relative_paths(root: Path, paths: Iterable[Path]) -> list[str] | None:
         absolute = path.resolve()
         if not absolute.exists():
             raise UserError(f"Sökvägen '{path}' finns inte. Kontrollera stavningen.")
-        if absolute.is_file() and absolute.name in _SETTINGS_FILES:
+        if absolute.is_file() and absolute.name in SETTINGS:
             return None  # a changed samverkan.yaml or lagrum.yaml can affect every document
         try:
             relative = absolute.relative_to(root).as_posix()

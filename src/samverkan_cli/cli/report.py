@@ -80,7 +80,7 @@ def _check_target(target: Path, out: Path | None, root: Path) -> None:
     a document), and not a folder."""
     from samverkan_cli.config import CONFIG_FILE
     from samverkan_cli.lagrum import REGISTRY_FILE
-    from samverkan_cli.loading.repository import DOCUMENT_FOLDERS
+    from samverkan_cli.loading.repository import document_folder_of
 
     if target.is_dir():
         raise UserError(f"--out '{out}' är en mapp. Ange en fil, t.ex. rapport-2025.md.")
@@ -90,12 +90,12 @@ def _check_target(target: Path, out: Path | None, root: Path) -> None:
             f"--out '{out}' är arkivets inställningar ({resolved.name}); rapporten skriver aldrig "
             "över dem. Ange en annan fil, t.ex. rapport-2025.md; inget skrevs."
         )
-    for folder in DOCUMENT_FOLDERS:
-        if (home / folder) in resolved.parents:
-            raise UserError(
-                f"--out '{out}' ligger i arkivets mapp {folder}/, där varje .md-fil läses som ett "
-                "dokument. Ange en fil utanför dokumentmapparna, t.ex. rapport-2025.md; inget skrevs."
-            )
+    folder = document_folder_of(root, target)
+    if folder is not None:
+        raise UserError(
+            f"--out '{out}' ligger i arkivets mapp {folder}/, där varje .md-fil läses som ett "
+            "dokument. Ange en fil utanför dokumentmapparna, t.ex. rapport-2025.md; inget skrevs."
+        )
 
 
 def _links(fmt: str, site_url: str | None, root: Path, target: Path | None) -> Links:

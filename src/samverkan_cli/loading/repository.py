@@ -41,6 +41,18 @@ from samverkan_cli.model.vocabulary import fold
 from samverkan_cli.printable import CONTROL, printable
 
 DOCUMENT_FOLDERS: Final = ("dokument", "grupper", "moten")
+
+
+def document_folder_of(root: Path, path: Path) -> str | None:
+    """The document folder `path` lies in (or is), resolved, if any: a command's output there
+    would be read as documents."""
+    target, home = path.resolve(), root.resolve()
+    for folder in DOCUMENT_FOLDERS:
+        if target == home / folder or (home / folder) in target.parents:
+            return folder
+    return None
+
+
 M = TypeVar("M", bound=BaseModel)
 _NOT_A_MAPPING = "Front matter ska bestå av fält med namn och värde, t.ex. 'titel: Rutin för SIP'."
 

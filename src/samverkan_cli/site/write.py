@@ -21,6 +21,7 @@ from typing import Final
 from samverkan_cli import heap, parallel
 from samverkan_cli.errors import UserError
 from samverkan_cli.fileio import write_atomic
+from samverkan_cli.loading.repository import document_folder_of
 from samverkan_cli.site.build import Output
 from samverkan_cli.site.memo import Memo
 
@@ -28,7 +29,6 @@ MARKER: Final = ".samverkan-webbplats"
 _MARKER_TEXT: Final = "Skapad av samverkan publish. Mappen skrivs om vid varje publicering.\n"
 _MANIFEST: Final = "# samverkan-manifest 2 "
 #: The folders whose files are documents: a site inside them would be read as documents.
-_DOCUMENT_FOLDERS: Final = ("dokument", "grupper", "moten")
 #: A digest of a file's content as publish wrote it (hex).
 Stamp = str
 
@@ -41,12 +41,12 @@ def check(out: Path, repo_root: Path) -> None:
         raise UserError(
             f"--out '{out}' är dokumentarkivet eller en mapp ovanför det. Ange en egen mapp, t.ex. _site."
         )
-    for folder in _DOCUMENT_FOLDERS:
-        if target == root / folder or (root / folder) in target.parents:
-            raise UserError(
-                f"--out '{out}' ligger i arkivets mapp {folder}/, där varje .md-fil läses som ett "
-                "dokument. Ange en mapp utanför dokumentmapparna, t.ex. _site; inget skrevs."
-            )
+    folder = document_folder_of(root, target)
+    if folder is not None:
+        raise UserError(
+            f"--out '{out}' ligger i arkivets mapp {folder}/, där varje .md-fil läses som ett "
+            "dokument. Ange en mapp utanför dokumentmapparna, t.ex. _site; inget skrevs."
+        )
     if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
         raise UserError(
             f"Mappen '{out}' är inte tom och skapades inte av samverkan publish. Välj en ny eller tom mapp; "
