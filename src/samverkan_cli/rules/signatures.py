@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from samverkan_cli import antagande
 from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Avtalsdokument, Common
 from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, broken_positions, check, unread
@@ -119,6 +120,9 @@ def adoption(ctx: Context) -> Iterator[Diagnostic]:
         if model.status != "beslutad" or model.typ not in ctx.config.faststallare:
             continue
         allowed = ", ".join(ctx.config.faststallare[model.typ])
+        required = {name for name, _s in requirements.required_fields(model.typ, model.status)}
+        if model.faststalld is None and "faststalld" in required:
+            continue  # SV003 already asks for it, once
         if model.faststalld is None and not document.written("faststalld"):
             yield document.diagnostic(
                 "SV033",
