@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, Field, StrictInt
+from pydantic import AfterValidator, Field, StrictInt, field_validator
 from pydantic_core import PydanticCustomError
 
 from samverkan_cli.catalog import UNSILENCEABLE
+from samverkan_cli.model import doctypes
 from samverkan_cli.model.fields import (
     IntervalName,
     IsoDate,
@@ -22,7 +24,7 @@ from samverkan_cli.model.fields import (
     Text,
     TypName,
 )
-from samverkan_cli.model.vocabulary import GROUP_ID, party_huvudman
+from samverkan_cli.model.vocabulary import GROUP_ID, PREFIX, TYP, party_huvudman
 
 CONFIG_FILE: Final = "samverkan.yaml"
 
@@ -63,6 +65,21 @@ DEFAULT_SIP_AVSNITT: Final[list[str | list[str]]] = [
     "samtycke",
     "uppföljning",
 ]
+#: The agreements HSL (2017:30) 16 kap. 3 § requires region and kommuner to have (SPEC §8.5).
+DEFAULT_LAGKRAV: Final = {
+    "psykisk-funktionsnedsattning": {
+        "namn": "Överenskommelse om personer med psykisk funktionsnedsättning",
+        "typ": ["overenskommelse"],
+    },
+    "missbruk": {
+        "namn": "Överenskommelse om personer med missbruk och beroende, spel om pengar inräknat",
+        "typ": ["overenskommelse"],
+    },
+    "barn-utanfor-hemmet": {
+        "namn": "Överenskommelse om barn och unga som vårdas utanför det egna hemmet",
+        "typ": ["overenskommelse"],
+    },
+}
 FALLBACK_INTERVAL: Final = 24
 _ACTING = re.compile(r"^\s*t\.?\s?f\.?\s+", re.IGNORECASE)
 
@@ -124,6 +141,51 @@ class Webbplats(Model):
 
 
 PartyKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern)]
+Route = Literal["faststalld", "beslut", "undertecknare"]
+
+
+def _new_typ_key(key: str) -> str:
+    if key in ("grupp", "mote"):
+        raise PydanticCustomError(
+            "sv_typ_reserved",
+            "'{key}' är redan en typ med egna fält och kan inte ändras. Välj ett annat namn.",
+            {"key": key},
+        )
+    return key
+
+
+TypKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern), AfterValidator(_new_typ_key)]
+
+
+class Dokumenttyp(Model):
+    """A county's own document typ, or a new label for a built-in one (SPEC §8.3)."""
+
+    namn: Text = Field(description="Typens namn som det visas, t.ex. Uppdragshandling.")
+    prefix: Annotated[str, Field(pattern=r"^[A-Z]{2,4}$")] | None = Field(
+        None, description="Id-prefix, 2–4 versaler, t.ex. UPH (krävs för en ny typ)."
+    )
+    mapp: Annotated[str, Field(pattern=r"^dokument(/[a-z0-9][a-z0-9._-]*)+$")] | None = Field(
+        None, description="Mappen för typens dokument, under dokument/ (standard: dokument/TYP)."
+    )
+    vilar_pa: list[TypName] | None = Field(
+        None, description="Typer som dokumentet får vila på (overordnad); [] = inga."
+    )
+    beslut: list[Route] | None = Field(
+        None,
+        description="Hur ett beslutat dokument visar sitt beslut: faststalld, beslut, "
+        "undertecknare (ett av dem räcker).",
+    )
+    granskning: Months | None = Field(None, description="Månader mellan granskningar.")
+
+
+class Lagkrav(Model):
+    """Something the law requires the parties to have agreed (SPEC §8.5)."""
+
+    namn: Text = Field(description="Vad lagen kräver, t.ex. Överenskommelse om …")
+    typ: list[TypName] | None = Field(
+        None, description="Dokumenttyper som kan uppfylla kravet; utelämnat: alla."
+    )
+    lagrum: Text | None = Field(None, description='Lagrummet, t.ex. "HSL (2017:30) 16 kap. 3 §".')
 
 
 class Config(Model):
@@ -156,10 +218,50 @@ class Config(Model):
     webbplats: Webbplats = Field(
         default_factory=Webbplats, description="Den publicerade förteckningen."
     )
+    dokumenttyper: dict[TypKeyName, Dokumenttyp] = Field(
+        default_factory=dict,
+        description="Egna dokumenttyper, och nya namn på de inbyggda (bara namn).",
+    )
+    lagkrav: dict[PartyKeyName, Lagkrav] = Field(
+        default_factory=lambda: {k: Lagkrav.model_validate(v) for k, v in DEFAULT_LAGKRAV.items()},
+        description="Det som lagen kräver att parterna har kommit överens om; standard: de tre "
+        "överenskommelser som HSL (2017:30) 16 kap. 3 § kräver.",
+    )
+
+    @field_validator("dokumenttyper")
+    @classmethod
+    def _types_fit(cls, value: dict[str, Dokumenttyp]) -> dict[str, Dokumenttyp]:
+        for key, setting in value.items():
+            _check_typ(key, setting, value)
+        return value
+
+    @functools.cached_property
+    def types(self) -> doctypes.DocTypes:
+        """Every typ of the repository: the built-in ones and its own dokumenttyper."""
+        relabelled = {k: t.namn for k, t in self.dokumenttyper.items() if k in TYP}
+        county = {
+            key: doctypes.DocType(
+                key,
+                setting.namn,
+                setting.prefix,
+                setting.mapp or f"dokument/{key}",
+                tuple(setting.vilar_pa or ()),
+                tuple(setting.beslut or doctypes.ROUTES),
+                builtin=False,
+                signed="undertecknare" in (setting.beslut or ()),
+                interval=setting.granskning,
+            )
+            for key, setting in self.dokumenttyper.items()
+            if key not in TYP
+        }
+        return doctypes.build(relabelled, county)
 
     def interval(self, typ: str) -> int:
         """Months between reviews for a typ."""
-        return self.granskning.get(typ) or self.granskning.get("default") or FALLBACK_INTERVAL
+        own = self.types.get(typ).interval
+        return (
+            self.granskning.get(typ) or own or self.granskning.get("default") or FALLBACK_INTERVAL
+        )
 
     def typ_of(self, party: str) -> str | None:
         """The party's typ (region, kommun, …), None for a key not in `parter`."""
@@ -197,10 +299,59 @@ class Config(Model):
         return patterns is None or any(fnmatch.fnmatchcase(group, p) for p in patterns)
 
 
+def _check_typ(key: str, setting: Dokumenttyp, all_types: dict[str, Dokumenttyp]) -> None:
+    """What a dokumenttyp may say: a built-in one only its namn; a new one needs a prefix of
+    its own, so that ids tell the types apart."""
+    if key in TYP:
+        extra = [
+            f
+            for f in ("prefix", "mapp", "vilar_pa", "beslut", "granskning")
+            if getattr(setting, f) is not None
+        ]
+        if extra:
+            raise PydanticCustomError(
+                "sv_builtin_typ",
+                "dokumenttyper.{key}: en inbyggd typ får bara ett nytt namn (namn:). Ta bort "
+                "{fields}, eller ge typen ett eget namn som ny typ.",
+                {"key": key, "fields": ", ".join(extra)},
+            )
+        return
+    if setting.prefix is None:
+        raise PydanticCustomError(
+            "sv_typ_prefix",
+            "dokumenttyper.{key} saknar prefix: ange 2–4 versaler som typens id börjar med, "
+            "t.ex. prefix: {example}.",
+            {"key": key, "example": key[:3].upper()},
+        )
+    taken = {p: t for t, p in PREFIX.items()}
+    taken.update({s.prefix: t for t, s in all_types.items() if s.prefix and t != key})
+    if setting.prefix in taken:
+        raise PydanticCustomError(
+            "sv_typ_prefix_taken",
+            "dokumenttyper.{key}: prefixet {prefix} används redan av {other}. Välj ett annat.",
+            {"key": key, "prefix": setting.prefix, "other": taken[setting.prefix]},
+        )
+    for parent in setting.vilar_pa or ():
+        if parent == key:
+            raise PydanticCustomError(
+                "sv_typ_self",
+                "dokumenttyper.{key}: en typ kan inte vila på sig själv. Ta bort {key} ur vilar_pa.",
+                {"key": key},
+            )
+
+
+def county_context(raw: dict[str, Any]) -> dict[str, Any]:
+    """The validation context for samverkan.yaml: its own types may be named in its other keys."""
+    own = raw.get("dokumenttyper")
+    names = [k for k in own if isinstance(k, str)] if isinstance(own, dict) else []
+    return {"county_types": tuple(k for k in names if k not in TYP)}
+
+
 def title_matches(title: str, allowed: list[str]) -> bool:
-    """Case-insensitive, ignoring a leading 'T.f.'/'Tf' (acting)."""
+    """Case-insensitive, ignoring a leading 'T.f.'/'Tf' (acting); "*" allows any title (for
+    "förvaltningschef eller motsvarande", which no list of titles can say)."""
     wanted = _ACTING.sub("", title).strip().casefold()
-    return any(_ACTING.sub("", a).strip().casefold() == wanted for a in allowed)
+    return any(a.strip() == "*" or _ACTING.sub("", a).strip().casefold() == wanted for a in allowed)
 
 
 def merge_defaults(raw: dict[str, Any]) -> dict[str, Any]:

@@ -21,9 +21,8 @@ from samverkan_cli.lifecycle import decided_on, in_force, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord
-from samverkan_cli.model.vocabulary import DRAFT_STATUSES, ENDED_STATUSES, STATUS, TYP
+from samverkan_cli.model.vocabulary import DRAFT_STATUSES, ENDED_STATUSES, STATUS
 
-ORDER: Final = {typ: index for index, typ in enumerate(TYP)}
 #: Words as a text may name a file (with dots) or an id (with hyphens).
 _WORDS: Final = re.compile(r"[\w.-]+")
 _IDS: Final = re.compile(r"[\w-]+")
@@ -43,6 +42,8 @@ class Entry:
     expires_soon: bool
     decision: str
     parties: list[tuple[str, str]] = field(default_factory=list)  # (key, name)
+    #: The typ as the repository names it (a county's own type, or a built-in one relabelled).
+    typ_label: str = ""
 
     @property
     def id(self) -> str:
@@ -51,10 +52,6 @@ class Entry:
     @property
     def typ(self) -> str:
         return self.model.typ
-
-    @property
-    def typ_label(self) -> str:
-        return TYP[self.model.typ]
 
     @property
     def status_label(self) -> str:
@@ -224,6 +221,7 @@ def entry(
             (key, config.parter[key].namn if key in config.parter else key)
             for key in model.parter or ()
         ],
+        typ_label=config.types.label(model.typ),
     )
 
 
@@ -239,7 +237,8 @@ def entries(
         for d in repo.documents
         if isinstance(d.model, Common) and not isinstance(d.model, Grupp) and d.path in shown.paths
     ]
-    return sorted(found, key=lambda e: (ORDER[e.typ], e.id))
+    order = {typ: index for index, typ in enumerate(repo.config.types)}
+    return sorted(found, key=lambda e: (order.get(e.typ, len(order)), e.id))
 
 
 def groups(

@@ -37,10 +37,12 @@ def in_force(model: Common, day: date) -> bool:
 
 
 def next_review(model: Common, config: Config) -> date | None:
-    """nasta_granskning, else the last review (or start) plus the interval for the typ."""
+    """nasta_granskning, else the latest of the last review and the last revision (or else the
+    start) plus the interval for the typ: a revision is a review too (SPEC §8.3)."""
     if model.nasta_granskning is not None:
         return model.nasta_granskning
-    base = model.senast_granskad or model.giltig_fran
+    looked_at = [d for d in (model.senast_granskad, model.senast_reviderad) if d is not None]
+    base = max(looked_at) if looked_at else model.giltig_fran
     if base is None:
         return None
     return add_months(base, model.granskningsintervall or config.interval(model.typ))

@@ -13,16 +13,17 @@ from pydantic import BaseModel
 
 from samverkan_cli.config import Config
 from samverkan_cli.model import requirements
-from samverkan_cli.model.documents import MODELS
-from samverkan_cli.model.vocabulary import AGREEMENTS, ENDED_STATUSES, SPELLED, TYP
+from samverkan_cli.model.doctypes import BUILTIN, DocType, DocTypes
+from samverkan_cli.model.documents import model_class_for
+from samverkan_cli.model.vocabulary import ENDED_STATUSES, SPELLED
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 BASE_URL: Final = "https://samverkan.example/schemas/"
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """File name → schema, for every typ and for samverkan.yaml."""
-    result = {f"{typ}.schema.json": document_schema(typ) for typ in MODELS}
+def schemas(types: DocTypes = BUILTIN) -> dict[str, dict[str, Any]]:
+    """File name → schema, for every typ (a repository's own too) and for samverkan.yaml."""
+    result = {f"{typ}.schema.json": document_schema(types.get(typ)) for typ in types}
     result["samverkan.schema.json"] = _finish(
         _schema(Config),
         "samverkan.schema.json",
@@ -32,34 +33,35 @@ def schemas() -> dict[str, dict[str, Any]]:
     return result
 
 
-def document_schema(typ: str) -> dict[str, Any]:
-    schema = _schema(MODELS[typ])
+def document_schema(doctype: DocType) -> dict[str, Any]:
+    typ = doctype.key
+    schema = _schema(model_class_for(doctype))
     spellings = [typ, *([SPELLED[typ]] if typ in SPELLED else [])]
     schema["properties"]["typ"] = {"enum": spellings, "description": "Dokumenttyp."}
     required = list(schema.get("required", []))
-    required.extend(f for f in requirements.ALWAYS.get(typ, ()) if f not in required)
+    required.extend(f for f in requirements.always(doctype) if f not in required)
     schema["required"] = required
-    if typ in requirements.MIN_TWO_PARTIES:
+    if requirements.needs_two_parties(doctype):
         schema["properties"]["parter"] = {
             "type": "array",
             "items": {"type": "string", "minLength": 1},
             "minItems": 2,
             "description": "Parterna (nycklar i samverkan.yaml), minst två.",
         }
-    conditions = _conditions(typ)
+    conditions = _conditions(doctype)
     if conditions:
         schema["allOf"] = conditions
-    label = TYP[typ]
-    return _finish(schema, f"{typ}.schema.json", label, f"Front matter för {label.lower()}.")
+    label = doctype.label
+    return _finish(schema, f"{typ}.schema.json", label, f"Front matter för {doctype.noun()}.")
 
 
-def _conditions(typ: str) -> list[dict[str, Any]]:
+def _conditions(doctype: DocType) -> list[dict[str, Any]]:
     conditions = []
-    decided = requirements.WHEN_DECIDED.get(typ)
+    decided = requirements.when_decided(doctype)
     if decided:
         conditions.append(_when_status(["beslutad"], list(decided)))
-    if typ != "mote":
-        if typ in AGREEMENTS:
+    if doctype.key != "mote":
+        if doctype.signed:
             conditions.append(_when_status(["antagande"], list(requirements.WHEN_ADOPTING)))
         ended = [*ENDED_STATUSES, "upphävd"]
         conditions.append(_when_status(ended, list(requirements.WHEN_ENDED)))

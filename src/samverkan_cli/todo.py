@@ -16,7 +16,6 @@ from samverkan_cli.lifecycle import in_force, mandate_deadline, next_review, plu
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp
-from samverkan_cli.model.vocabulary import AGREEMENTS
 from samverkan_cli.rules.groups import meetings_held
 from samverkan_cli.rules.registry import Context
 
@@ -113,7 +112,8 @@ def _to_sign(repo: Repository, model: Common, today: date) -> list[str]:
 
 def _signatures(repo: Repository, documents: Pairs, today: date) -> Iterator[Item]:
     for document, model in documents:
-        if model.typ not in AGREEMENTS or model.status not in ("antagande", "beslutad"):
+        signed = repo.config.types.signed(model.typ)
+        if not signed or model.status not in ("antagande", "beslutad"):
             continue
         covered = antagande.signed_for(model, repo.config, today)
         needed = _to_sign(repo, model, today)

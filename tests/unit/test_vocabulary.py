@@ -44,7 +44,9 @@ def test_every_literal_is_its_vocabulary(literal, labels):
 
 
 def test_document_types():
-    assert get_args(fields.TypKey) == tuple(t for t in vocabulary.TYP if t != "mote")
+    from samverkan_cli.model.documents import MODELS
+
+    assert set(MODELS) == set(vocabulary.TYP)
     assert set(vocabulary.PREFIX) == set(vocabulary.TYP) - {"grupp", "mote"}
     assert set(vocabulary.AGREEMENTS) <= set(vocabulary.PREFIX)
     assert len(set(vocabulary.PREFIX.values())) == len(vocabulary.PREFIX)
@@ -73,11 +75,25 @@ def test_swedish_spellings_fold_to_their_keys():
 
 
 def test_requirements_name_known_types_and_fields():
+    from samverkan_cli.model.doctypes import BUILTIN
     from samverkan_cli.model.documents import MODELS
 
-    for typ, names in [*requirements.ALWAYS.items(), *requirements.WHEN_DECIDED.items()]:
+    for typ, names in requirements.ALWAYS.items():
         assert typ in vocabulary.TYP
         assert set(names) <= set(MODELS[typ].model_fields), typ
+    for typ in BUILTIN.documents():
+        decided = requirements.when_decided(BUILTIN.get(typ))
+        assert set(decided) <= set(MODELS[typ].model_fields), typ
+
+
+def test_builtin_routes_are_contract_1s_and_projekt_may_be_decided_by_a_board():
+    from samverkan_cli.model.doctypes import BUILTIN
+
+    assert requirements.when_decided(BUILTIN.get("rutin"))[-1] == "faststalld"
+    assert "faststalld" not in requirements.when_decided(BUILTIN.get("projekt"))
+    assert BUILTIN.get("projekt").routes == ("faststalld", "beslut")
+    assert requirements.when_decided(BUILTIN.get("avtal"))[-1] == "undertecknare"
+    assert BUILTIN.agreements() == vocabulary.AGREEMENTS
 
 
 def test_a_meeting_is_neuter():

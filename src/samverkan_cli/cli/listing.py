@@ -49,12 +49,12 @@ def command(
     from samverkan_cli.scaffold.new import normalize_typ
 
     check_format(format_name, FORMATS)
-    wanted_typ = normalize_typ(typ) if typ else None
     wanted_status = fold(status.strip().lower()) if status else None  # as --typ: case, å/ä/ö
     if wanted_status is not None and wanted_status not in STATUS:
         raise UserError(f"Okänd status '{status}'. Välj en av: {', '.join(STATUS)}.")
     settings = resolve(ctx, repo, today)
     repository = load(settings.root, use_cache=settings.use_cache)
+    wanted_typ = normalize_typ(typ, repository.config.types) if typ else None
     parties = repository.config.party_keys(part) if part is not None else []
     if part is not None and not parties:
         raise UserError(

@@ -58,7 +58,7 @@ def command(
         settings.root, use_cache=settings.use_cache and not dry_run
     )  # a dry run leaves the folder as it was
     request = Request(
-        typ=normalize_typ(typ),
+        typ=normalize_typ(typ, repository.config.types),
         today=settings.today,
         titel=titel,
         parter=tuple(part or ()),
@@ -66,7 +66,7 @@ def command(
         grupp=grupp,
         datum=parse_day(datum, "--datum") if datum else None,
     )
-    if missing_input(request) and sys.stdin.isatty():
+    if missing_input(request, repository.config.types) and sys.stdin.isatty():
         from samverkan_cli.cli.prompts import complete
 
         request = complete(repository, request)

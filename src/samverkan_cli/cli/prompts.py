@@ -12,7 +12,7 @@ from rich.text import Text
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import UserError
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.vocabulary import STATUS, a_new
+from samverkan_cli.model.vocabulary import STATUS
 from samverkan_cli.scaffold.new import (
     Request,
     groups,
@@ -33,8 +33,9 @@ class Prompt(_RichPrompt):
 def complete(repo: Repository, request: Request) -> Request:
     """The request with every missing required value asked for."""
     console = Console(stderr=True, highlight=False)
-    console.print(f"{a_new(request.typ).capitalize()}: svara på frågorna (Ctrl-C avbryter).")
-    for name in missing_input(request):
+    typ = repo.config.types.get(request.typ)
+    console.print(f"{typ.a_new().capitalize()}: svara på frågorna (Ctrl-C avbryter).")
+    for name in missing_input(request, repo.config.types):
         answer: object = _ASK[name](repo, request, console)
         request = dataclasses.replace(request, **{name: answer})  # type: ignore[arg-type]
     if request.typ == "overenskommelse" and not request.malgrupp:

@@ -27,12 +27,16 @@ def command(
     debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Skriv JSON Schema (draft 2020-12) för varje dokumenttyp och för samverkan.yaml."""
+    from samverkan_cli.config import find_root
     from samverkan_cli.fileio import write_atomic
+    from samverkan_cli.loading.repository import load_config
+    from samverkan_cli.model.doctypes import BUILTIN
     from samverkan_cli.schema_export import render, schemas
 
-    del repo  # the schemas do not depend on a repository; accepted like every command's
     today_of(ctx, today)  # validated for consistency with the other commands
-    files = schemas()
+    # Inside a repository its own dokumenttyper get schemas too; anywhere else the built-in ones.
+    root = find_root(repo or Path.cwd())
+    files = schemas(load_config(root).types if root is not None else BUILTIN)
     if out is None:
         typer.echo(json.dumps(files, ensure_ascii=False, indent=2, sort_keys=True))
         return 0

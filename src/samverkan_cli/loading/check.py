@@ -18,8 +18,9 @@ from pydantic import BaseModel, ValidationError
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.scalars import Loc
-from samverkan_cli.model.documents import MODELS, AnyModel
-from samverkan_cli.model.vocabulary import PREFIX, TYP, a, fold
+from samverkan_cli.model import doctypes
+from samverkan_cli.model.documents import AnyModel, model_class_for
+from samverkan_cli.model.vocabulary import fold
 
 _PATTERN_HINTS = {
     "doc": "Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror, t.ex. OVK-0003.",
@@ -57,13 +58,13 @@ class Checked:
     renumbered: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
-def check(document: Document) -> Checked:
-    """The document checked against its typ's model."""
+def check(document: Document, types: doctypes.DocTypes = doctypes.BUILTIN) -> Checked:
+    """The document checked against its typ's model (`types`: the repository's types)."""
     raw = document.raw
     typ = document.typ
-    if typ not in MODELS:
-        return Checked(None, [_bad_typ(document, raw.get("typ"))])
-    model_class = MODELS[typ]
+    if typ is None or typ not in types:
+        return Checked(None, [_bad_typ(document, raw.get("typ"), types)])
+    model_class = model_class_for(types.get(typ))
     # A field written twice (SV001 while reading) could mean either value: never public.
     ambiguous = document.located is not None and bool(document.located.problems)
     try:
@@ -73,7 +74,7 @@ def check(document: Document) -> Checked:
     else:
         return Checked(_hidden(model) if ambiguous else model, [])
     errors = _one_per_typo(errors)
-    diagnostics = [describe_error(document, model_class, err) for err in errors]
+    diagnostics = [describe_error(document, model_class, err, types) for err in errors]
     closed = {index for index, err in enumerate(errors) if _fails_closed(err)}
     salvaged, renumbered = _salvage(model_class, raw, errors)
     if not closed:
@@ -132,8 +133,8 @@ def _looks_like_visibility(key: object) -> bool:
     return name in _LOOKALIKE or bool(difflib.get_close_matches(name, _LOOKALIKE, cutoff=0.75))
 
 
-def _bad_typ(document: Document, value: Any) -> Diagnostic:
-    allowed = ", ".join(TYP)
+def _bad_typ(document: Document, value: Any, types: doctypes.DocTypes) -> Diagnostic:
+    allowed = ", ".join(types)
     if value is None:
         return document.diagnostic(
             "SV003",
@@ -143,7 +144,7 @@ def _bad_typ(document: Document, value: Any) -> Diagnostic:
         )
     return document.diagnostic(
         "SV004",
-        f"'{value}' är ingen dokumenttyp.{_did_you_mean(str(value), list(TYP))} Tillåtna: {allowed}.",
+        f"'{value}' är ingen dokumenttyp.{_did_you_mean(str(value), list(types))} Tillåtna: {allowed}.",
         ("typ",),
     )
 
@@ -227,7 +228,12 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def describe_error(document: Document, model_class: type[BaseModel], err: Any) -> Diagnostic:
+def describe_error(
+    document: Document,
+    model_class: type[BaseModel],
+    err: Any,
+    types: doctypes.DocTypes = doctypes.BUILTIN,
+) -> Diagnostic:
     """One pydantic error as a finding at the YAML position its `loc` names."""
     loc: Loc = tuple(err["loc"])
     kind: str = err["type"]
@@ -254,7 +260,8 @@ def describe_error(document: Document, model_class: type[BaseModel], err: Any) -
         fields = _fields_of(model_class, loc)
         return document.diagnostic("SV004", _not_a_mapping(name, loc, fields, err), loc)
     written = _as_written(document.raw, loc, err.get("input"))
-    message = _wrong_value(name, loc, kind, err, written, document.typ)
+    typ = types.get(document.typ) if document.typ else None
+    message = _wrong_value(name, loc, kind, err, written, typ)
     return document.diagnostic("SV004", message, loc)
 
 
@@ -293,7 +300,7 @@ def _missing(name: str, loc: Loc) -> str:
 
 
 def _wrong_value(
-    name: str, loc: Loc, kind: str, err: Any, written: object, typ: str | None = None
+    name: str, loc: Loc, kind: str, err: Any, written: object, typ: doctypes.DocType | None = None
 ) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -354,16 +361,16 @@ def shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _pattern_hint(loc: Loc, typ: str | None = None) -> str:
+def _pattern_hint(loc: Loc, typ: doctypes.DocType | None = None) -> str:
     if "[key]" in loc and loc and loc[0] == "parter":
         return _PATTERN_HINTS["party"]
     field = next((str(p) for p in reversed(loc) if isinstance(p, str) and p != "[key]"), "")
     if field == "ignorera":
         return _PATTERN_HINTS["code"]
-    if loc == ("id",) and typ is not None and typ in PREFIX:
+    if loc == ("id",) and typ is not None and typ.prefix:
         return (
-            f"Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror; för {a(typ)} "
-            f"börjar det med {PREFIX[typ]}, t.ex. {PREFIX[typ]}-0001 (samverkan new visar nästa "
+            f"Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror; för {typ.a()} "
+            f"börjar det med {typ.prefix}, t.ex. {typ.prefix}-0001 (samverkan new visar nästa "
             "lediga)."
         )
     if field in _GROUP_FIELDS or (field == "id" and "grupp" in loc):

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from samverkan_cli import heap, lagrum, parallel
 from samverkan_cli.catalog import severity
-from samverkan_cli.config import CONFIG_FILE, Config, merge_defaults
+from samverkan_cli.config import CONFIG_FILE, Config, county_context, merge_defaults
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles, read_regular
@@ -36,6 +36,7 @@ from samverkan_cli.loading.facts import NONE as NO_FACTS
 from samverkan_cli.loading.reading import FrontMatter, Held, Reading, Unreadable
 from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.loading.yamlread import Position
+from samverkan_cli.model.doctypes import BUILTIN, DocTypes
 from samverkan_cli.model.documents import Grupp
 from samverkan_cli.model.vocabulary import fold
 from samverkan_cli.printable import CONTROL, printable
@@ -118,7 +119,7 @@ def load(root: Path, *, use_cache: bool = True, keep_text: bool = False) -> Repo
     laws = load_laws(root)
     with heap.lasting():
         cache = DocumentCache.open(root) if use_cache else None
-        documents = _read_all(RepositoryFiles(root), files(root), cache, keep_text)
+        documents = _read_all(RepositoryFiles(root), files(root), cache, keep_text, config.types)
         repository = Repository(root, config, laws, documents)
     if cache is not None:
         cache.save()
@@ -139,6 +140,7 @@ def _read_all(
     files: list[tuple[str, str]],
     cache: DocumentCache | None,
     keep_text: bool,
+    types: DocTypes,
 ) -> list[Document]:
     """Every file as a Document, in order: from the cache where unchanged, else parsed."""
     documents: dict[str, Document] = {}
@@ -157,7 +159,7 @@ def _read_all(
         if found is not None:
             assert cache is not None  # only a cache knows a reading without reading
             digest = cache.digest_of(relative)
-            documents[relative] = document_from(relative, found, path, digest)
+            documents[relative] = document_from(relative, found, path, digest, types)
         else:
             to_parse.append((relative, path, stat))
     known = [cache.digest_of(relative) if cache else None for relative, _path, _stat in to_parse]
@@ -174,7 +176,7 @@ def _read_all(
             held = held if keep_text else None
         if cache is not None:
             cache.put(relative, stat, content_digest, found)
-        documents[relative] = document_from(relative, found, held or path, content_digest)
+        documents[relative] = document_from(relative, found, held or path, content_digest, types)
     return [documents[relative] for relative, _path in files]
 
 
@@ -295,7 +297,11 @@ def _failed(problem: source.SplitProblem | yamlread.YamlError, found: facts.Fact
 
 
 def document_from(
-    relative: str, found: Reading, text: Held | str | None, digest: bytes | None
+    relative: str,
+    found: Reading,
+    text: Held | str | None,
+    digest: bytes | None,
+    types: DocTypes = BUILTIN,
 ) -> Document:
     """The one way a Document is made: from its reading, with its text held (`Held`), to be
     read from a path on demand (`str`), or not at all; its model checked."""
@@ -336,7 +342,7 @@ def document_from(
     if not isinstance(found.value, dict):
         problems.append(draft.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
         return make(problems=tuple(problems))
-    checked = check(draft)
+    checked = check(draft, types)
     problems += checked.findings
     return make(
         model=checked.model,
@@ -357,7 +363,7 @@ def load_config(root: Path) -> Config:
         raise ConfigError(
             [_config_error(CONFIG_FILE, "samverkan.yaml ska innehålla namn: och parter:.")]
         )
-    return _validate(Config, merge_defaults(raw), located, CONFIG_FILE)
+    return _validate(Config, merge_defaults(raw), located, CONFIG_FILE, county_context(raw))
 
 
 def load_laws(root: Path) -> lagrum.LawRegistry:
@@ -391,9 +397,15 @@ def _config_error(name: str, message: str, at: yamlread.Position | None = None) 
     return document.at("SV090", message, at or yamlread.Position(1, 1))
 
 
-def _validate(model: type[M], data: Any, located: yamlread.Located, name: str) -> M:
+def _validate(
+    model: type[M],
+    data: Any,
+    located: yamlread.Located,
+    name: str,
+    context: dict[str, Any] | None = None,
+) -> M:
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as error:
         raise ConfigError(list(_config_findings(model, error, located, name))) from None
 

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from samverkan_cli.model.doctypes import DocType
 from samverkan_cli.model.fields import (
     Bool,
     DocId,
@@ -263,3 +264,12 @@ MODELS: dict[str, type[AnyModel]] = {
     "grupp": Grupp,
     "mote": MoteRecord,
 }
+
+
+def model_class_for(typ: DocType) -> type[AnyModel]:
+    """The model of a typ: a county's own behaves like a riktlinje, or like an agreement when
+    it is signed (SPEC §8.3)."""
+    builtin = MODELS.get(typ.key)
+    if builtin is not None:
+        return builtin
+    return Avtalsdokument if typ.signed else Styrdokument

@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     StrictBool,
     StrictInt,
+    ValidationInfo,
     WithJsonSchema,
 )
 from pydantic import BaseModel as _PydanticModel
@@ -132,19 +133,15 @@ PositiveInt = Annotated[StrictInt, Field(ge=1)]
 Months = Annotated[StrictInt, Field(ge=1, le=1200)]
 Bool = StrictBool
 
-TypKey = Literal[
-    "avtal",
-    "huvudoverenskommelse",
-    "overenskommelse",
-    "rutin",
-    "behandlingslinje",
-    "riktlinje",
-    "projekt",
-    "sip-mall",
-    "handlingsplan",
-    "grupp",
+#: A typ as written: a built-in one or a county's own (samverkan.yaml dokumenttyper). Which
+#: types a repository knows is checked when the model is chosen (loading/check.py).
+TypKey = str
+Typ = Annotated[
+    str,
+    BeforeValidator(_fold),
+    Field(pattern=vocabulary.GROUP_ID.pattern),
+    _enum_schema(vocabulary.TYP),
 ]
-Typ = Annotated[TypKey, BeforeValidator(_fold), _enum_schema(vocabulary.TYP)]
 Status = Annotated[
     Literal["utkast", "remiss", "antagande", "beslutad", "upphavd", "ersatt"],
     BeforeValidator(_fold),
@@ -236,6 +233,37 @@ def one_of(allowed: tuple[str, ...], what: str) -> Any:
 
 
 _DOCUMENT_TYPES = tuple(t for t in vocabulary.TYP if t != "mote")
-TypName = one_of(_DOCUMENT_TYPES, "dokumenttyp")
-IntervalName = one_of((*_DOCUMENT_TYPES, "default"), "dokumenttyp (eller default)")
+
+
+def _typ_name(extra: tuple[str, ...], what: str) -> Any:
+    """A typ samverkan.yaml may configure: a built-in one or one of its own dokumenttyper
+    (passed as the validation context `county_types`, since they are read from the same file)."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        county = tuple((info.context or {}).get("county_types", ()))
+        allowed = (*_DOCUMENT_TYPES, *county, *extra)
+        if value not in allowed:
+            raise PydanticCustomError(
+                "sv_one_of",
+                "'{value}' är ingen {what}. Tillåtna: {allowed}.",
+                {"value": value, "what": what, "allowed": ", ".join(allowed)},
+            )
+        return value
+
+    return Annotated[
+        str,
+        AfterValidator(check),
+        # a county's own types are keys too, so the schema names the built-in ones as examples
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": vocabulary.GROUP_ID.pattern,
+                "examples": [*_DOCUMENT_TYPES, *extra],
+            }
+        ),
+    ]
+
+
+TypName = _typ_name((), "dokumenttyp")
+IntervalName = _typ_name(("default",), "dokumenttyp (eller default)")
 PartyTypName = one_of(tuple(vocabulary.PARTY_TYP), "partstyp")

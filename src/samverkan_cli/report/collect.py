@@ -113,6 +113,8 @@ class Report:
     findings: list[Diagnostic]
     changes: list[Change] | None  # None: the repository has no git history
     party_names: dict[str, str] = field(default_factory=dict)
+    #: Every typ's label, in hierarchy order (a county's own types, relabelled built-ins).
+    typ_labels: dict[str, str] = field(default_factory=dict)
     adoptions: list[AdoptionFigures] = field(default_factory=list)
 
     def finding_counts(self) -> dict[str, int]:
@@ -309,5 +311,6 @@ def collect(
         findings=findings,
         changes=changes,
         party_names={key: party.namn for key, party in repo.config.parter.items()},
+        typ_labels=repo.config.types.labels(),
         adoptions=adoption_figures(repo, year),
     )

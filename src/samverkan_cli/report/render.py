@@ -57,7 +57,7 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
         "r": report,
         "summary": prose.summary(report),
         "links": links,
-        "typ_label": TYP,
+        "typ_label": report.typ_labels or dict(TYP),
         "party": lambda key: report.party_names.get(key, key) if key else "–",
         "sections": [
             ("Beslutade", d.decided),
@@ -67,7 +67,9 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
             ("Upphävda", d.repealed),
             ("Ersatta", d.superseded),
         ],
-        "in_force_by_typ": [(TYP[t], n) for t, n in _by_typ_in_hierarchy_order(d.in_force)],
+        "in_force_by_typ": [
+            (_label(report, t), n) for t, n in _by_typ_in_hierarchy_order(report, d.in_force)
+        ],
         "findings_table": [
             (code, n, CATALOG[code].summary) for code, n in report.finding_counts().items()
         ],
@@ -79,11 +81,15 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
     }
 
 
-def _by_typ_in_hierarchy_order(refs: list[DocumentRef]) -> list[tuple[str, int]]:
+def _by_typ_in_hierarchy_order(report: Report, refs: list[DocumentRef]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for ref in refs:
         counts[ref.typ] = counts.get(ref.typ, 0) + 1
-    return [(typ, counts[typ]) for typ in TYP if typ in counts]
+    return [(typ, counts[typ]) for typ in report.typ_labels or TYP if typ in counts]
+
+
+def _label(report: Report, typ: str) -> str:
+    return (report.typ_labels or TYP).get(typ, typ)
 
 
 def _worst(report: Report) -> list[Any]:
@@ -98,7 +104,8 @@ def _charts(report: Report) -> dict[str, str]:
         for g in report.groups
     ]
     in_force = [
-        charts.Bar(TYP[t], n) for t, n in _by_typ_in_hierarchy_order(report.documents.in_force)
+        charts.Bar(_label(report, t), n)
+        for t, n in _by_typ_in_hierarchy_order(report, report.documents.in_force)
     ]
     d = report.documents
     overdue, due = len(d.reviews_overdue), len(d.reviews_due_next_year)
@@ -162,7 +169,7 @@ def as_json(report: Report) -> str:
                 "reviews_due_next_year",
             )
         },
-        "documents_in_force_by_typ": dict(_by_typ_in_hierarchy_order(d.in_force)),
+        "documents_in_force_by_typ": dict(_by_typ_in_hierarchy_order(report, d.in_force)),
         "groups": [_group_json(g) for g in report.groups],
         "projects": {
             "started": _ids(p.started),

@@ -51,7 +51,7 @@ def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
 @check("SV021")
 def expired(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
-        if model.status == "beslutad" and model.giltig_till and model.giltig_till < ctx.today:
+        if _expired(model, ctx.today):
             yield document.diagnostic(
                 "SV021",
                 f"Giltighetstiden gick ut {model.giltig_till} men status är fortfarande beslutad. "
@@ -62,18 +62,32 @@ def expired(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _review_loc(model: Common) -> Loc:
-    for name in ("nasta_granskning", "senast_granskad", "giltig_fran"):
-        if getattr(model, name) is not None:
-            return (name,)
-    return ("status",)
+    """Where the review date comes from: the field to change when the review is done."""
+    if model.nasta_granskning is not None:
+        return ("nasta_granskning",)
+    written = [
+        (day, name)
+        for name in ("senast_granskad", "senast_reviderad")
+        if (day := getattr(model, name)) is not None
+    ]
+    if written:
+        return (max(written)[1],)
+    return ("giltig_fran",) if model.giltig_fran is not None else ("status",)
+
+
+def _expired(model: Common, today: date) -> bool:
+    """SV021's finding: beslutad, and its validity has run out."""
+    return (
+        model.status == "beslutad" and model.giltig_till is not None and model.giltig_till < today
+    )
 
 
 @check("SV022", "SV023")
 def reviews(ctx: Context) -> Iterator[Diagnostic]:
     horizon = plus_days(ctx.today, ctx.config.varna_dagar)
     for document, model in ctx.modelled():
-        if model.status != "beslutad":
-            continue
+        if model.status != "beslutad" or _expired(model, ctx.today):
+            continue  # an expired document's expiry is the finding (SV021), not its review
         due = next_review(model, ctx.config)
         if due is not None and due < ctx.today:
             yield document.diagnostic(

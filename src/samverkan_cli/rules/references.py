@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import MappingProxyType
-from typing import Final
 
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import in_force
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.scalars import Loc
+from samverkan_cli.model.doctypes import DocTypes
 from samverkan_cli.model.documents import (
     Avtalsdokument,
     Common,
@@ -18,25 +17,7 @@ from samverkan_cli.model.documents import (
     MoteRecord,
     Projekt,
 )
-from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, check
-
-_AGREEMENT_PARENTS = AGREEMENTS
-#: What each typ may rest on (overordnad). Nothing rests on a rutin or behandlingslinje.
-ALLOWED_PARENTS: Final = MappingProxyType(
-    {
-        "avtal": ("avtal", "huvudoverenskommelse"),
-        "huvudoverenskommelse": ("avtal",),
-        "overenskommelse": ("huvudoverenskommelse", "avtal"),
-        "rutin": _AGREEMENT_PARENTS,
-        "behandlingslinje": _AGREEMENT_PARENTS,
-        "riktlinje": _AGREEMENT_PARENTS,
-        "sip-mall": _AGREEMENT_PARENTS,
-        "handlingsplan": _AGREEMENT_PARENTS,
-        "projekt": (*_AGREEMENT_PARENTS, "handlingsplan"),
-        "grupp": _AGREEMENT_PARENTS,
-    }
-)
 
 
 def document_references(model: Common) -> Iterator[tuple[Loc, str]]:
@@ -154,19 +135,25 @@ def hierarchy(ctx: Context) -> Iterator[Diagnostic]:
         parent = ctx.model_of(model.overordnad) if model.overordnad else None
         if parent is None:
             continue
-        allowed = ALLOWED_PARENTS.get(model.typ, ())
+        types = ctx.config.types
+        allowed = types.get(model.typ).rests_on
         parent_typ = getattr(parent, "typ", "mote")
         if parent_typ not in allowed:
             yield document.diagnostic(
-                "SV013", _wrong_parent(model, parent_typ, allowed), ("overordnad",)
+                "SV013", _wrong_parent(types, model, parent_typ, allowed), ("overordnad",)
             )
 
 
-def _wrong_parent(model: Common, parent_typ: str, allowed: tuple[str, ...]) -> str:
-    names = " eller ".join(a(t) for t in allowed)
+def _wrong_parent(types: DocTypes, model: Common, parent_typ: str, allowed: tuple[str, ...]) -> str:
+    if not allowed:
+        return (
+            f"{types.a(model.typ).capitalize()} vilar inte på något annat dokument. Ta bort "
+            "overordnad, eller ange dokumentet under relaterade."
+        )
+    names = " eller ".join(types.a(t) for t in allowed)
     return (
-        f"{a(model.typ).capitalize()} kan inte vila på {model.overordnad}, som är "
-        f"{a(parent_typ)}. Ange {names}."
+        f"{types.a(model.typ).capitalize()} kan inte vila på {model.overordnad}, som är "
+        f"{types.a(parent_typ)}. Ange {names}."
     )
 
 

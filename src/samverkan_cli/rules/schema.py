@@ -13,7 +13,7 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Avtalsdokument, Common
-from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID, a
+from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID
 from samverkan_cli.rules.references import adoption_party_references
 from samverkan_cli.rules.registry import Context, check
 
@@ -21,13 +21,14 @@ from samverkan_cli.rules.registry import Context, check
 @check("SV003")
 def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
-        for name, status in requirements.required_fields(model.typ, model.status):
+        typ = ctx.config.types.get(model.typ)
+        for name, status in requirements.required_fields(typ, model.status):
             # present but invalid is SV004's business; absent or left empty is missing
             if getattr(model, name, None) is None and not document.written(name):
                 when = f" med status {status}" if status else ""
                 yield document.diagnostic(
                     "SV003",
-                    f"Fältet '{name}' saknas: {a(model.typ)}{when} ska ha det. Lägg till {name}:.",
+                    f"Fältet '{name}' saknas: {typ.a()}{when} ska ha det. Lägg till {name}:.",
                     ("status",) if status else ("typ",),
                     key=True,
                 )
@@ -41,16 +42,22 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
             )
         if (
             model.status == "beslutad"
-            and not any(getattr(model, f, None) for f in requirements.DECISION_FIELDS)
-            and not any(document.written(f) for f in requirements.DECISION_FIELDS)
+            and len(typ.routes) > 1
+            and not any(getattr(model, f, None) for f in typ.routes)
+            and not any(document.written(f) for f in typ.routes)
         ):
+            ways = " eller ".join(f"{f}:" for f in _in_order(typ.routes))
             yield document.diagnostic(
                 "SV003",
-                "Ett beslutat dokument ska visa hur det beslutades. Lägg till beslut:, "
-                "faststalld: eller undertecknare:.",
+                f"Ett beslutat dokument ska visa hur det beslutades. Lägg till {ways}.",
                 ("status",),
                 key=True,
             )
+
+
+def _in_order(routes: tuple[str, ...]) -> list[str]:
+    """The routes as contract 1's message names them: beslut, faststalld, undertecknare."""
+    return sorted(routes, key=("beslut", "faststalld", "undertecknare").index)
 
 
 def _needs_municipal_decisions(ctx: Context, model: Common) -> bool:
@@ -67,11 +74,12 @@ def _needs_municipal_decisions(ctx: Context, model: Common) -> bool:
 @check("SV004")
 def too_few_parties(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
-        wrong_typ = model.typ not in requirements.MIN_TWO_PARTIES
+        typ = ctx.config.types.get(model.typ)
+        wrong_typ = not requirements.needs_two_parties(typ)
         if wrong_typ or model.parter is None or len(set(model.parter)) >= 2:
             continue
         yield document.diagnostic(
-            "SV004", f"{a(model.typ).capitalize()} ska ha minst två parter i 'parter'.", ("parter",)
+            "SV004", f"{typ.a().capitalize()} ska ha minst två parter i 'parter'.", ("parter",)
         )
 
 
@@ -82,7 +90,8 @@ def adoption_fields(ctx: Context) -> Iterator[Diagnostic]:
         if model.status == "antagande" and not isinstance(model, Avtalsdokument):
             yield document.diagnostic(
                 "SV004",
-                f"Status antagande gäller avtal och överenskommelser, inte {a(model.typ)}. "
+                "Status antagande gäller avtal och överenskommelser, inte "
+                f"{ctx.config.types.a(model.typ)}. "
                 "Sätt status: remiss medan dokumentet bereds, och beslutad när det har beslutats.",
                 ("status",),
             )

@@ -11,9 +11,7 @@ from collections.abc import Callable, Iterator
 from samverkan_cli import antagande
 from samverkan_cli.config import Party, title_matches
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.model import requirements
 from samverkan_cli.model.documents import Avtalsdokument, Common
-from samverkan_cli.model.vocabulary import AGREEMENTS, a
 from samverkan_cli.rules.registry import Context, broken_positions, check, unread
 
 
@@ -30,7 +28,7 @@ def _parties_lacking(
 @check("SV030")
 def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
-        if model.typ not in AGREEMENTS or model.status != "beslutad":
+        if not ctx.config.types.signed(model.typ) or model.status != "beslutad":
             continue
         covered = antagande.signed_for(model, ctx.config)
         found = antagande.positions(model)
@@ -88,7 +86,8 @@ def signatory_titles(ctx: Context) -> Iterator[Diagnostic]:
             if allowed and not title_matches(signature.befattning, allowed):
                 yield document.diagnostic(
                     "SV031",
-                    f"'{signature.befattning}' får inte skriva under {a(model.typ)} för "
+                    f"'{signature.befattning}' får inte skriva under "
+                    f"{ctx.config.types.a(model.typ)} för "
                     f"{ctx.config.named(signature.part)}. Tillåtna befattningar: {', '.join(allowed)}. "
                     "Rätta befattningen, eller ändra undertecknare i samverkan.yaml om er "
                     "delegationsordning tillåter fler.",
@@ -116,29 +115,21 @@ def municipal_decisions(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV033")
 def adoption(ctx: Context) -> Iterator[Diagnostic]:
+    """The group that adopted a document may do so. A missing faststalld is SV003's: the typ's
+    decision routes say whether it is needed, or whether a board's beslut will do (§8.3)."""
     for document, model in ctx.modelled():
         if model.status != "beslutad" or model.typ not in ctx.config.faststallare:
             continue
+        if model.faststalld is None or ctx.config.may_adopt(model.typ, model.faststalld.av):
+            continue
         allowed = ", ".join(ctx.config.faststallare[model.typ])
-        required = {name for name, _s in requirements.required_fields(model.typ, model.status)}
-        if model.faststalld is None and "faststalld" in required:
-            continue  # SV003 already asks for it, once
-        if model.faststalld is None and not document.written("faststalld"):
-            yield document.diagnostic(
-                "SV033",
-                f"Med status beslutad ska {a(model.typ)} ha fastställts av en grupp ({allowed}). "
-                "Lägg till faststalld: {av: …, datum: …}.",
-                ("status",),
-            )
-        elif model.faststalld is not None and not ctx.config.may_adopt(
-            model.typ, model.faststalld.av
-        ):
-            yield document.diagnostic(
-                "SV033",
-                f"Gruppen '{model.faststalld.av}' får inte fastställa {a(model.typ)}. "
-                f"Tillåtna grupper: {allowed} (faststallare i samverkan.yaml).",
-                ("faststalld", "av"),
-            )
+        yield document.diagnostic(
+            "SV033",
+            f"Gruppen '{model.faststalld.av}' får inte fastställa "
+            f"{ctx.config.types.a(model.typ)}. Tillåtna grupper: {allowed} (faststallare i "
+            "samverkan.yaml).",
+            ("faststalld", "av"),
+        )
 
 
 @check("SV034")

@@ -18,18 +18,15 @@ from typing import Any, Final
 from samverkan_cli.diagnostics import Severity
 from samverkan_cli.errors import UserError
 from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.doctypes import BUILTIN, DocTypes
 from samverkan_cli.model.vocabulary import (
     DOC_ID,
     ENDED_STATUSES,
     GROUP_ID,
-    PREFIX,
     TYP,
-    a,
-    a_new,
     fold,
 )
 from samverkan_cli.printable import CONTROL
-from samverkan_cli.rules.references import ALLOWED_PARENTS
 from samverkan_cli.scaffold.templating import render
 from samverkan_cli.slug import slug, slugify
 
@@ -104,20 +101,27 @@ class Planned:
     context: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
-def normalize_typ(value: str) -> str:
+def normalize_typ(value: str, types: DocTypes = BUILTIN) -> str:
     typ = fold(value.strip().lower())
-    if typ not in TYP:
-        choices = ", ".join(TYP)
-        close = difflib.get_close_matches(typ, list(TYP), n=1, cutoff=0.6)
+    if typ not in types:
+        choices = ", ".join(types)
+        close = difflib.get_close_matches(typ, list(types), n=1, cutoff=0.6)
         hint = f" Menade du {close[0]}?" if close else ""
         raise UserError(f"'{value}' är ingen dokumenttyp.{hint} Välj en av: {choices}.")
     return typ
 
 
-def missing_input(request: Request) -> list[str]:
+def required_input(typ: str, types: DocTypes = BUILTIN) -> tuple[str, ...]:
+    """The flags a typ needs; a county's own typ a title, and its parties when it is signed."""
+    if typ in REQUIRED_INPUT:
+        return REQUIRED_INPUT[typ]
+    return ("titel", "parter") if types.signed(typ) else ("titel",)
+
+
+def missing_input(request: Request, types: DocTypes = BUILTIN) -> list[str]:
     """The flags a user still has to give for this typ."""
     missing = []
-    for name in REQUIRED_INPUT[request.typ]:
+    for name in required_input(request.typ, types):
         value = getattr(request, name)
         too_few = name == "parter" and len(set(value)) < 2
         if not value or too_few:
@@ -127,20 +131,23 @@ def missing_input(request: Request) -> list[str]:
 
 def plan(repo: Repository, request: Request) -> Planned:
     """The file `samverkan new` would create; UserError when input is missing or wrong."""
-    missing = missing_input(request)
+    missing = missing_input(request, repo.config.types)
     if missing:
-        raise UserError(_missing_message(request.typ, missing))
+        raise UserError(_missing_message(repo.config.types, request.typ, missing))
     request = dataclasses.replace(request, parter=party_keys(repo, request.parter))
     _check_patterns(request)
     _check_title(request)
     _check_references(repo, request)
     identifier = _identifier(repo, request)
-    path = _path(request, identifier)
+    path = _path(repo.config.types, request, identifier)
     _check_folders(repo.root, path)
     if inside(repo.root, path).exists():
         raise UserError(f"{path} finns redan. Inget skrevs; välj en annan titel, grupp eller dag.")
     context = _context(repo, request, identifier)
-    planned = Planned(path, render(repo.root, request.typ, context), identifier, context)
+    typ = repo.config.types.get(request.typ)
+    like = None if typ.builtin else ("avtal" if typ.signed else "riktlinje")
+    text = render(repo.root, request.typ, context, like=like)
+    planned = Planned(path, text, identifier, context)
     _check_valid(repo, planned, request.today)
     return planned
 
@@ -164,16 +171,21 @@ def party_keys(repo: Repository, given: tuple[str, ...]) -> tuple[str, ...]:
 
 def parent_problem(repo: Repository, typ: str, parent_id: str) -> str | None:
     """Why `parent_id` cannot be the overordnad of a new `typ` (None: it can)."""
-    allowed = ALLOWED_PARENTS.get(typ, ())
+    types = repo.config.types
+    allowed = types.get(typ).rests_on
     parent = repo.get(parent_id)
     if parent is None:
         return f"Det finns inget dokument med id {parent_id} att ange som overordnad."
+    if not allowed:
+        return (
+            f"{types.a(typ).capitalize()} vilar inte på något annat dokument: utelämna overordnad."
+        )
     if parent.typ not in allowed:
-        names = " eller ".join(a(t) for t in allowed)
+        names = " eller ".join(types.a(t) for t in allowed)
         examples = ", ".join(parents(repo, typ)[:5])
         return (
-            f"{a(typ).capitalize()} kan inte vila på {parent_id}, som är "
-            f"{a(parent.typ or 'okänd typ')}: den vilar på {names}"
+            f"{types.a(typ).capitalize()} kan inte vila på {parent_id}, som är "
+            f"{types.a(parent.typ or 'okänd typ')}: den vilar på {names}"
             + (f", t.ex. {examples}." if examples else ".")
         )
     status = parent.raw.get("status")
@@ -187,7 +199,7 @@ def parent_problem(repo: Repository, typ: str, parent_id: str) -> str | None:
 
 def parents(repo: Repository, typ: str) -> list[str]:
     """The ids a new `typ` may rest on: documents of an allowed typ that have not ended."""
-    allowed = ALLOWED_PARENTS.get(typ, ())
+    allowed = repo.config.types.get(typ).rests_on
     return sorted(
         i
         for d in repo.documents
@@ -206,7 +218,7 @@ def _check_valid(repo: Repository, planned: Planned, today: date) -> None:
 
     data = planned.text.encode("utf-8")
     found, held = read(data)
-    document = document_from(planned.path, found, held, digest(data))
+    document = document_from(planned.path, found, held, digest(data), repo.config.types)
     others = [d for d in repo.documents if d.path != planned.path]
     trial = dataclasses.replace(repo, documents=[*others, document])  # its index made anew
     found_now = run(trial, today, [planned.path]).diagnostics
@@ -219,9 +231,9 @@ def _check_valid(repo: Repository, planned: Planned, today: date) -> None:
         )
 
 
-def _missing_message(typ: str, missing: list[str]) -> str:
+def _missing_message(types: DocTypes, typ: str, missing: list[str]) -> str:
     flags = ", ".join(FLAG[name] for name in missing)
-    message = f"Det saknas uppgifter för {a_new(typ)}: ange {flags}."
+    message = f"Det saknas uppgifter för {types.get(typ).a_new()}: ange {flags}."
     if "parter" in missing:
         message += " Ange --part en gång per part, minst två parter."
     return message + " (Kör kommandot i en terminal för att bli tillfrågad.)"
@@ -337,15 +349,17 @@ def _identifier(repo: Repository, request: Request) -> str:
         if identifier in repo.by_id:
             raise UserError(f"Det finns redan en grupp eller ett dokument med id '{identifier}'.")
         return identifier
-    return next_id(repo, PREFIX[request.typ])
+    prefix = repo.config.types.get(request.typ).prefix
+    assert prefix is not None  # every document typ has one: built in, or required by the config
+    return next_id(repo, prefix)
 
 
 def _day(request: Request) -> date:
     return request.datum or request.today
 
 
-def _path(request: Request, identifier: str) -> str:
-    folder = FOLDERS[request.typ]
+def _path(types: DocTypes, request: Request, identifier: str) -> str:
+    folder = FOLDERS.get(request.typ) or types.get(request.typ).folder or "dokument"
     if request.typ == "mote":
         return f"{folder}/{_day(request).year}/{identifier}.md"
     if request.typ == "grupp":
@@ -370,6 +384,7 @@ def _context(repo: Repository, request: Request, identifier: str) -> dict[str, A
     return {
         "id": identifier,
         "typ": request.typ,
+        "typ_label": repo.config.types.label(request.typ),
         "titel": request.titel or "",
         "parter": list(dict.fromkeys(request.parter)),
         "party_names": {k: p.namn for k, p in repo.config.parter.items()},

@@ -39,15 +39,23 @@ __all__ = ["MAX_TEMPLATE_BYTES", "TEMPLATE_FOLDER", "TemplateFault", "render"]
 MAX_TEMPLATE_BYTES: Final = 1_000_000
 
 
-def render(root: Path, typ: str, context: Mapping[str, Any], limits: Limits = LIMITS) -> str:
-    """The typ's template (the repository's own under mallar/ first) rendered with `context`."""
+def render(
+    root: Path,
+    typ: str,
+    context: Mapping[str, Any],
+    limits: Limits = LIMITS,
+    like: str | None = None,
+) -> str:
+    """The typ's template (the repository's own under mallar/ first) rendered with `context`;
+    a county's own typ without a template of its own uses that of the typ it is `like`."""
     from samverkan_cli.scaffold.sandbox import deadline
 
     repository = RepositoryTemplates(root)
     environment = _environment(repository, limits)
     try:
         with deadline(limits):
-            template = environment.get_template(f"{typ}.md.j2")
+            names = [f"{typ}.md.j2", *([f"{like}.md.j2"] if like else [])]
+            template = environment.select_template(names)
             text = _bounded(template, context, limits)
     except (Exception, TemplateTimeout) as error:
         fault = user_error(error, repository.served, sorted(context), limits)

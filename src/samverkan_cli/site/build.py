@@ -28,9 +28,9 @@ from samverkan_cli.forteckning import Entry
 from samverkan_cli.lagrum import LawRegistry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.doctypes import DocTypes
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import (
-    AGREEMENTS,
     DOC_ID,
     EXEMPLAR,
     HANDLING,
@@ -38,7 +38,6 @@ from samverkan_cli.model.vocabulary import (
     PARTY_TYP,
     PROJEKTSTATUS,
     ROLL,
-    TYP,
     UTFALL,
 )
 from samverkan_cli.site import inputs, markdown, memo
@@ -47,7 +46,6 @@ from samverkan_cli.site.style import colours
 from samverkan_cli.slug import path_uri
 
 STATIC: Final = ("static/style.css", "static/filter.js")
-HIERARCHY: Final = tuple(t for t in TYP if t not in ("grupp", "mote"))
 
 
 @dataclass(frozen=True)
@@ -268,7 +266,7 @@ class _Renderer:
         return {
             "site_name": repo.config.namn,
             "today": self.shared.options.today,
-            "typ_label": TYP,
+            "typ_label": repo.config.types.labels(),
             "party_name": lambda key: (
                 repo.config.parter[key].namn if key in repo.config.parter else key
             ),
@@ -357,8 +355,8 @@ def _source_text(document: Document) -> bytes:
 def _index(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     in_force = [e for e in catalog.entries if e.in_force]
     return {
-        "groups_by_typ": _by_typ(in_force),
-        "filters": _filters(in_force),
+        "groups_by_typ": _by_typ(shared.repo.config.types, in_force),
+        "filters": _filters(shared.repo.config.types, in_force),
         "groups": _group_names(catalog.groups),
     }
 
@@ -406,18 +404,20 @@ def _adoption(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     return {"adoptions": _adoptions(shared, catalog.entries)}
 
 
-def _by_typ(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
+def _by_typ(types: DocTypes, entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
+    """The documents by typ in hierarchy order: a county's own types after what they rest on."""
     grouped: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         grouped[e.typ].append(e)
-    return [(typ, TYP[typ], grouped[typ]) for typ in HIERARCHY if typ in grouped]
+    return [(typ, types.label(typ), grouped[typ]) for typ in types.documents() if typ in grouped]
 
 
-def _filters(in_force: list[Entry]) -> dict[str, list[tuple[str, str]]]:
+def _filters(types: DocTypes, in_force: list[Entry]) -> dict[str, list[tuple[str, str]]]:
     parties = sorted({p for e in in_force for p in e.parties}, key=lambda p: p[1])
     targets = sorted({e.model.malgrupp for e in in_force if e.model.malgrupp})
-    types = [(t, TYP[t]) for t in HIERARCHY if any(e.typ == t for e in in_force)]
-    return {"typ": types, "part": parties, "malgrupp": [(m, m) for m in targets]}
+    shown = {e.typ for e in in_force}
+    types_shown = [(t, types.label(t)) for t in types.documents() if t in shown]
+    return {"typ": types_shown, "part": parties, "malgrupp": [(m, m) for m in targets]}
 
 
 def named_groups(model: Common) -> set[str]:
@@ -602,8 +602,9 @@ def _position(position: Any, deadline: date, today: date) -> tuple[str, str]:
 
 
 def _matrix(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
-    agreements = [e for e in catalog.entries if e.typ in AGREEMENTS and e.in_force]
-    agreements += [e for e in _adopting(catalog.entries) if e.typ in AGREEMENTS]
+    signed = shared.repo.config.types.agreements()
+    agreements = [e for e in catalog.entries if e.typ in signed and e.in_force]
+    agreements += [e for e in _adopting(catalog.entries) if e.typ in signed]
     keys = list(dict.fromkeys(key for e in agreements for key in e.model.parter or ()))
     order = list(shared.repo.config.parter)
     keys.sort(key=lambda k: order.index(k) if k in order else len(order))
