@@ -31,6 +31,9 @@ CONFIG: dict[str, Any] = {
     },
     # A well-kept repository says how to report accessibility problems (else SV091).
     "webbplats": {"tillganglighet": {"kontakt": "samverkan@example.org"}},
+    # The test county has none of the agreements the law requires by default (else SV060 ×3);
+    # tests/unit/test_lagkrav.py tests them.
+    "lagkrav": {},
 }
 
 BASE: dict[str, dict[str, Any]] = {

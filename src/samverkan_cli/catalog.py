@@ -72,6 +72,8 @@ _TABLE = (
     ("SV051", E, "Personnummer eller samordningsnummer i filen"),
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
     ("SV053", E, "Markdown-länk till ett dokument eller en sökväg som inte finns"),
+    ("SV060", W, "Inget gällande dokument uppfyller ett lagkrav"),
+    ("SV061", E, "lagkrav nämner ett krav som inte finns i samverkan.yaml"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
     ("SV091", W, "Tillgänglighetsredogörelsen saknar kontaktväg eller motsäger sig själv"),
 )
@@ -133,6 +135,9 @@ _HELP: Final = {
     "Personuppgifter hör inte hemma i styrdokument.",
     "SV052": "Hänvisa till den lag som gäller nu; lagrumsregistret visar vad som ersatt den.",
     "SV053": "Rätta länken så att den pekar på ett dokument-id eller en fil som finns.",
+    "SV060": "Besluta den överenskommelse som lagen kräver och ange lagkrav: [NYCKEL] i den, "
+    "eller ange nyckeln i den gällande överenskommelse som redan uppfyller kravet.",
+    "SV061": "Använd en av nycklarna under lagkrav i samverkan.yaml, eller lägg till kravet där.",
     "SV090": "Rätta samverkan.yaml eller lagrum.yaml där meddelandet pekar.",
     "SV091": "Ange webbplats: tillganglighet: kontakt: i samverkan.yaml, och låt efterlevnad "
     "stämma med bristerna som listas.",

@@ -70,14 +70,17 @@ DEFAULT_LAGKRAV: Final = {
     "psykisk-funktionsnedsattning": {
         "namn": "Överenskommelse om personer med psykisk funktionsnedsättning",
         "typ": ["overenskommelse"],
+        "lagrum": "HSL (2017:30) 16 kap. 3 §",
     },
     "missbruk": {
         "namn": "Överenskommelse om personer med missbruk och beroende, spel om pengar inräknat",
         "typ": ["overenskommelse"],
+        "lagrum": "HSL (2017:30) 16 kap. 3 §",
     },
     "barn-utanfor-hemmet": {
         "namn": "Överenskommelse om barn och unga som vårdas utanför det egna hemmet",
         "typ": ["overenskommelse"],
+        "lagrum": "HSL (2017:30) 16 kap. 3 §",
     },
 }
 FALLBACK_INTERVAL: Final = 24
@@ -311,7 +314,7 @@ def _check_typ(key: str, setting: Dokumenttyp, all_types: dict[str, Dokumenttyp]
         if extra:
             raise PydanticCustomError(
                 "sv_builtin_typ",
-                "dokumenttyper.{key}: en inbyggd typ får bara ett nytt namn (namn:). Ta bort "
+                "{key} är en inbyggd typ och får bara ett nytt namn (namn:). Ta bort "
                 "{fields}, eller ge typen ett eget namn som ny typ.",
                 {"key": key, "fields": ", ".join(extra)},
             )
@@ -319,7 +322,7 @@ def _check_typ(key: str, setting: Dokumenttyp, all_types: dict[str, Dokumenttyp]
     if setting.prefix is None:
         raise PydanticCustomError(
             "sv_typ_prefix",
-            "dokumenttyper.{key} saknar prefix: ange 2–4 versaler som typens id börjar med, "
+            "typen {key} saknar prefix: ange 2–4 versaler som typens id börjar med, "
             "t.ex. prefix: {example}.",
             {"key": key, "example": key[:3].upper()},
         )
@@ -328,14 +331,14 @@ def _check_typ(key: str, setting: Dokumenttyp, all_types: dict[str, Dokumenttyp]
     if setting.prefix in taken:
         raise PydanticCustomError(
             "sv_typ_prefix_taken",
-            "dokumenttyper.{key}: prefixet {prefix} används redan av {other}. Välj ett annat.",
+            "typen {key}: prefixet {prefix} används redan av {other}. Välj ett annat.",
             {"key": key, "prefix": setting.prefix, "other": taken[setting.prefix]},
         )
     for parent in setting.vilar_pa or ():
         if parent == key:
             raise PydanticCustomError(
                 "sv_typ_self",
-                "dokumenttyper.{key}: en typ kan inte vila på sig själv. Ta bort {key} ur vilar_pa.",
+                "typen {key} kan inte vila på sig själv. Ta bort {key} ur vilar_pa.",
                 {"key": key},
             )
 

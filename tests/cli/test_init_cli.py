@@ -31,16 +31,19 @@ def validate_json(capsys, root: Path) -> tuple[int, dict]:
 
 
 def test_blank_repository_validates_clean(capsys, tmp_path):
-    """No errors; the one warning asks for what only the county can fill in: how visitors
-    report accessibility problems (SV091)."""
+    """No errors; the warnings ask for what only the county can fill in: how visitors report
+    accessibility problems (SV091), and the three agreements the law requires (SV060)."""
     root = tmp_path / "nytt"
     code, out, _ = run(capsys, "init", str(root))
     assert code == 0 and "Skapade dokumentarkivet" in out
     assert (root / ".git").is_dir()
     code, data = validate_json(capsys, root)
     assert code == 0
-    assert data["summary"] == {"documents": 0, "errors": 0, "warnings": 1, "infos": 0}
-    assert [(d["code"], d["path"]) for d in data["diagnostics"]] == [("SV091", "samverkan.yaml")]
+    assert data["summary"] == {"documents": 0, "errors": 0, "warnings": 4, "infos": 0}
+    assert sorted((d["code"], d["path"]) for d in data["diagnostics"]) == [
+        *[("SV060", "samverkan.yaml")] * 3,
+        ("SV091", "samverkan.yaml"),
+    ]
     for folder in ("dokument/rutiner", "dokument/overenskommelser", "grupper", "moten"):
         assert (root / folder / ".gitkeep").is_file()
     assert "namn: Samverkan i länet" in (root / "samverkan.yaml").read_text("utf-8")

@@ -150,6 +150,11 @@ class Common(Model):
     lagrum: list[Text] | None = Field(
         None, description='Lagrum, t.ex. "HSL (2017:30) 16 kap. 4 §".'
     )
+    lagkrav: list[Text] | None = Field(
+        None,
+        description="Lagkrav som dokumentet uppfyller (nycklar under lagkrav i samverkan.yaml), "
+        "t.ex. [psykisk-funktionsnedsattning].",
+    )
     publicera: Bool = Field(
         True, description="false: visas aldrig på webbplatsen eller i exporter."
     )

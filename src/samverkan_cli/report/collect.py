@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from samverkan_cli import antagande
+from samverkan_cli import antagande, lagkrav
 from samverkan_cli.arbetsordning import alternation_holds, meetings_per_year
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic, Severity
@@ -103,6 +103,16 @@ class AdoptionFigures:
 
 
 @dataclass(frozen=True)
+class RequirementFigures:
+    """A requirement of the law (lagkrav) and the published documents fulfilling it on Y-12-31."""
+
+    key: str
+    namn: str
+    lagrum: str | None
+    fulfilled_by: list[DocumentRef]
+
+
+@dataclass(frozen=True)
 class Report:
     year: int
     today: date
@@ -116,6 +126,7 @@ class Report:
     #: Every typ's label, in hierarchy order (a county's own types, relabelled built-ins).
     typ_labels: dict[str, str] = field(default_factory=dict)
     adoptions: list[AdoptionFigures] = field(default_factory=list)
+    requirements: list[RequirementFigures] = field(default_factory=list)
 
     def finding_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(d.code for d in self.findings).items()))
@@ -287,6 +298,22 @@ def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
     return sorted(found, key=lambda a: a.ref.id)
 
 
+def requirement_figures(repo: Repository, year: int) -> list[RequirementFigures]:
+    """SPEC §8.5 as of Y-12-31: each lagkrav with the visible documents in force that fulfil it."""
+    documents = {model.id: (document, model) for document, model in _documents(repo)}
+    end = date(year, 12, 31)
+    found = lagkrav.fulfilment(repo.config, (m for _d, m in documents.values()), end)
+    return [
+        RequirementFigures(
+            key,
+            repo.config.lagkrav[key].namn,
+            repo.config.lagkrav[key].lagrum,
+            [_ref(*documents[i], "") for i in ids],
+        )
+        for key, ids in found.items()
+    ]
+
+
 def _ended_by(model: Common, end: date) -> bool:
     return model.status in ENDED_STATUSES and (
         model.upphavd_datum is None or model.upphavd_datum <= end
@@ -313,4 +340,5 @@ def collect(
         party_names={key: party.namn for key, party in repo.config.parter.items()},
         typ_labels=repo.config.types.labels(),
         adoptions=adoption_figures(repo, year),
+        requirements=requirement_figures(repo, year),
     )

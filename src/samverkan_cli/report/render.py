@@ -188,6 +188,7 @@ def as_json(report: Report) -> str:
             }
             for a in report.adoptions
         ],
+        "lagkrav": {r.key: _ids(r.fulfilled_by) for r in report.requirements},
         "changes": None
         if report.changes is None
         else [

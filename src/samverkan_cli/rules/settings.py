@@ -16,7 +16,7 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.rules.registry import Context, check
 
-_WHERE = re.compile(r"^[ \t]*(tillganglighet|webbplats|namn)[ \t]*:", re.MULTILINE)
+_KEY = re.compile(r"^[ \t]*([a-z_]+)[ \t]*:", re.MULTILINE)
 
 
 @check("SV091")
@@ -42,18 +42,18 @@ def accessibility_statement(ctx: Context) -> Iterator[Diagnostic]:
             "efterlevnad: delvis, eller ta bort bristerna som är åtgärdade."
         )
     if problems:
-        line = _line(ctx)
+        line = config_line(ctx, "tillganglighet", "webbplats", "namn")
         for message in problems:
             yield Diagnostic("SV091", severity("SV091"), CONFIG_FILE, line, 1, None, message)
 
 
-def _line(ctx: Context) -> int:
-    """The line of `tillganglighet:` in samverkan.yaml, else `webbplats:`, else `namn:`."""
+def config_line(ctx: Context, *keys: str) -> int:
+    """The line in samverkan.yaml of the first of `keys` written there (1 when none is)."""
     try:
         text = read_repository_file(ctx.repo.root, ctx.repo.root / CONFIG_FILE).decode("utf-8")
     except (OSError, RefusedFile, UnicodeDecodeError):
         return 1
     found: dict[str, int] = {}
-    for match in _WHERE.finditer(text):
+    for match in _KEY.finditer(text):
         found.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
-    return found.get("tillganglighet") or found.get("webbplats") or found.get("namn") or 1
+    return next((found[key] for key in keys if key in found), 1)

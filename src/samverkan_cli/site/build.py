@@ -20,7 +20,7 @@ from typing import Any, Final, TypeVar
 
 from markupsafe import Markup, escape
 
-from samverkan_cli import antagande, exports, forteckning, git, heap, templating
+from samverkan_cli import antagande, exports, forteckning, git, heap, lagkrav, templating
 from samverkan_cli.arbetsordning import meetings_per_year
 from samverkan_cli.config import Tillganglighet
 from samverkan_cli.fileio import RefusedFile, read_repository_file
@@ -310,6 +310,7 @@ class _Renderer:
             self.page("adoption.html.j2", "under-antagande.html", catalog, _adoption),
             self.page("reviews.html.j2", "granskning.html", catalog, _reviews),
             self.page("hierarchy.html.j2", "hierarki.html", catalog, _hierarchy),
+            self.page("lagkrav.html.j2", "lagkrav.html", catalog, _lagkrav),
             self.page(
                 "accessibility.html.j2", "tillganglighet.html", inputs.Nothing(), _accessibility
             ),
@@ -400,6 +401,18 @@ def _hierarchy(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     return {"tree": _tree(catalog.entries)}
 
 
+def _lagkrav(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    """Each requirement of the law with the published documents in force that fulfil it."""
+    config = shared.repo.config
+    by_id = {e.id: e for e in catalog.entries}
+    found = lagkrav.fulfilment(config, (e.model for e in catalog.entries), shared.options.today)
+    return {
+        "requirements": [
+            (key, config.lagkrav[key], [by_id[i] for i in ids]) for key, ids in found.items()
+        ]
+    }
+
+
 def _adoption(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     return {"adoptions": _adoptions(shared, catalog.entries)}
 
@@ -486,6 +499,11 @@ def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
         "replaces": page.replaces,
         "replaced_by": page.replaced_by,
         "laws": [law_text(laws, text, dated) for text in e.model.lagrum or ()],
+        "requirements": [
+            (key, shared.repo.config.lagkrav[key].namn)
+            for key in dict.fromkeys(e.model.lagkrav or ())
+            if lagkrav.fulfils(shared.repo.config, e.model, key)
+        ],
         "groups": _group_names(page.groups),
         "projektstatus": PROJEKTSTATUS,
         "history": page.history,
