@@ -12,6 +12,7 @@ from samverkan_cli.rules import (
     dates,
     groups,
     laws,
+    meetings,
     references,
     schema,
     settings,
@@ -19,7 +20,18 @@ from samverkan_cli.rules import (
 )
 from samverkan_cli.rules.registry import CHECKS, Check
 
-MODULES = (adoption, content, dates, groups, laws, references, schema, settings, signatures)
+MODULES = (
+    adoption,
+    content,
+    dates,
+    groups,
+    laws,
+    meetings,
+    references,
+    schema,
+    settings,
+    signatures,
+)
 
 
 def all_checks() -> list[Check]:
