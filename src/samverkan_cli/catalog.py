@@ -68,6 +68,9 @@ _TABLE = (
     ("SV041", W, "Ordförandeskapet växlade inte mellan huvudmännen"),
     ("SV042", W, "Nästa mandatårs ordförande saknas efter sista dag att utse"),
     ("SV043", W, "Färre möten än moten_minst under ett avslutat år eller en avslutad termin"),
+    ("SV044", W, "Ordförande eller sammankallande från en annan huvudman än i samma_huvudman_som"),
+    ("SV045", W, "Dagordningen skickades ut senare än dagordning_dagar_fore före mötet"),
+    ("SV046", W, "Möte eller ordförandeskap efter att gruppen har upphört"),
     ("SV050", E, "SIP-mall saknar ett obligatoriskt avsnitt"),
     ("SV051", E, "Personnummer eller samordningsnummer i filen"),
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
@@ -130,6 +133,12 @@ _HELP: Final = {
     "ordforande, vice, utsedd).",
     "SV043": "Lägg till protokollen eller minnesanteckningarna under moten/, eller ändra "
     "moten_minst om arbetsordningen har ändrats.",
+    "SV044": "Välj ordförande eller sammankallande från den huvudman som leder gruppen som "
+    "samma_huvudman_som pekar på samma år, eller ta bort samma_huvudman_som.",
+    "SV045": "Skicka ut dagordningen minst dagordning_dagar_fore dagar före mötet, eller rätta "
+    "utskickad om datumet är fel.",
+    "SV046": "Flytta mötet till den grupp som tog över uppdraget och ta bort ordförandeskap för "
+    "år efter slutet, eller ändra gruppens giltig_till eller status om den finns kvar.",
     "SV050": "Lägg till avsnittet med den rubrik som mallen kräver.",
     "SV051": "Ta bort numret ur filen, och ur git-historiken om det redan är incheckat. "
     "Personuppgifter hör inte hemma i styrdokument.",

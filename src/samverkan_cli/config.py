@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from types import MappingProxyType
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, Field, StrictInt, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, JsonValue, StrictInt, field_validator
 from pydantic_core import PydanticCustomError
 
 from samverkan_cli.catalog import UNSILENCEABLE
@@ -24,9 +27,21 @@ from samverkan_cli.model.fields import (
     Text,
     TypName,
 )
-from samverkan_cli.model.vocabulary import GROUP_ID, PREFIX, TYP, party_huvudman
+from samverkan_cli.model.vocabulary import (
+    GROUP_ID,
+    NEEDS_HUVUDMAN,
+    PARTY_TYP,
+    PREFIX,
+    TYP,
+    accepted,
+    party_huvudman,
+)
 
 CONFIG_FILE: Final = "samverkan.yaml"
+#: The typs that must name a huvudman, as a user may spell them (for the schema's if/then).
+_NEEDS_HUVUDMAN_SPELLED: Final[list[JsonValue]] = list(
+    accepted(MappingProxyType({t: PARTY_TYP[t] for t in NEEDS_HUVUDMAN}))
+)
 
 DEFAULT_GRANSKNING: Final = {
     "avtal": 12,
@@ -84,6 +99,8 @@ DEFAULT_LAGKRAV: Final = {
     },
 }
 FALLBACK_INTERVAL: Final = 24
+#: The first year of a mandate period after the 2022 general election (periods of four years).
+DEFAULT_MANDATPERIOD_START: Final = 2023
 _ACTING = re.compile(r"^\s*t\.?\s?f\.?\s+", re.IGNORECASE)
 
 
@@ -111,13 +128,35 @@ def _silenceable(code: str) -> str:
 
 
 SilenceableCode = Annotated[RuleCode, AfterValidator(_silenceable)]
+PartyKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern)]
 
 
 class Party(Model):
+    # A förvaltning is no huvudman of its own (party_problems says so as SV090; the schema
+    # says it to an editor).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"typ": {"enum": _NEEDS_HUVUDMAN_SPELLED}},
+                "required": ["typ"],
+            },
+            "then": {"required": ["huvudman"]},
+        }
+    )
+
     namn: Text = Field(description="Partens namn, t.ex. Sundsvalls kommun.")
-    typ: PartyTyp = Field(description="region, kommun, kommunforbund, samordningsforbund, …")
+    typ: PartyTyp = Field(
+        description="region, kommun, kommunforbund, samordningsforbund, statlig, privat, "
+        "forvaltning eller annan."
+    )
     organisationsnummer: Annotated[str | None, AfterValidator(_orgnr)] = Field(
         None, description="Organisationsnummer NNNNNN-NNNN."
+    )
+    huvudman: PartyKeyName | None = Field(
+        None,
+        description="Nyckeln för den part som är huvudman för den här, t.ex. kommunen en "
+        "förvaltning hör till eller regionen en privat vårdcentral i vårdvalet verkar för. "
+        "Krävs för typ forvaltning.",
     )
 
 
@@ -143,7 +182,6 @@ class Webbplats(Model):
     tillganglighet: Tillganglighet = Field(default_factory=Tillganglighet)
 
 
-PartyKeyName = Annotated[str, Field(pattern=GROUP_ID.pattern)]
 Route = Literal["faststalld", "beslut", "undertecknare"]
 
 
@@ -202,6 +240,11 @@ class Config(Model):
     )
     varna_dagar: Annotated[StrictInt, Field(ge=0, le=3650)] = Field(
         90, description="Antal dagar före granskning eller slutdatum då verktyget påminner."
+    )
+    mandatperiod_start: Annotated[StrictInt, Field(ge=1900, le=2200)] = Field(
+        DEFAULT_MANDATPERIOD_START,
+        description="Första året i en mandatperiod; perioderna är fyra år (… 2019, 2023, "
+        "2027 …). Gäller grupper med mandat: mandatperiod.",
     )
     undertecknare: dict[TypName, dict[PartyTypName, list[Text]]] = Field(
         default_factory=lambda: dict(DEFAULT_UNDERTECKNARE),
@@ -277,8 +320,25 @@ class Config(Model):
         return f"{found.namn} ({party})" if found is not None else party
 
     def huvudman(self, party: str) -> str | None:
-        found = self.parter.get(party)
-        return party_huvudman(party, found.typ) if found else None
+        """The side a party stands on (SPEC §3: 'region', 'kommun' or its own key), through the
+        parties named by `huvudman:` (a förvaltning stands on its kommun's side); None for a key
+        not in `parter`."""
+        key = self.principal(party)
+        found = self.parter.get(key) if key is not None else None
+        return party_huvudman(key, found.typ) if key is not None and found else None
+
+    def principal(self, party: str) -> str | None:
+        """The party that `party` acts for, following `huvudman:` (itself when none is named);
+        None for an unknown key or a circle (both are SV090 when samverkan.yaml is read)."""
+        seen: list[str] = []
+        key: str | None = party
+        while key is not None and key in self.parter and key not in seen:
+            seen.append(key)
+            named = self.parter[key].huvudman
+            if named is None:
+                return key
+            key = named
+        return None
 
     def party_keys(self, given: str) -> list[str]:
         """The keys of the parties `given` names, as a user may write it: a key in any case, or
@@ -348,6 +408,57 @@ def county_context(raw: dict[str, Any]) -> dict[str, Any]:
     own = raw.get("dokumenttyper")
     names = [k for k in own if isinstance(k, str)] if isinstance(own, dict) else []
     return {"county_types": tuple(k for k in names if k not in TYP)}
+
+
+#: Where in samverkan.yaml a problem stands: keys and list indexes, as pydantic's `loc`.
+Where = tuple[str | int, ...]
+
+
+def party_problems(config: Config) -> Iterator[tuple[Where, str]]:
+    """What the parties say wrong about their huvudman (SV090): a förvaltning that names none,
+    a `huvudman` that is no party, a chain of them that comes back to where it started.
+
+    Checked after the model is built, since it relates one party to the others."""
+    for key, party in config.parter.items():
+        if party.huvudman is None:
+            if party.typ in NEEDS_HUVUDMAN:
+                yield ("parter", key), _no_principal(config, key)
+        elif party.huvudman not in config.parter:
+            yield ("parter", key, "huvudman"), _unknown_principal(config, key, party.huvudman)
+        elif config.principal(key) is None:
+            yield ("parter", key, "huvudman"), _circle(config, key)
+
+
+def _no_principal(config: Config, key: str) -> str:
+    example = next(
+        (k for k, p in config.parter.items() if p.typ in ("kommun", "region")), "kommunens-nyckel"
+    )
+    return (
+        f"'parter → {key}': en förvaltning ska ange sin huvudman, den kommun eller region som "
+        f"förvaltningen hör till. Lägg till huvudman: med den partens nyckel, t.ex. "
+        f"huvudman: {example}."
+    )
+
+
+def _unknown_principal(config: Config, key: str, named: str) -> str:
+    close = difflib.get_close_matches(named, list(config.parter), n=1, cutoff=0.6)
+    hint = f" Menade du '{close[0]}'?" if close else ""
+    return (
+        f"'parter → {key} → huvudman': '{named}' finns inte under parter.{hint} Ange nyckeln "
+        "för den part som är huvudman, t.ex. kommunen eller regionen, eller lägg till den "
+        "under parter."
+    )
+
+
+def _circle(config: Config, key: str) -> str:
+    chain = [key]
+    while (named := config.parter[chain[-1]].huvudman) is not None and named not in chain:
+        chain.append(named)
+    chain.append(chain[0] if named == chain[0] else str(named))
+    return (
+        f"'parter → {key} → huvudman' leder runt i en cirkel ({' → '.join(chain)}). Ange som "
+        "huvudman en part som inte själv har någon huvudman, t.ex. kommunen eller regionen."
+    )
 
 
 def title_matches(title: str, allowed: list[str]) -> bool:

@@ -36,6 +36,15 @@ def in_force(model: Common, day: date) -> bool:
     return model.upphavd_datum is None or day < model.upphavd_datum
 
 
+def last_day(model: Common) -> date | None:
+    """The last day a document applies: the day before upphavd_datum, else giltig_till
+    (None: tills vidare)."""
+    ends = [model.giltig_till] if model.giltig_till is not None else []
+    if model.upphavd_datum is not None:
+        ends.append(plus_days(model.upphavd_datum, -1))
+    return min(ends, default=None)
+
+
 def next_review(model: Common, config: Config) -> date | None:
     """nasta_granskning, else the latest of the last review and the last revision (or else the
     start) plus the interval for the typ: a revision is a review too (SPEC §8.3)."""

@@ -89,7 +89,10 @@ _DEFS: Final = {
     "MotenMinst": ("Möten minst", "Minsta antal möten."),
     "Ledamot": ("Ledamot", "En ledamot i gruppen."),
     "Person": ("Person", "En person och den part hen företräder."),
-    "Ordforandeskap": ("Ordförandeskap", "Ordförandeskapet ett mandatår."),
+    "Ordforandeskap": (
+        "Ordförandeskap",
+        "Ordförandeskapet ett mandatår eller en mandatperiod: ordförande eller sammankallande.",
+    ),
     "Party": ("Part", "En part i samverkan."),
     "Webbplats": ("Webbplats", "Den publicerade förteckningen."),
     "Tillganglighet": (

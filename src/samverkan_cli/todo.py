@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from samverkan_cli import antagande
+from samverkan_cli import antagande, arbetsordning
+from samverkan_cli.arbetsordning import missing_row, term_years
+from samverkan_cli.config import Config
 from samverkan_cli.lifecycle import in_force, mandate_deadline, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp
-from samverkan_cli.rules.groups import meetings_held
+from samverkan_cli.rules.meetings import meetings_held
 from samverkan_cli.rules.registry import Context
 
 #: What an item is about, in the order the text output explains them.
@@ -69,7 +71,7 @@ def items(repo: Repository, today: date, days: int | None = None) -> list[Item]:
         *_decisions(repo, documents, today),
         *_signatures(repo, documents, today),
         *_reviews(repo, documents, today, horizon),
-        *_chairs(groups, today, horizon),
+        *_chairs(repo.config, groups, today, horizon),
         *_meetings(repo, today),
     ]
     return sorted(found, key=Item.sort_key)
@@ -152,25 +154,27 @@ def _reviews(repo: Repository, documents: Pairs, today: date, horizon: date) -> 
         )
 
 
-def _chairs(groups: list[tuple[Document, Grupp]], today: date, horizon: date) -> Iterator[Item]:
+def _chairs(
+    config: Config, groups: list[tuple[Document, Grupp]], today: date, horizon: date
+) -> Iterator[Item]:
     for document, group in groups:
         if not group.ordforande_utses_senast or not in_force(group, today):
             continue
-        chosen = {term.ar for term in group.ordforandeskap or ()}
-        for year in (today.year, today.year + 1, today.year + 2):
+        chosen = arbetsordning.terms(config, group)
+        now, length = arbetsordning.term_start(config, group, today.year), term_years(group)
+        for year in range(now, today.year + 3, length):  # terms starting by two years ahead
             deadline = mandate_deadline(group.ordforande_utses_senast, year)
             if year in chosen or deadline > horizon:
                 continue
-            if deadline < today and year < today.year:
-                continue  # a mandate year already over: nothing to appoint
+            if deadline < today and year + length - 1 < today.year:
+                continue  # a mandate already over: nothing to appoint
             yield Item(
                 group.dokumentansvarig,
                 group.id,
                 "ordforande",
                 deadline,
                 "SV042" if deadline < today else None,
-                f"Fyll i ordforandeskap för {year} (ar: {year}, ordforande, vice, utsedd) "
-                f"i {document.path}",
+                f"Fyll i ordforandeskap för {year} ({missing_row(group, year)}) i {document.path}",
                 document.path,
             )
 

@@ -200,7 +200,13 @@ def test_a_group_counts_the_meetings_held_by_today_and_shows_planned_ones(site):
 def test_the_groups_are_listed_from_the_political_level_down(site):
     page = read(site, "grupper/index.html")
     order = re.findall(r'href="../grupper/([\w-]+)\.html"', page.split("<main", 1)[1])
-    assert order == ["social-reko", "bg", "lsg-barn-och-unga", "lsg-psykisk-halsa"]
+    assert order == [
+        "social-reko",
+        "bg",
+        "lsg-barn-och-unga",
+        "lsg-psykisk-halsa",
+        "treparter-sundsvall",
+    ]
 
 
 # 6. The accessibility statement

@@ -130,6 +130,18 @@ def meetings(group_id: str, *days: str) -> Callable[[Docs], None]:
     return change
 
 
+TRE = "grupper/treparter.md"
+AGENDA = "moten/2026/2026-03-02-bg-dagordning.md"
+
+
+def convener(year: int, party: str, utsedd: str = "2025-11-20") -> dict[str, Any]:
+    return {"ar": year, "sammankallande": {"namn": "Sam", "part": party}, "utsedd": utsedd}
+
+
+def agenda(sent: str, day: str = "2026-03-02") -> dict[str, Any]:
+    return {"typ": "mote", "grupp": "bg", "datum": day, "handling": "dagordning", "utskickad": sent}
+
+
 def term(year: int, chair: str, vice: str, utsedd: str = "2026-06-01") -> dict[str, Any]:
     return {
         "ar": year,
@@ -585,7 +597,7 @@ BAD = [
         lambda docs: None,
         BG,
         "moten_minst",
-        "Under 2026 finns 1 mötesanteckningar",
+        "Under 2026 hölls 1 möte, men",
         today=date(2027, 1, 10),
     ),
     Case(
@@ -593,8 +605,50 @@ BAD = [
         chain(set_(BG, moten_minst={"per": "termin", "antal": 1}), meetings("bg", "2026-03-01")),
         BG,
         "moten_minst",
-        "Under HT 2026 finns 0",
+        "Under HT 2026 hölls inga möten",
         today=date(2027, 1, 10),
+    ),
+    Case(
+        "SV044",
+        add(
+            TRE,
+            group(
+                "treparter", samma_huvudman_som="bg", ordforandeskap=[convener(2026, "kommun-a")]
+            ),
+        ),
+        TRE,
+        "part: kommun-a",
+        "Sammankallande 2026 kommer från kommunerna, men ordföranden i Beredningsgruppen (bg) "
+        "kommer 2026 från regionen.",
+    ),
+    Case(
+        "SV045",
+        chain(set_(BG, dagordning_dagar_fore=7), add(AGENDA, agenda("2026-02-27"))),
+        AGENDA,
+        "utskickad",
+        "Dagordningen till mötet 2026-03-02 skickades ut 2026-02-27, 3 dagar före mötet",
+    ),
+    Case(
+        "SV046",
+        set_(BG, giltig_till="2026-01-31"),
+        "moten/2026/2026-02-01-bg.md",
+        "datum",
+        "Mötet 2026-02-01 är registrerat på Beredningsgruppen (bg), men gruppen gällde till och "
+        "med 2026-01-31.",
+    ),
+    Case(
+        "SV046",
+        set_(
+            BG,
+            giltig_till="2026-05-31",
+            ordforandeskap=[
+                term(2026, "region-norr", "kommun-a", "2025-11-10"),
+                term(2027, "kommun-a", "region-norr", "2026-05-01"),
+            ],
+        ),
+        BG,
+        "ar: 2027",
+        "ordforandeskap har en rad för 2027, men gruppen gällde till och med 2026-05-31.",
     ),
     Case(
         "SV050",
@@ -844,6 +898,17 @@ OK = [
         meetings("bg", "2026-03-01", "2026-04-01", "2026-05-01", "2026-09-01", "2026-10-01"),
         today=date(2027, 1, 10),
     ),
+    Case(
+        "SV044",
+        add(
+            TRE,
+            group(
+                "treparter", samma_huvudman_som="bg", ordforandeskap=[convener(2026, "region-norr")]
+            ),
+        ),
+    ),
+    Case("SV045", chain(set_(BG, dagordning_dagar_fore=7), add(AGENDA, agenda("2026-02-23")))),
+    Case("SV046", set_(BG, giltig_till="2026-02-01")),
     Case("SV050", add(SIP, sip_mall(SIP_HEADINGS))),
     Case(
         "SV051",

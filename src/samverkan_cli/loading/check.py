@@ -29,7 +29,7 @@ _PATTERN_HINTS = {
     "party": "En partsnyckel skrivs med små bokstäver a–z, siffror och bindestreck (utan å, ä "
     "och ö), t.ex. kiruna eller region-norrbotten; partens namn skrivs i namn:.",
 }
-_GROUP_FIELDS = {"av", "styrgrupp", "grupp", "rapporterar_till"}
+_GROUP_FIELDS = {"av", "styrgrupp", "grupp", "rapporterar_till", "samma_huvudman_som"}
 
 
 #: Fields whose salvage would fall back to a permissive default: without `publicera` the
@@ -379,7 +379,13 @@ def _pattern_hint(loc: Loc, typ: doctypes.DocType | None = None) -> str:
 
 
 #: An example number that fits the field, where 12 would not.
-_NUMBER_EXAMPLES: Final = {"ar": "2026", "antal": "6", "manader": "12"}
+_NUMBER_EXAMPLES: Final = {
+    "ar": "2026",
+    "antal": "6",
+    "manader": "12",
+    "mandatperiod_start": "2023",
+    "dagordning_dagar_fore": "7",
+}
 
 _SIMPLE = {
     "string_type": "'{name}' ska vara text, inte '{value}'. Sätt citattecken runt värdet.",

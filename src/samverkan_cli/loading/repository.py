@@ -23,7 +23,13 @@ from pydantic import BaseModel, ValidationError
 
 from samverkan_cli import heap, lagrum, parallel
 from samverkan_cli.catalog import severity
-from samverkan_cli.config import CONFIG_FILE, Config, county_context, merge_defaults
+from samverkan_cli.config import (
+    CONFIG_FILE,
+    Config,
+    county_context,
+    merge_defaults,
+    party_problems,
+)
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles, read_regular
@@ -363,7 +369,20 @@ def load_config(root: Path) -> Config:
         raise ConfigError(
             [_config_error(CONFIG_FILE, "samverkan.yaml ska innehålla namn: och parter:.")]
         )
-    return _validate(Config, merge_defaults(raw), located, CONFIG_FILE, county_context(raw))
+    config = _validate(Config, merge_defaults(raw), located, CONFIG_FILE, county_context(raw))
+    problems = list(_party_findings(config, located))
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def _party_findings(config: Config, located: yamlread.Located) -> Iterator[Diagnostic]:
+    """What relates one party to another in samverkan.yaml (config.party_problems), as SV090
+    findings where the YAML says it."""
+    document = Document(CONFIG_FILE, located=located)
+    for where, message in party_problems(config):
+        finding = document.diagnostic("SV090", message, where, key=len(where) == 2)
+        yield dataclasses.replace(finding, id=None, message=f"{CONFIG_FILE}: {message}")
 
 
 def load_laws(root: Path) -> lagrum.LawRegistry:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from samverkan_cli.model.doctypes import DocType
 from samverkan_cli.model.fields import (
@@ -18,6 +18,7 @@ from samverkan_cli.model.fields import (
     GroupId,
     Handling,
     IsoDate,
+    Mandat,
     Model,
     MonthDay,
     Months,
@@ -209,16 +210,44 @@ class Ledamot(Model):
 
 
 class Person(Model):
-    namn: Text
-    part: PartyKey
+    namn: Text = Field(description="Personens namn.")
+    part: PartyKey = Field(description="Parten som personen företräder (nyckel i samverkan.yaml).")
 
 
 class Ordforandeskap(Model):
-    ar: Annotated[int, Field(strict=True, ge=1900, le=2200)] = Field(description="Mandatåret.")
-    ordforande: Person
-    vice: Person | None = None
-    sekreterare: Person | None = None
+    """Who leads a group for a mandate: a chair, or (groups led by a convener) a sammankallande.
+
+    Exactly one of the two is written; a rule says so when neither or both are (SV003, SV004),
+    and the schema's oneOf says the same to an editor."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": [role], "properties": {role: {"type": "object"}}}
+                for role in ("ordforande", "sammankallande")
+            ]
+        }
+    )
+
+    ar: Annotated[int, Field(strict=True, ge=1900, le=2200)] = Field(
+        description="Mandatåret; med mandat: mandatperiod mandatperiodens första år."
+    )
+    ordforande: Person | None = Field(None, description="Ordföranden.")
+    sammankallande: Person | None = Field(
+        None, description="Sammankallande, i stället för ordförande i grupper som leds så."
+    )
+    vice: Person | None = Field(None, description="Vice ordförande.")
+    sekreterare: Person | None = Field(None, description="Sekreteraren.")
     utsedd: IsoDate = Field(description="Dagen då ordförandeskapet utsågs.")
+
+    @property
+    def leader(self) -> tuple[str, Person] | None:
+        """('ordforande' or 'sammankallande', the person) who leads; None when neither is named."""
+        if self.ordforande is not None:
+            return "ordforande", self.ordforande
+        if self.sammankallande is not None:
+            return "sammankallande", self.sammankallande
+        return None
 
 
 class Grupp(Common):
@@ -232,11 +261,26 @@ class Grupp(Common):
         None, description="Minsta antal möten per år eller termin."
     )
     ledamoter: list[Ledamot] | None = Field(None, description="Ledamöter.")
-    ordforandeskap: list[Ordforandeskap] | None = Field(None, description="Ordförandeskap per år.")
+    mandat: Mandat = Field(
+        "ar",
+        description="ar: ordförandeskapet ett år i taget; mandatperiod: fyra år i taget, från "
+        "mandatperiod_start i samverkan.yaml (politiska forum).",
+    )
+    ordforandeskap: list[Ordforandeskap] | None = Field(
+        None, description="Ordförandeskap per mandatår eller mandatperiod."
+    )
     ordforande_utses_senast: MonthDay | None = Field(
         None, description='Senaste dag att utse ordförande, MM-DD, t.ex. "11-30".'
     )
     alternerar: Bool = Field(True, description="Ordförandeskapet växlar mellan huvudmännen.")
+    samma_huvudman_som: GroupId | None = Field(
+        None,
+        description="Id för en grupp: ordförande eller sammankallande kommer från den huvudman "
+        "som leder den gruppen samma år.",
+    )
+    dagordning_dagar_fore: Annotated[int, Field(strict=True, ge=0, le=365)] | None = Field(
+        None, description="Dagordningen skickas ut minst så många dagar före mötet."
+    )
 
 
 class MoteRecord(Model):
@@ -246,6 +290,7 @@ class MoteRecord(Model):
     grupp: GroupId = Field(description="Gruppen som möttes.")
     datum: IsoDate = Field(description="Mötesdatum.")
     handling: Handling = Field(description="dagordning, minnesanteckningar eller protokoll.")
+    utskickad: IsoDate | None = Field(None, description="Dagen dagordningen skickades ut.")
     titel: Text | None = Field(None, description="Rubrik.")
     status: Status | None = Field(None, description="Status (frivillig för möten).")
     narvarande: list[Text] | None = Field(None, description="Närvarande.")

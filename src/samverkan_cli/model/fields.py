@@ -29,20 +29,6 @@ from samverkan_cli.model import vocabulary
 from samverkan_cli.printable import CONTROL
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -81,7 +67,7 @@ def parse_date(value: Any) -> date:
         raise PydanticCustomError(
             "sv_date_day",
             "'{value}' är inget giltigt datum: {month} {year} har {last} dagar.",
-            {"value": text, "month": _MONTHS[month - 1], "year": year, "last": last},
+            {"value": text, "month": vocabulary.MONTHS[month - 1], "year": year, "last": last},
         )
     return date(year, month, day)
 
@@ -149,7 +135,14 @@ Status = Annotated[
 ]
 PartyTyp = Annotated[
     Literal[
-        "region", "kommun", "kommunforbund", "samordningsforbund", "statlig", "privat", "annan"
+        "region",
+        "kommun",
+        "kommunforbund",
+        "samordningsforbund",
+        "statlig",
+        "privat",
+        "forvaltning",
+        "annan",
     ],
     BeforeValidator(_fold),
     _enum_schema(vocabulary.PARTY_TYP),
@@ -185,6 +178,9 @@ Exemplar = Annotated[
     Literal["original", "kopia"], BeforeValidator(_fold), _enum_schema(vocabulary.EXEMPLAR)
 ]
 Per = Annotated[Literal["ar", "termin"], BeforeValidator(_fold), _enum_schema(vocabulary.PER)]
+Mandat = Annotated[
+    Literal["ar", "mandatperiod"], BeforeValidator(_fold), _enum_schema(vocabulary.MANDAT)
+]
 Mote = Annotated[
     Literal["mote"],
     BeforeValidator(_fold),

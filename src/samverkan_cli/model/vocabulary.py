@@ -94,9 +94,12 @@ PARTY_TYP: Final = MappingProxyType(
         "samordningsforbund": "Samordningsförbund",
         "statlig": "Statlig myndighet",
         "privat": "Privat aktör",
+        "forvaltning": "Förvaltning",
         "annan": "Annan",
     }
 )
+#: Party typs that are no huvudman of their own: they name the one they act for (`huvudman:`).
+NEEDS_HUVUDMAN: Final = ("forvaltning",)
 NIVA: Final = MappingProxyType(
     {
         "politisk": "Politisk nivå",
@@ -128,6 +131,28 @@ HANDLING: Final = MappingProxyType(
     }
 )
 PER: Final = MappingProxyType({"ar": "år", "termin": "termin"})
+#: How long a chair's mandate runs: a year, or a four-year mandate period (politiska forum).
+MANDAT: Final = MappingProxyType({"ar": "Ett år i taget", "mandatperiod": "Mandatperiod"})
+#: Years in a mandate period (Swedish general elections every fourth year).
+MANDATE_PERIOD_YEARS: Final = 4
+#: The roles that may lead a group in an ordforandeskap entry, with their Swedish names.
+LEADER: Final = MappingProxyType({"ordforande": "Ordförande", "sammankallande": "Sammankallande"})
+
+#: The months' names, as a sentence writes them ("september 2025").
+MONTHS: Final = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 DOC_ID: Final = re.compile(r"^[A-Z]{2,4}-\d{4}$")
 GROUP_ID: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -143,6 +168,7 @@ SPELLED: Final = MappingProxyType(
         "upphavd": "upphävd",
         "kommunforbund": "kommunförbund",
         "samordningsforbund": "samordningsförbund",
+        "forvaltning": "förvaltning",
         "lans": "läns",
         "tillfallig": "tillfällig",
         "ordforande": "ordförande",

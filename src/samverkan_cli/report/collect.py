@@ -14,15 +14,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from samverkan_cli import antagande, lagkrav
-from samverkan_cli.arbetsordning import alternation_holds, meetings_per_year
+from samverkan_cli.arbetsordning import (
+    Term,
+    alternation_holds,
+    first_day,
+    held,
+    required_in,
+    required_in_year,
+    term_for,
+)
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic, Severity
 from samverkan_cli.forteckning import visible
 from samverkan_cli.git import Change
-from samverkan_cli.lifecycle import decided_on, in_force, next_review
+from samverkan_cli.lifecycle import decided_on, in_force, next_review, period_of
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Projekt
+from samverkan_cli.model.documents import Common, Grupp, MotenMinst, MoteRecord, Person, Projekt
 from samverkan_cli.model.vocabulary import DECIDED_STATUSES, ENDED_STATUSES
 
 
@@ -58,18 +66,27 @@ class GroupFigures:
     per: str | None
     terms: tuple[int, int] | None  # (VT, HT) meetings when the group counts per term
     term_minimum: int | None
-    chair: str | None
+    chair: str | None  # the leader: the chair, or the convener of a group led by one
     vice: str | None
     secretary: str | None
     next_chair: str | None
     alternation_ok: bool | None  # None: the group does not alternate, or no chair recorded
+    #: 'ordforande' or 'sammankallande': what the leader of Y is called (None: none recorded).
+    chair_role: str | None = None
+    #: The years the chair of Y and of Y+1 were chosen for: '2025', or '2023–2026'.
+    chair_years: str | None = None
+    next_chair_years: str | None = None
+    #: (VT, HT) meetings asked for, when the group counts per term (the first in proportion).
+    term_required: tuple[int, int] | None = None
 
     @property
     def short(self) -> bool:
         if self.required is None:
             return False
-        if self.terms is not None and self.term_minimum is not None:
-            return min(self.terms) < self.term_minimum
+        if self.terms is not None and self.term_required is not None:
+            return any(
+                held < asked for held, asked in zip(self.terms, self.term_required, strict=True)
+            )
         return self.meetings < self.required
 
 
@@ -199,50 +216,75 @@ def _existed_in(group: Grupp, year: int) -> bool:
     return group.giltig_fran <= date(year, 12, 31) and not ended
 
 
-def group_figures(repo: Repository, year: int) -> list[GroupFigures]:
-    held: dict[str, set[date]] = {}
+def group_figures(repo: Repository, year: int, today: date) -> list[GroupFigures]:
+    """Each group that existed in `year`: meetings held by the year's end (or by today, for the
+    year under way), against its minimum, and who led it."""
+    records: dict[str, list[date]] = {}
     for document in repo.documents:
-        if isinstance(document.model, MoteRecord) and document.model.datum.year == year:
-            held.setdefault(document.model.grupp, set()).add(document.model.datum)
+        if isinstance(document.model, MoteRecord):
+            records.setdefault(document.model.grupp, []).append(document.model.datum)
     result = []
     for document in repo.documents:
         group = document.model
         if isinstance(group, Grupp) and visible(document) and _existed_in(group, year):
-            result.append(
-                _group(repo.config, document.path, group, year, held.get(group.id, set()))
-            )
+            days = held(records.get(group.id, ()), today)
+            result.append(_group(repo.config, document.path, group, year, days))
     return sorted(result, key=lambda g: g.id)
 
 
-def _group(config: Config, path: str, group: Grupp, year: int, days: set[date]) -> GroupFigures:
-    terms = chosen = upcoming = None
-    minimum = group.moten_minst
-    if minimum is not None and minimum.per == "termin":
-        terms = (sum(1 for d in days if d.month <= 6), sum(1 for d in days if d.month > 6))
-    for term in group.ordforandeskap or ():
-        if term.ar == year:
-            chosen = term
-        elif term.ar == year + 1:
-            upcoming = term
+def _group(config: Config, path: str, group: Grupp, year: int, every: list[date]) -> GroupFigures:
+    """`every`: the group's meetings held, all years (where counting starts, from the first)."""
+    minimum, start = group.moten_minst, first_day(group, every)
+    days = [d for d in every if d.year == year]
+    chosen, upcoming = term_for(config, group, year), term_for(config, group, year + 1)
+    leader = chosen.leader if chosen is not None else None
     return GroupFigures(
         id=group.id,
         titel=group.titel,
         path=path,
         meetings=len(days),
-        required=meetings_per_year(minimum),
+        required=required_in_year(minimum, start, year),
         per=None if minimum is None else minimum.per,
-        terms=terms,
-        term_minimum=minimum.antal if minimum is not None and minimum.per == "termin" else None,
-        chair=chosen.ordforande.part if chosen else None,
-        vice=chosen.vice.part if chosen and chosen.vice else None,
-        secretary=chosen.sekreterare.part if chosen and chosen.sekreterare else None,
-        next_chair=upcoming.ordforande.part if upcoming else None,
+        terms=_per_term(days) if _by_term(minimum) else None,
+        term_minimum=minimum.antal if minimum is not None and _by_term(minimum) else None,
+        chair=leader[1].part if leader else None,
+        vice=_part(chosen.entry.vice) if chosen else None,
+        secretary=_part(chosen.entry.sekreterare) if chosen else None,
+        next_chair=_leader_part(upcoming),
         alternation_ok=(
-            alternation_holds(config, list(group.ordforandeskap or ()), year)
-            if chosen and group.alternerar
-            else None
+            alternation_holds(config, group, year) if leader and group.alternerar else None
         ),
+        chair_role=leader[0] if leader else None,
+        chair_years=chosen.years if chosen else None,
+        next_chair_years=upcoming.years if upcoming else None,
+        term_required=_term_required(minimum, start, year),
     )
+
+
+def _by_term(minimum: MotenMinst | None) -> bool:
+    return minimum is not None and minimum.per == "termin"
+
+
+def _per_term(days: list[date]) -> tuple[int, int]:
+    return sum(1 for d in days if d.month <= 6), sum(1 for d in days if d.month > 6)
+
+
+def _term_required(
+    minimum: MotenMinst | None, start: date | None, year: int
+) -> tuple[int, int] | None:
+    if minimum is None or not _by_term(minimum):
+        return None
+    spring, autumn = (period_of(date(year, month, 1), "termin") for month in (1, 7))
+    return required_in(minimum, start, spring), required_in(minimum, start, autumn)
+
+
+def _part(person: Person | None) -> str | None:
+    return person.part if person is not None else None
+
+
+def _leader_part(term: Term | None) -> str | None:
+    leader = term.leader if term is not None else None
+    return leader[1].part if leader is not None else None
 
 
 def project_figures(repo: Repository, year: int) -> ProjectFigures:
@@ -333,7 +375,7 @@ def collect(
         today=today,
         name=repo.config.namn,
         documents=document_figures(repo, year),
-        groups=group_figures(repo, year),
+        groups=group_figures(repo, year, min(today, date(year, 12, 31))),
         projects=project_figures(repo, year),
         findings=findings,
         changes=changes,

@@ -59,6 +59,8 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
         "links": links,
         "typ_label": report.typ_labels or dict(TYP),
         "party": lambda key: report.party_names.get(key, key) if key else "–",
+        "leader": lambda g, upcoming=False: _leader(report, g, upcoming),
+        "prorated": lambda g: _prorated(report, g),
         "sections": [
             ("Beslutade", d.decided),
             ("Reviderade", d.revised),
@@ -205,6 +207,29 @@ def as_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _leader(report: Report, g: GroupFigures, upcoming: bool) -> str:
+    """Who leads a group in Y (or Y+1), as the table shows it: 'Region Norr', 'A kommun
+    (sammankallande)', 'B kommun (mandatperiod 2023–2026)'."""
+    key = g.next_chair if upcoming else g.chair
+    if key is None:
+        return "–"
+    notes = ["sammankallande"] if g.chair_role == "sammankallande" else []
+    years = g.next_chair_years if upcoming else g.chair_years
+    if years is not None and "–" in years:
+        notes.append(f"mandatperiod {years}")
+    name = report.party_names.get(key, key)
+    return f"{name} ({', '.join(notes)})" if notes else name
+
+
+def _prorated(report: Report, g: GroupFigures) -> str:
+    """' (2025: VT 0, HT 1)' when the year's terms ask less than the minimum: the group
+    started during the year, and its first term counts in proportion."""
+    asked, minimum = g.term_required, g.term_minimum
+    if asked is None or minimum is None or asked == (minimum, minimum):
+        return ""
+    return f" ({report.year}: VT {asked[0]}, HT {asked[1]})"
+
+
 def _group_json(g: GroupFigures) -> dict[str, Any]:
     return {
         "id": g.id,
@@ -214,6 +239,9 @@ def _group_json(g: GroupFigures) -> dict[str, Any]:
         "vice": g.vice,
         "next_chair": g.next_chair,
         "alternation_ok": g.alternation_ok,
+        "chair_role": g.chair_role,
+        "chair_years": g.chair_years,
+        "next_chair_years": g.next_chair_years,
         "secretary": g.secretary,
         "per": g.per,
         "terms": None if g.terms is None else {"vt": g.terms[0], "ht": g.terms[1]},

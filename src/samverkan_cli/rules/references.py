@@ -76,7 +76,7 @@ def _group_party_references(model: Grupp) -> Iterator[tuple[Loc, str]]:
     for index, member in enumerate(model.ledamoter or ()):
         yield ("ledamoter", index, "part"), member.part
     for index, term in enumerate(model.ordforandeskap or ()):
-        for role in ("ordforande", "vice", "sekreterare"):
+        for role in ("ordforande", "sammankallande", "vice", "sekreterare"):
             person = getattr(term, role)
             if person is not None:
                 yield ("ordforandeskap", index, role, "part"), person.part
@@ -115,6 +115,8 @@ def group_references(document: Document) -> Iterator[tuple[Loc, str]]:
         yield ("grupp",), model.grupp
     if isinstance(model, Grupp) and model.rapporterar_till:
         yield ("rapporterar_till",), model.rapporterar_till
+    if isinstance(model, Grupp) and model.samma_huvudman_som:
+        yield ("samma_huvudman_som",), model.samma_huvudman_som
 
 
 @check("SV012")

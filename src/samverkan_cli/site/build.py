@@ -20,16 +20,24 @@ from typing import Any, Final, TypeVar
 
 from markupsafe import Markup, escape
 
-from samverkan_cli import antagande, exports, forteckning, git, heap, lagkrav, templating
-from samverkan_cli.arbetsordning import meetings_per_year
-from samverkan_cli.config import Tillganglighet
+from samverkan_cli import (
+    antagande,
+    arbetsordning,
+    exports,
+    forteckning,
+    git,
+    heap,
+    lagkrav,
+    templating,
+)
+from samverkan_cli.config import Config, Tillganglighet
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.lagrum import LawRegistry
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.doctypes import DocTypes
-from samverkan_cli.model.documents import Common, Grupp, MoteRecord
+from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Ordforandeskap
 from samverkan_cli.model.vocabulary import (
     DOC_ID,
     EXEMPLAR,
@@ -124,11 +132,13 @@ class Site:
         )
 
     def group_page(self, document: Document, group: Grupp) -> inputs.GroupPage:
-        parent = next((d for d, g in self.groups if g.id == group.rapporterar_till), None)
+        parent = self.group_files.get(group.rapporterar_till or "")
+        follows = self.group_files.get(group.samma_huvudman_som or "")
         return inputs.GroupPage(
             inputs.Whole(document),
             [inputs.Whole(d) for d in self.meetings.get(group.id, [])],
             inputs.Front(parent) if parent is not None else None,
+            inputs.Front(follows) if follows is not None else None,
         )
 
 
@@ -552,12 +562,13 @@ def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:
     group = page.group.model
     assert isinstance(group, Grupp)
     records = [(shown, shown.model) for shown in page.meetings]
-    today = shared.options.today
+    today, config = shared.options.today, shared.repo.config
     held: dict[int, int] = defaultdict(int)
     planned: dict[int, int] = defaultdict(int)
     for day in {m.datum for _shown, m in records}:
         (held if day <= today else planned)[day.year] += 1
     years = sorted(held.keys() | planned.keys(), reverse=True)
+    start = arbetsordning.first_day(group, (m.datum for _s, m in records if m.datum <= today))
     return {
         "g": group,
         "body": shared.body(page.group),
@@ -565,15 +576,40 @@ def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:
         "roll": ROLL,
         "handling": HANDLING,
         "parent": page.parent.model if page.parent is not None else None,
+        "follows": page.follows.model if page.follows is not None else None,
         "meetings": [
             (m, m.datum > today, markdown.render(shown.document.body, lambda _href: None))
             for shown, m in records
         ],
-        "per_year": [(year, held[year], planned[year]) for year in years],
+        "per_year": [
+            (year, held[year], planned[year], _required(group, start, year)) for year in years
+        ],
         "any_planned": bool(planned),
-        "required": meetings_per_year(group.moten_minst),
-        "chairs": sorted(group.ordforandeskap or (), key=lambda t: t.ar, reverse=True),
+        "chairs": _chairs(config, group),
+        "chair_heading": _chair_heading(group),
+        "period": arbetsordning.term_years(group) > 1,
+        "mandate_start": config.mandatperiod_start,
     }
+
+
+def _required(group: Grupp, start: date | None, year: int) -> int | None:
+    return arbetsordning.required_in_year(group.moten_minst, start, year)
+
+
+def _chairs(config: Config, group: Grupp) -> list[tuple[str, str, Ordforandeskap]]:
+    """(years, leader's role in words, entry) for each term, newest first."""
+    found = sorted(arbetsordning.terms(config, group).values(), key=lambda t: t.first)
+    return [
+        (t.years, ROLL.get(t.leader[0], "") if t.leader else "", t.entry) for t in reversed(found)
+    ]
+
+
+def _chair_heading(group: Grupp) -> str:
+    """'Ordförande', 'Sammankallande', or both when the group has had both."""
+    roles = {e.leader[0] for e in group.ordforandeskap or () if e.leader is not None}
+    if roles == {"sammankallande"}:
+        return "Sammankallande"
+    return "Ordförande eller sammankallande" if len(roles) > 1 else "Ordförande"
 
 
 def _adopting(entries: list[Entry]) -> list[Entry]:
@@ -649,6 +685,26 @@ def _cell(shared: Shared, e: Entry, key: str) -> tuple[str, str]:
     return "missing", "saknas"
 
 
+def _meeting_events(catalog: inputs.Catalog) -> list[tuple[str, str, date, str]]:
+    """(group id, name, day, what was kept) per meeting: one a date of a group, however many
+    records it has ('Dagordning och minnesanteckningar'), so that each event's UID is its own."""
+    kept: dict[tuple[str, str, date], set[str]] = defaultdict(set)
+    for group in inputs.models(catalog.groups, Grupp):
+        for m in inputs.models(catalog.meetings.get(group.id, []), MoteRecord):
+            kept[(group.id, group.titel, m.datum)].add(m.handling)
+    order = list(HANDLING)
+    return sorted(
+        (group_id, titel, day, _and([HANDLING[h] for h in sorted(found, key=order.index)]))
+        for (group_id, titel, day), found in kept.items()
+    )
+
+
+def _and(labels: list[str]) -> str:
+    """'Dagordning och minnesanteckningar'."""
+    rest = [label.lower() for label in labels[1:]]
+    return " och ".join([labels[0], *rest]) if rest else labels[0]
+
+
 def _reviews(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     due = [e for e in catalog.entries if e.review_overdue or e.review_soon or e.expires_soon]
     owners: dict[str, list[Entry]] = defaultdict(list)
@@ -682,12 +738,9 @@ def _exports(renderer: _Renderer, site: Site) -> list[Output]:
     feed = inputs.Feed(catalog, site.changes)
 
     def calendar() -> bytes:
-        meetings = sorted(
-            (group.id, group.titel, m.datum, HANDLING[m.handling])
-            for group in inputs.models(catalog.groups, Grupp)
-            for m in inputs.models(catalog.meetings.get(group.id, []), MoteRecord)
+        return exports.calendar_ics(
+            entries, _meeting_events(catalog), name, options.today, options.base_url
         )
-        return exports.calendar_ics(entries, meetings, name, options.today, options.base_url)
 
     def atom() -> bytes:
         history: dict[str, list[git.Change]] = defaultdict(list)

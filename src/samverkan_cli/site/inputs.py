@@ -132,11 +132,13 @@ class DocumentPage:
 @_declaration
 @dataclass(frozen=True, slots=True)
 class GroupPage:
-    """A group's page: the group, its published meeting records (newest first), its parent."""
+    """A group's page: the group, its published meeting records (newest first), its parent,
+    and the group whose chairing huvudman it follows (samma_huvudman_som)."""
 
     group: Whole
     meetings: list[Whole]
     parent: Front | None
+    follows: Front | None = None
 
 
 @_declaration
