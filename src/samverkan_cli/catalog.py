@@ -75,6 +75,7 @@ _TABLE = (
     ("SV051", E, "Personnummer eller samordningsnummer i filen"),
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
     ("SV053", E, "Markdown-länk till ett dokument eller en sökväg som inte finns"),
+    ("SV054", N, "Lagrum nämner ett SFS- eller föreskriftsnummer som registret inte känner till"),
     ("SV060", W, "Inget gällande dokument uppfyller ett lagkrav"),
     ("SV061", E, "lagkrav nämner ett krav som inte finns i samverkan.yaml"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
@@ -144,6 +145,8 @@ _HELP: Final = {
     "Personuppgifter hör inte hemma i styrdokument.",
     "SV052": "Hänvisa till den lag som gäller nu; lagrumsregistret visar vad som ersatt den.",
     "SV053": "Rätta länken så att den pekar på ett dokument-id eller en fil som finns.",
+    "SV054": "Kontrollera numret. Stämmer det, lägg till författningen (namn, och gärna kort och "
+    "kalla) i arkivets lagrum.yaml, så känns den igen.",
     "SV060": "Besluta den överenskommelse som lagen kräver och ange lagkrav: [NYCKEL] i den, "
     "eller ange nyckeln i den gällande överenskommelse som redan uppfyller kravet.",
     "SV061": "Använd en av nycklarna under lagkrav i samverkan.yaml, eller lägg till kravet där.",

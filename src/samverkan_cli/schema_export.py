@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) for each typ's front matter and for samverkan.yaml.
+"""JSON Schema (draft 2020-12) for each typ's front matter, for samverkan.yaml and for lagrum.yaml.
 
 Generated from the same models and requirement table the validator uses, so an editor that
 checks against these schemas agrees with `samverkan validate` on every field-level rule.
@@ -12,6 +12,7 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from samverkan_cli.config import Config
+from samverkan_cli.lagrum import RegistryFile
 from samverkan_cli.model import requirements
 from samverkan_cli.model.doctypes import BUILTIN, DocType, DocTypes
 from samverkan_cli.model.documents import model_class_for
@@ -22,13 +23,20 @@ BASE_URL: Final = "https://samverkan.example/schemas/"
 
 
 def schemas(types: DocTypes = BUILTIN) -> dict[str, dict[str, Any]]:
-    """File name → schema, for every typ (a repository's own too) and for samverkan.yaml."""
+    """File name → schema, for every typ (a repository's own too), for samverkan.yaml and for
+    lagrum.yaml."""
     result = {f"{typ}.schema.json": document_schema(types.get(typ)) for typ in types}
     result["samverkan.schema.json"] = _finish(
         _schema(Config),
         "samverkan.schema.json",
         "samverkan.yaml",
         "Inställningar för dokumentarkivet.",
+    )
+    result["lagrum.schema.json"] = _finish(
+        _schema(RegistryFile),
+        "lagrum.schema.json",
+        "lagrum.yaml",
+        "Arkivets egna poster i lagrumsregistret (läggs till eller ersätter det medföljande).",
     )
     return result
 
@@ -95,6 +103,7 @@ _DEFS: Final = {
     ),
     "Party": ("Part", "En part i samverkan."),
     "Webbplats": ("Webbplats", "Den publicerade förteckningen."),
+    "Law": ("Författning", "En lag eller föreskrift i lagrumsregistret."),
     "Tillganglighet": (
         "Tillgänglighetsredogörelse",
         "Uppgifterna i webbplatsens tillgänglighetsredogörelse.",

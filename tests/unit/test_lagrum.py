@@ -43,8 +43,10 @@ def test_by_short_name_as_of_the_documents_date(citation, on, key):
 
 
 def test_unknown_laws_are_not_guessed():
-    assert LAWS.resolve("Kommunallagen (2017:725)", date(2026, 1, 1)) is None
+    assert LAWS.resolve("Arbetsmiljölagen (1977:1160)", date(2026, 1, 1)) is None
     assert LAWS.resolve("Arbetsmiljölagen", date(2026, 1, 1)) is None
+    # A name with a number the registry does not know is that number (SV054), not the name.
+    assert LAWS.resolve("Socialtjänstlagen 2001:763", date(2026, 1, 1)) is None
 
 
 def test_replacements_point_at_registered_laws():

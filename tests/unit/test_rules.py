@@ -685,7 +685,7 @@ BAD = [
         set_(RUT, lagrum=["HSL (1982:763) 3 f §"]),
         RUT,
         "HSL",
-        "ersattes av Hälso- och sjukvårdslagen (2017:30) den 2017-04-01",
+        "ersattes av Hälso- och sjukvårdslagen (2017:30) den 2017-04-01; 3 f § motsvaras",
     ),
     Case(
         "SV052",
@@ -711,6 +711,13 @@ BAD = [
     ),
     Case(
         "SV053", body(RUT, "Se [fil](../../../../etc/passwd).\n"), RUT, "passwd", "utanför arkivet"
+    ),
+    Case(
+        "SV054",
+        set_(RUT, lagrum=["Socialtjänstlagen 2001:763"]),
+        RUT,
+        "2001:763",
+        "menade du Socialtjänstlagen (2025:400)?",
     ),
 ]
 
@@ -923,6 +930,7 @@ OK = [
     Case(
         "SV052", set_(OVK, status="upphavd", upphavd_datum="2026-12-31", lagrum=["HSL (1982:763)"])
     ),
+    Case("SV054", set_(RUT, lagrum=["Socialtjänstlagen (2025:400)", "SOU 2020:47", "sol"])),
     Case(
         "SV053",
         body(

@@ -98,8 +98,8 @@ def laws(tmp_path_factory):
         ("HSL (2017:30) 16 kap. 4 § första stycket",
          "Hälso- och sjukvårdslagen (2017:30) 16 kap. 4 § första stycket"),
         ("SoL (2025:400)", "Socialtjänstlagen (2025:400)"),
-        ("SOSFS 2007:10", "Socialstyrelsens föreskrifter (SOSFS 2007:10) om samordning av "
-         "insatser för habilitering och rehabilitering"),
+        ("SOSFS 2007:10", "Socialstyrelsens föreskrifter och allmänna råd (SOSFS 2007:10) om "
+         "samordning av insatser för habilitering och rehabilitering"),
         # Named in full already: as written.
         ("Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård",
          "Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård"),

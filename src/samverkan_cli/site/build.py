@@ -33,7 +33,7 @@ from samverkan_cli import (
 from samverkan_cli.config import Config, Tillganglighet
 from samverkan_cli.fileio import RefusedFile, read_repository_file
 from samverkan_cli.forteckning import Entry
-from samverkan_cli.lagrum import LawRegistry
+from samverkan_cli.lagrum import LawRegistry, read_as_of
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.doctypes import DocTypes
@@ -493,7 +493,7 @@ def whole_dates(text: str) -> Markup:
 
 def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
     e, laws = page.entry, shared.repo.laws
-    dated = e.model.giltig_fran or e.model.senast_reviderad or shared.options.today
+    dated = read_as_of(e.model, shared.options.today)
     source: str | None
     if shared.options.source_url:
         source = shared.options.source_url.replace("{path}", path_uri(e.document.path))
@@ -544,7 +544,7 @@ def law_text(laws: LawRegistry, text: str, on: date) -> str:
     number = _LAW_NUMBER.search(text)
     place = _LAW_NUMBER.sub(" ", text)
     if law.kort:
-        place = re.sub(rf"(?<!\w){re.escape(law.kort)}(?!\w)", " ", place)
+        place = re.sub(rf"(?<!\w){re.escape(law.kort)}(?!\w)", " ", place, flags=re.IGNORECASE)
     place = " ".join(place.split()).strip(" ,;:")
     words = re.findall(r"[^\W\d_]+", place.casefold())
     if all(len(word) <= 2 or word in _PLACE_WORDS for word in words):
