@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
 from urllib.parse import unquote
 
 from samverkan_cli import personnummer
@@ -19,21 +20,120 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 @check("SV050")
 def sip_sections(ctx: Context) -> Iterator[Diagnostic]:
+    sections = [[s] if isinstance(s, str) else s for s in ctx.config.sip_avsnitt]
     for document, model in ctx.modelled():
         if model.typ != "sip-mall":
             continue
-        texts = [text.casefold() for text, _line in document.facts.headings or ()]
-        at = Position(document.body_line, 1)
-        for section in ctx.config.sip_avsnitt:
-            words = [section] if isinstance(section, str) else section
-            if not any(word.casefold() in text for word in words for text in texts):
-                wanted = " eller ".join(f"'{w}'" for w in words)
-                yield document.at(
-                    "SV050",
-                    f"SIP-mallen saknar ett avsnitt om {wanted}. Lägg till en rubrik som innehåller "
-                    f"ordet, t.ex. '## {words[0].capitalize()}'.",
-                    at,
-                )
+        for words, why in missing_sections(sections, document.facts.headings or ()):
+            yield document.at(
+                "SV050",
+                f"SIP-mallen saknar ett avsnitt om {_wanted(words)}. Lägg till en rubrik som "
+                f"innehåller {'ordet' if len(words) == 1 else 'ett av orden'}, t.ex. "
+                f"'## {words[0].capitalize()}'.{why}",
+                Position(document.body_line, 1),
+            )
+
+
+#: The endings a section's word may have in a heading (SPEC §8.3: "insatserna", "ansvaret"),
+#: and -t, the neuter one of a word that ends in a vowel ("samtycket"); any of them may take
+#: a genitive -s ("insatsernas"). A longer word is another word: "samordningsansvarig" is
+#: not "ansvar".
+_ENDINGS: Final = ("", "en", "et", "n", "na", "er", "erna", "ar", "arna", "t")
+#: Words are runs of letters: "Ansvar:" and "**Mål**" are the words "ansvar" and "mål", and a
+#: hyphen parts words ("SIP-ansvar" holds "ansvar").
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+Pattern = tuple[frozenset[str], ...]
+
+
+def missing_sections(
+    sections: Sequence[list[str]], headings: Iterable[tuple[str, int]]
+) -> list[tuple[list[str], str]]:
+    """The sections (each a list of words, any of which will do) that no heading of its own
+    names, each with why a heading that seems to name it does not count ("" when none does)."""
+    found = [(_words(text), text, line) for text, line in headings]
+    patterns = [[_pattern(word) for word in words] for words in sections]
+    options = [
+        [i for i, (words, _t, _l) in enumerate(found) if any(_holds(words, p) for p in wanted)]
+        for wanted in patterns
+    ]
+    assigned = _assign(options)
+    owners = {heading: section for section, heading in assigned.items()}
+    missing = []
+    for section, words in enumerate(sections):
+        if section not in assigned:
+            taken = options[section][0] if options[section] else None  # serves another one
+            serving = sections[owners[taken]] if taken is not None else None
+            missing.append((words, _why_not(found, taken, serving, words)))
+    return missing
+
+
+def _words(text: str) -> list[str]:
+    return _LETTERS.findall(text.casefold())
+
+
+def _pattern(word: str) -> Pattern:
+    """The forms each word of a section's word may take ("vem gör vad" is three words)."""
+    return tuple(
+        frozenset(f"{w}{ending}{s}" for ending in _ENDINGS for s in ("", "s")) for w in _words(word)
+    )
+
+
+def _holds(heading: list[str], pattern: Pattern) -> bool:
+    """Whether the pattern's words stand in a row among a heading's words."""
+    size = len(pattern)
+    return size > 0 and any(
+        all(heading[start + i] in forms for i, forms in enumerate(pattern))
+        for start in range(len(heading) - size + 1)
+    )
+
+
+def _assign(options: list[list[int]]) -> dict[int, int]:
+    """Section → heading, for as many sections as can each have a heading of their own (one
+    heading serves one section: "Mål för insatserna" is the section on mål or on insatser, not
+    both). Kuhn's augmenting paths; the sections are few, so this is O(sections × headings)."""
+    owner: dict[int, int] = {}  # heading → section
+
+    def take(section: int, seen: set[int]) -> bool:
+        for heading in options[section]:
+            if heading not in seen:
+                seen.add(heading)
+                if heading not in owner or take(owner[heading], seen):
+                    owner[heading] = section
+                    return True
+        return False
+
+    for section in range(len(options)):
+        take(section, set())
+    return {section: heading for heading, section in owner.items()}
+
+
+def _why_not(
+    found: list[tuple[list[str], str, int]],
+    taken: int | None,
+    serving: list[str] | None,
+    words: list[str],
+) -> str:
+    """Why no heading names a section, or "" when no heading seems to: the heading `taken`
+    that names it serves section `serving` already, or a heading holds the word only inside a
+    longer one."""
+    if taken is not None and serving is not None:
+        _words, text, line = found[taken]
+        return (
+            f" Rubriken '{text}' (rad {line}) räknas redan för {_wanted(serving)}: varje "
+            "avsnitt behöver en egen rubrik."
+        )
+    for heading, text, line in found:
+        part = next((w for w in words if any(w.casefold() in h for h in heading)), None)
+        if part is not None:
+            return (
+                f" Rubriken '{text}' (rad {line}) räknas inte: där ingår '{part}' bara i ett "
+                "längre ord."
+            )
+    return ""
+
+
+def _wanted(words: list[str]) -> str:
+    return " eller ".join(f"'{w}'" for w in words)
 
 
 @check("SV051")
