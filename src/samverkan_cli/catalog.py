@@ -72,6 +72,7 @@ _TABLE = (
     ("SV051", E, "Personnummer eller samordningsnummer i filen"),
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
     ("SV053", E, "Markdown-länk till ett dokument eller en sökväg som inte finns"),
+    ("SV056", W, "Länkad bilaga publiceras inte: större än 25 MB eller inte i sitt format"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
     ("SV091", W, "Tillgänglighetsredogörelsen saknar kontaktväg eller motsäger sig själv"),
 )
@@ -133,6 +134,9 @@ _HELP: Final = {
     "Personuppgifter hör inte hemma i styrdokument.",
     "SV052": "Hänvisa till den lag som gäller nu; lagrumsregistret visar vad som ersatt den.",
     "SV053": "Rätta länken så att den pekar på ett dokument-id eller en fil som finns.",
+    "SV056": "Gör bilagan mindre än 25 MB (eller spara den i det format filnamnet anger), "
+    "eller länka till adressen där den redan är publicerad. Tills dess visas länken som "
+    "vanlig text på webbplatsen.",
     "SV090": "Rätta samverkan.yaml eller lagrum.yaml där meddelandet pekar.",
     "SV091": "Ange webbplats: tillganglighet: kontakt: i samverkan.yaml, och låt efterlevnad "
     "stämma med bristerna som listas.",

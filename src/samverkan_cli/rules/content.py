@@ -1,4 +1,5 @@
-"""What the text says: SIP template sections, identity numbers, links (SV050, SV051, SV053)."""
+"""What the text says: SIP template sections, identity numbers, links and attachments
+(SV050, SV051, SV053, SV056)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 from urllib.parse import unquote
 
-from samverkan_cli import personnummer
+from samverkan_cli import attachments, personnummer
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.yamlread import Position
@@ -195,3 +196,20 @@ def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
         "dokumentets id, t.ex. [Överenskommelsen](OVK-0002)."
     )
 
+
+@check("SV056")
+def unpublished_attachments(ctx: Context) -> Iterator[Diagnostic]:
+    """Attachments a document that may be published links to, which publish leaves out (a
+    document that is never published has nothing left out; a missing file is SV053's)."""
+    for document, model in ctx.modelled():
+        if model.publicera is not True:
+            continue
+        for target, line, column in document.facts.links:
+            path = attachments.path_of(document.path, target, ctx.exists)
+            problem = ctx.attachment_problem(path) if path is not None else None
+            if problem is not None:
+                yield document.at(
+                    "SV056",
+                    f"Bilagan '{target}' kan inte publiceras på webbplatsen. {problem}",
+                    Position(line, column),
+                )
