@@ -72,7 +72,7 @@ _TABLE = (
     ("SV051", E, "Personnummer eller samordningsnummer i filen"),
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
     ("SV053", E, "Markdown-länk till ett dokument eller en sökväg som inte finns"),
-    ("SV056", W, "Länkad bilaga publiceras inte: större än 25 MB eller inte i sitt format"),
+    ("SV056", W, "Länkad bilaga kan inte publiceras: över 25 MB, fel format eller utanför arkivet"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
     ("SV091", W, "Tillgänglighetsredogörelsen saknar kontaktväg eller motsäger sig själv"),
 )
