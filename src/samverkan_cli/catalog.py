@@ -76,6 +76,7 @@ _TABLE = (
     ("SV052", W, "Lagrum hänvisar till en upphävd eller ersatt lag"),
     ("SV053", E, "Markdown-länk till ett dokument eller en sökväg som inte finns"),
     ("SV054", N, "Lagrum nämner ett SFS- eller föreskriftsnummer som registret inte känner till"),
+    ("SV056", W, "Länkad bilaga kan inte publiceras: över 25 MB, fel format eller utanför arkivet"),
     ("SV060", W, "Inget gällande dokument uppfyller ett lagkrav"),
     ("SV061", E, "lagkrav nämner ett krav som inte finns i samverkan.yaml"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
@@ -150,6 +151,9 @@ _HELP: Final = {
     "SV060": "Besluta den överenskommelse som lagen kräver och ange lagkrav: [NYCKEL] i den, "
     "eller ange nyckeln i den gällande överenskommelse som redan uppfyller kravet.",
     "SV061": "Använd en av nycklarna under lagkrav i samverkan.yaml, eller lägg till kravet där.",
+    "SV056": "Gör bilagan mindre än 25 MB (eller spara den i det format filnamnet anger), "
+    "eller länka till adressen där den redan är publicerad. Tills dess visas länken som "
+    "vanlig text på webbplatsen.",
     "SV090": "Rätta samverkan.yaml eller lagrum.yaml där meddelandet pekar.",
     "SV091": "Ange webbplats: tillganglighet: kontakt: i samverkan.yaml, och låt efterlevnad "
     "stämma med bristerna som listas.",

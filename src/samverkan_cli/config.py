@@ -256,7 +256,8 @@ class Config(Model):
     )
     sip_avsnitt: list[Text | list[Text]] = Field(
         default_factory=lambda: list(DEFAULT_SIP_AVSNITT),
-        description="Ord som rubrikerna i en SIP-mall ska innehålla; en lista = något av orden.",
+        description="Ord som rubrikerna i en SIP-mall ska innehålla, vart och ett i en egen rubrik "
+        "och som eget ord (även med ändelse: insatserna, ansvaret); en lista = något av orden.",
     )
     ignorera: list[SilenceableCode] = Field(
         default_factory=list, description="Regelkoder som inte rapporteras i hela arkivet."

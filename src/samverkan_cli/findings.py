@@ -7,7 +7,7 @@ without importing the validator that makes one (no circle).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from samverkan_cli.diagnostics import Diagnostic
@@ -27,6 +27,8 @@ class Findings:
     paths: list[str]
     #: Files outside the documents that links named, and whether each existed (SV053).
     probes: dict[str, bool]
+    #: Attachments that links named, and why each was not published (None: it was; SV056).
+    examined: dict[str, str | None] = field(default_factory=dict)
 
     def select(self, paths: Iterable[str] | None) -> Result:
         """The findings on the documents `paths` name (all: every document, and the findings on

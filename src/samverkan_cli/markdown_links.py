@@ -10,6 +10,7 @@ with markdown-it on real documents.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 
@@ -112,3 +113,23 @@ def _unescape(target: str) -> str:
 def _decoded(match: re.Match[str]) -> str:
     escaped = match.group(1)
     return escaped if escaped is not None else html.unescape(match.group(2))
+
+
+def repository_paths(document_path: str, path: str) -> list[str]:
+    """Where a link's `path` (decoded, without fragment or query) written in the file at
+    `document_path` may point in its repository, in the order to try them: relative to the
+    file, then from the repository's root, as SV053 reads it. A path that leaves the
+    repository is not among them."""
+    base = "" if path.startswith("/") else posixpath.dirname(document_path)
+    found = []
+    for candidate in (
+        posixpath.normpath(posixpath.join(base, path.lstrip("/"))),
+        posixpath.normpath(path.lstrip("/")),
+    ):
+        if candidate not in found and candidate != "." and not _leaves(candidate):
+            found.append(candidate)
+    return found
+
+
+def _leaves(path: str) -> bool:
+    return path == ".." or path.startswith("../")

@@ -35,7 +35,9 @@ def _found(repo: Repository, today: date) -> Findings:
     locked = {d for document in repo.documents for d in document.locked}
     kept = {d for d in found if d in locked or not _is_silenced(d, silenced)}
     paths = [d.path for d in repo.documents]
-    return Findings(sorted(kept, key=Diagnostic.sort_key), paths, dict(context.probes))
+    return Findings(
+        sorted(kept, key=Diagnostic.sort_key), paths, dict(context.probes), dict(context.examined)
+    )
 
 
 def run_cached(

@@ -19,6 +19,7 @@ PAGES = [
     "index.html",
     "dokument/OVK-0001.html",
     "dokument/HOK-0000.html",
+    "dokument/HOK-0001.html",  # an image published with the site
     "dokument/PRJ-0001.html",
     "grupper/index.html",
     "grupper/lsg-barn-och-unga.html",

@@ -719,6 +719,16 @@ BAD = [
         "2001:763",
         "menade du Socialtjänstlagen (2025:400)?",
     ),
+    Case(
+        "SV056",
+        chain(
+            body(RUT, "Se [blanketten](bilagor/blankett.pdf).\n"),
+            add("dokument/rutiner/bilagor/blankett.pdf", b"<html><script>alert(1)</script>"),
+        ),
+        RUT,
+        "blankett.pdf",
+        "Filen är ingen PDF-fil",
+    ),
 ]
 
 OK = [
@@ -936,6 +946,14 @@ OK = [
         body(
             RUT,
             "[a](OVK-0001) [b](../overenskommelser/OVK-0001-psykisk-halsa.md#syfte) [c](https://example.org) [d](#x) [e](/grupper/bg.md) [f](grupper/bg.md)\n",
+        ),
+    ),
+    Case(
+        "SV056",
+        chain(
+            body(RUT, "Se [blanketten](bilagor/blankett.pdf#page=2) och ![Karta](/karta.png).\n"),
+            add("dokument/rutiner/bilagor/blankett.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+            add("karta.png", b"\x89PNG\r\n\x1a\n"),
         ),
     ),
 ]

@@ -26,18 +26,24 @@ def test_a_body_counts_for_a_whole_file_and_not_for_a_front():
 def test_every_field_of_a_declaration_is_in_its_key():
     group = inputs.Whole(_document("grupper/bg.md", b"d", b"f"))
     meeting = inputs.Whole(_document("moten/2026/2026-01-01-bg.md", b"m", b"mf"))
-    page = inputs.GroupPage(group, [meeting], None)
+    page = inputs.GroupPage(group, [meeting], None, [])
+    copy = inputs.Attachment("grupper/bilaga.pdf", "grupper/bg/bilaga.pdf", b"pdf-1")
     keys = {
         inputs.key(b"s", page),
         inputs.key(b"s", dataclasses.replace(page, meetings=[])),
         inputs.key(b"s", dataclasses.replace(page, parent=inputs.Front(meeting.document))),
         inputs.key(b"other", page),
+        inputs.key(b"s", dataclasses.replace(page, attachments=[copy])),
+        inputs.key(
+            b"s",
+            dataclasses.replace(page, attachments=[dataclasses.replace(copy, digest=b"pdf-2")]),
+        ),
     }
-    assert len(keys) == 4
+    assert len(keys) == 6
 
 
 def test_a_file_of_unknown_digest_is_always_made():
-    page = inputs.GroupPage(inputs.Whole(_document("grupper/bg.md", None, b"f")), [], None)
+    page = inputs.GroupPage(inputs.Whole(_document("grupper/bg.md", None, b"f")), [], None, [])
     assert inputs.key(b"s", page) is None
 
 

@@ -1,9 +1,9 @@
 """The last validation's findings, kept in .samverkan/cache/ with the inputs they came from.
 
 When nothing a run reads has changed (every document's size, times and inode, samverkan.yaml,
-lagrum.yaml, the date, the tool's version, and the existence of every file a link named), the
-findings are the same, and a hook run on a 10,000-document repository costs a stat of each file
-instead of reading them. Any doubt (a file written in the last seconds, a damaged cache) means
+lagrum.yaml, the date, the tool's version, the existence of every file a link named, and what
+examining each linked attachment says), the findings are the same, and a hook run on a
+10,000-document repository costs a stat of each file instead of reading them. Any doubt (a file written in the last seconds, a damaged cache) means
 the run is done in full.
 """
 
@@ -15,6 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from samverkan_cli import attachments
 from samverkan_cli.config import CONFIG_FILE
 from samverkan_cli.diagnostics import Diagnostic, Severity
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles
@@ -57,10 +58,12 @@ def recall(root: Path, run_key: bytes | None) -> Findings | None:
     if run_key is None:
         return None
     try:
-        stored_key, diagnostics, paths, probes = cache.fetch(root, FILE)
+        stored_key, diagnostics, paths, probes, examined = cache.fetch(root, FILE)
         if stored_key != run_key:
             return None
         if any((root / relative).exists() != existed for relative, existed in probes.items()):
+            return None
+        if _examined_again(root, examined) != examined:
             return None
         return Findings(
             [
@@ -69,6 +72,7 @@ def recall(root: Path, run_key: bytes | None) -> Findings | None:
             ],
             paths,
             probes,
+            examined,
         )
     except (OSError, ValueError, TypeError):  # none kept, or not in this shape
         return None
@@ -81,4 +85,11 @@ def remember(root: Path, run_key: bytes | None, found: Findings) -> None:
         (d.code, str(d.severity), d.path, d.line, d.column, d.id, d.message)
         for d in found.diagnostics
     ]
-    cache.store(root, FILE, (run_key, diagnostics, found.paths, found.probes))
+    cache.store(root, FILE, (run_key, diagnostics, found.paths, found.probes, found.examined))
+
+
+def _examined_again(root: Path, examined: dict[str, str | None]) -> dict[str, str | None]:
+    """What examining each attachment says now: a PDF replaced by a bigger one is a new
+    finding, though no document changed (its first bytes are read, not all of it)."""
+    files = RepositoryFiles(root)
+    return {relative: attachments.problem(files, relative) for relative in examined}

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, TypeVar
 
+from samverkan_cli import attachments
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.fileio import RepositoryFiles
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import AnyModel, Common, Grupp, MoteRecord
@@ -28,12 +30,24 @@ class Context:
     today: date
     #: Every path exists() was asked about and its answer: an input of the run, like the files.
     probes: dict[str, bool] = field(default_factory=dict)
+    #: Every attachment examined and why it is not published (None: it is), an input too.
+    examined: dict[str, str | None] = field(default_factory=dict)
 
     def exists(self, relative: str) -> bool:
         """Whether `relative` (a normalised posix path in the repository) names a file or folder."""
         if relative not in self.probes:
             self.probes[relative] = (self.repo.root / relative).exists()
         return self.probes[relative]
+
+    def attachment_problem(self, relative: str) -> str | None:
+        """Why the attachment at `relative` is not published (attachments.problem)."""
+        if relative not in self.examined:
+            self.examined[relative] = attachments.problem(self._files, relative)
+        return self.examined[relative]
+
+    @functools.cached_property
+    def _files(self) -> RepositoryFiles:
+        return RepositoryFiles(self.repo.root)
 
     @property
     def config(self) -> Config:

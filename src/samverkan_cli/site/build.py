@@ -11,7 +11,7 @@ import functools
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from samverkan_cli import (
     antagande,
     arbetsordning,
+    attachments,
     exports,
     forteckning,
     git,
@@ -48,7 +49,7 @@ from samverkan_cli.model.vocabulary import (
     ROLL,
     UTFALL,
 )
-from samverkan_cli.site import inputs, markdown, memo
+from samverkan_cli.site import attached, inputs, markdown, memo
 from samverkan_cli.site.logo import publishable
 from samverkan_cli.site.style import colours
 from samverkan_cli.slug import path_uri
@@ -79,6 +80,11 @@ class Site:
     @cached_property
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
+
+    @cached_property
+    def found(self) -> attached.Found:
+        """The attachments, each read once (site.attached)."""
+        return attached.Found(self.repo.root)
 
     @cached_property
     def meetings(self) -> dict[str, list[Document]]:
@@ -129,6 +135,7 @@ class Site:
             ],
             history=self.history.get(e.document.path, []),
             copied=self.options.source_url is None and _copies_source(self, e),
+            attachments=attached.of(e.document, exports.page(e.id), self.found),
         )
 
     def group_page(self, document: Document, group: Grupp) -> inputs.GroupPage:
@@ -138,6 +145,7 @@ class Site:
             inputs.Whole(document),
             [inputs.Whole(d) for d in self.meetings.get(group.id, [])],
             inputs.Front(parent) if parent is not None else None,
+            attached.of(document, exports.group_page(group.id), self.found),
             inputs.Front(follows) if follows is not None else None,
         )
 
@@ -176,15 +184,21 @@ class Shared:
         )
         return cls(repo, site.options, pages, frozenset(site.by_id), key)
 
-    def links(self, document: Document) -> Callable[[str], str | None]:
-        """Map links written in `document` (ids or repository paths) to pages of the site."""
-        pages, ids = self.pages, self.ids
+    def links(
+        self, document: Document, files: Mapping[str, str] | None = None
+    ) -> Callable[[str], str | None]:
+        """Map links written in `document` (ids or repository paths) to pages of the site, and
+        to the copies of its attachments (`files`: repository path → path in the site)."""
+        pages, ids, files = self.pages, self.ids, files or {}
 
         def resolve(href: str) -> str | None:
             bare, _, fragment = href.partition("#")
             suffix = f"#{fragment}" if fragment else ""
             if DOC_ID.match(bare):
                 return f"../{exports.page(bare)}{suffix}" if bare in ids else None
+            copy = attachments.path_of(document.path, href, files.__contains__)
+            if copy is not None:
+                return f"../{path_uri(files[copy])}{suffix}"
             base = "" if bare.startswith("/") else posixpath.dirname(document.path)
             for candidate in (
                 posixpath.normpath(posixpath.join(base, bare.lstrip("/"))),
@@ -197,11 +211,28 @@ class Shared:
 
         return resolve
 
-    def body(self, shown: inputs.Whole) -> str:
+    def body(self, shown: inputs.Whole, files: list[inputs.Attachment]) -> str:
         """The body of a document or group as HTML, without a first heading that repeats its
-        title (the page's h1)."""
-        rendered = markdown.render(shown.document.body, self.links(shown.document))
+        title (the page's h1); its links to `files` go to their copies, and its images among
+        them are shown."""
+        copies = attached.links(files)
+        document = shown.document
+        rendered = markdown.render(
+            document.body, self.links(document, copies), _images(document, copies)
+        )
         return markdown.without_title(rendered, shown.model.titel)
+
+
+def _images(document: Document, copies: Mapping[str, str]) -> Callable[[str], str | None]:
+    """Map the images of `document` that are published attachments to their copies."""
+
+    def resolve(src: str) -> str | None:
+        found = attachments.path_of(document.path, src, copies.__contains__)
+        if found is None or attachments.suffix(found) not in attachments.IMAGES:
+            return None
+        return f"../{path_uri(copies[found])}"
+
+    return resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +360,7 @@ class _Renderer:
         for e in site.entries:
             made_from = site.document_page(e)
             pages.append(self.page("document.html.j2", exports.page(e.id), made_from, _document))
+            pages += _copies(site, made_from.attachments)
             if made_from.copied:
                 source = made_from.source
                 pages.append(
@@ -339,15 +371,20 @@ class _Renderer:
                     )
                 )
         for document, group in site.groups:
+            group_page = site.group_page(document, group)
             pages.append(
-                self.page(
-                    "group.html.j2",
-                    exports.group_page(group.id),
-                    site.group_page(document, group),
-                    _group,
-                )
+                self.page("group.html.j2", exports.group_page(group.id), group_page, _group)
             )
+            pages += _copies(site, group_page.attachments)
         return pages
+
+
+def _copies(site: Site, shown: list[inputs.Attachment]) -> list[Output]:
+    """The copies of a page's attachments, beside it."""
+    return [
+        Output(a.published, attached.key(a), functools.partial(site.found.content, a.source))
+        for a in shown
+    ]
 
 
 def _copies_source(site: Site, e: Entry) -> bool:
@@ -502,7 +539,7 @@ def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
     return {
         "e": e,
         "m": e.model,
-        "body": shared.body(page.source),
+        "body": shared.body(page.source, page.attachments),
         "parent": page.parent,
         "children": page.children,
         "related": page.related,
@@ -571,7 +608,7 @@ def _group(shared: Shared, page: inputs.GroupPage) -> dict[str, Any]:
     start = arbetsordning.first_day(group, (m.datum for _s, m in records if m.datum <= today))
     return {
         "g": group,
-        "body": shared.body(page.group),
+        "body": shared.body(page.group, page.attachments),
         "niva": NIVA.get(group.niva or "", ""),
         "roll": ROLL,
         "handling": HANDLING,

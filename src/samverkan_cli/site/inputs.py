@@ -113,6 +113,17 @@ def _known(digest: bytes | None) -> bytes:
 
 @_declaration
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file in the repository that a page links to, published beside the page: the page's
+    key holds the digest of what is published, so a new PDF under the old name is copied again."""
+
+    source: str  # its path in the repository
+    published: str  # its path in the site
+    digest: bytes  # of the bytes published (attachments.content)
+
+
+@_declaration
+@dataclass(frozen=True, slots=True)
 class DocumentPage:
     """A document's page: the document, the documents and groups it names, its history, its
     source link. A group is shown by its name (its front matter), so a new title remakes the page."""
@@ -127,6 +138,7 @@ class DocumentPage:
     groups: list[Front]  # the groups it names (fastställd av, styrgrupp, grupp), by id
     history: list[git.Change]
     copied: bool  # whether kalla/ID.md is published beside the page
+    attachments: list[Attachment]  # the files its body links to, published beside it
 
 
 @_declaration
@@ -138,6 +150,7 @@ class GroupPage:
     group: Whole
     meetings: list[Whole]
     parent: Front | None
+    attachments: list[Attachment]  # the files its body links to, published beside it
     follows: Front | None = None
 
 

@@ -2,7 +2,8 @@
 
 markdown-it already refuses javascript:, vbscript:, file: and data: links. On top of that a link
 to a document that is not published becomes plain text (its page does not exist), and an image
-becomes its alt text: a published page must not load anything from another host.
+becomes its alt text unless it is a file of the repository published with the site: a published
+page must not load anything from another host.
 
 Two renderers give the same bytes: markdown-it-pyrs (Rust, ~13× faster, used when installed) and
 markdown-it-py (the reference, whose token stream we rewrite). pyrs cannot render a modified tree,
@@ -55,7 +56,7 @@ _PYRS_RULES = (
 )
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _LINK = re.compile(r'<a href="([^"]*)"((?: title="[^"]*")?)>')
-_IMAGE = re.compile(r'<img src="[^"]*" alt="([^"]*)"(?: title="[^"]*")? />')
+_IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"((?: title="[^"]*")?) />')
 
 
 @cache
@@ -68,16 +69,24 @@ def _fast_parser() -> Any:
     return pyrs.MarkdownIt("zero").enable_many(list(_PYRS_RULES))
 
 
-def render(text: str, link_for: Callable[[str], str | None]) -> str:
-    """HTML for a Markdown body; `link_for` maps a repository link to a site link (None: drop)."""
+Resolve = Callable[[str], str | None]
+
+
+def _no_image(_src: str) -> None:
+    return None
+
+
+def render(text: str, link_for: Resolve, image_for: Resolve = _no_image) -> str:
+    """HTML for a Markdown body; `link_for` maps a repository link to a site link (None: drop),
+    `image_for` an image's source to a copy published with the site (None: its alt text)."""
     fast = _fast_parser()
     if fast is None:  # pragma: no cover
-        return without_comments(render_reference(text, link_for))
+        return without_comments(render_reference(text, link_for, image_for))
     return without_comments(
         guarded(
             text,
-            lambda: _scrolling(_render_fast(fast, text, link_for)),
-            lambda: render_reference(text, link_for),
+            lambda: _scrolling(_render_fast(fast, text, link_for, image_for)),
+            lambda: render_reference(text, link_for, image_for),
         )
     )
 
@@ -131,8 +140,8 @@ def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _render_fast(parser: Any, text: str, link_for: Callable[[str], str | None]) -> str:
-    rendered = _IMAGE.sub(lambda m: m.group(1), str(parser.render(text)))
+def _render_fast(parser: Any, text: str, link_for: Resolve, image_for: Resolve) -> str:
+    rendered = _IMAGE.sub(lambda m: _image(m, image_for), str(parser.render(text)))
     rendered = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", rendered)
     parts: list[str] = []
     position = 0
@@ -152,7 +161,16 @@ def _render_fast(parser: Any, text: str, link_for: Callable[[str], str | None]) 
     return "".join(parts)
 
 
-def render_reference(text: str, link_for: Callable[[str], str | None]) -> str:
+def _image(match: re.Match[str], image_for: Resolve) -> str:
+    """An image of the body as the page shows it: from its published copy, else its alt text
+    (a page loads nothing from another host)."""
+    target = image_for(html.unescape(match.group(1)))
+    if target is None:
+        return match.group(2)
+    return f'<img src="{html.escape(target)}" alt="{match.group(2)}"{match.group(3)} />'
+
+
+def render_reference(text: str, link_for: Resolve, image_for: Resolve = _no_image) -> str:
     """The same HTML with markdown-it-py's token stream (the reference implementation)."""
     parser = _parser()
     tokens = parser.parse(text)
@@ -160,11 +178,11 @@ def render_reference(text: str, link_for: Callable[[str], str | None]) -> str:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"  # the page's title is the only h1
         if token.children:
-            _rewrite(token.children, link_for)
+            _rewrite(token.children, link_for, image_for)
     return _scrolling(str(parser.renderer.render(tokens, parser.options, {})))
 
 
-def _rewrite(children: list[Any], link_for: Callable[[str], str | None]) -> None:
+def _rewrite(children: list[Any], link_for: Resolve, image_for: Resolve) -> None:
     dropped = 0
     for child in children:
         if child.type == "link_open":
@@ -178,10 +196,14 @@ def _rewrite(children: list[Any], link_for: Callable[[str], str | None]) -> None
             _to_text(child, "")
             dropped -= 1
         elif child.type == "image":
-            _to_text(child, child.content)
+            target = image_for(str(child.attrGet("src") or ""))
+            if target is None:
+                _to_text(child, child.content)
+            else:
+                child.attrSet("src", target)
 
 
-def _target(href: str, link_for: Callable[[str], str | None]) -> str | None:
+def _target(href: str, link_for: Resolve) -> str | None:
     if href.startswith("#"):
         return href
     if _SCHEME.match(href):
