@@ -31,3 +31,22 @@ def test_the_demo_runs_on_a_git_repository_of_the_example():
     assert "init -q" in recipe and recipe.count("commit -q") == 2
     for command in ("validate", "report", "publish"):
         assert f"samverkan {command} -C $(DEMO_REPO)" in recipe
+
+
+def test_the_example_county_uses_the_forms_real_counties_need():
+    """Issue 15: a mandate period, a convener, a county type, lagkrav and the mended facts."""
+    repo = load(Path(TEMPLATE), use_cache=False)
+    models = {d.id: d.model for d in repo.documents if d.model is not None}
+    assert models["social-reko"].mandat == "mandatperiod"
+    assert any(t.sammankallande for t in models["treparter-sundsvall"].ordforandeskap)
+    assert models["treparter-sundsvall"].samma_huvudman_som == "lsg-psykisk-halsa"
+    assert models["UPH-0001"].typ == "uppdragshandling" and "uppdragshandling" in repo.config.types
+    declared = {key for m in models.values() for key in getattr(m, "lagkrav", None) or ()}
+    assert declared == set(repo.config.lagkrav)
+    assert "tobak" not in models["OVK-0002"].malgrupp
+    assert "OSL (2009:400) 26 kap. 1 §" in models["RUT-0004"].lagrum
+    assert not any(
+        str(getattr(m, "diarienummer", "") or "").startswith("SFS") for m in models.values()
+    )
+    consent = next(d for d in repo.documents if d.id == "RUT-0003").body
+    assert "mognad" in consent and "båda" in consent and "15 år" not in consent

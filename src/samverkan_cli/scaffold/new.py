@@ -397,4 +397,6 @@ def _context(repo: Repository, request: Request, identifier: str) -> dict[str, A
         "ar": _day(request).year,
         "malgrupp": request.malgrupp or "Beskriv målgruppen",
         "sip_headings": sip_headings(repo.config.sip_avsnitt),
+        "lagkrav_keys": list(repo.config.lagkrav),
+        "routes": list(repo.config.types.get(request.typ).routes),
     }
