@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, JsonValue, StrictInt, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, JsonValue, StrictInt
 from pydantic_core import PydanticCustomError
 
 from samverkan_cli.catalog import UNSILENCEABLE
@@ -275,13 +275,6 @@ class Config(Model):
         "överenskommelser som HSL (2017:30) 16 kap. 3 § kräver.",
     )
 
-    @field_validator("dokumenttyper")
-    @classmethod
-    def _types_fit(cls, value: dict[str, Dokumenttyp]) -> dict[str, Dokumenttyp]:
-        for key, setting in value.items():
-            _check_typ(key, setting, value)
-        return value
-
     @functools.cached_property
     def types(self) -> doctypes.DocTypes:
         """Every typ of the repository: the built-in ones and its own dokumenttyper."""
@@ -363,45 +356,55 @@ class Config(Model):
         return patterns is None or any(fnmatch.fnmatchcase(group, p) for p in patterns)
 
 
-def _check_typ(key: str, setting: Dokumenttyp, all_types: dict[str, Dokumenttyp]) -> None:
-    """What a dokumenttyp may say: a built-in one only its namn; a new one needs a prefix of
-    its own, so that ids tell the types apart."""
-    if key in TYP:
-        extra = [
-            f
-            for f in ("prefix", "mapp", "vilar_pa", "beslut", "granskning")
-            if getattr(setting, f) is not None
-        ]
-        if extra:
-            raise PydanticCustomError(
-                "sv_builtin_typ",
-                "{key} är en inbyggd typ och får bara ett nytt namn (namn:). Ta bort "
-                "{fields}, eller ge typen ett eget namn som ny typ.",
-                {"key": key, "fields": ", ".join(extra)},
+def typ_problems(config: Config) -> Iterator[tuple[Where, str]]:
+    """What the dokumenttyper say wrong (SV090), each where it is written: a built-in typ may
+    only be given a namn; a new one needs a prefix of its own, so that ids tell types apart.
+
+    Checked after the model is built, since it relates one typ to the others."""
+    taken = {prefix: typ for typ, prefix in PREFIX.items()}
+    for key, setting in config.dokumenttyper.items():
+        where: Where = ("dokumenttyper", key)
+        if key in TYP:
+            extra = [f for f in _COUNTY_ONLY if getattr(setting, f) is not None]
+            if extra:
+                yield (
+                    (*where, extra[0]),
+                    (
+                        f"'dokumenttyper → {key}': {key} är en inbyggd typ och får bara ett nytt "
+                        f"namn (namn:). Ta bort {', '.join(extra)}, eller ge typen ett eget namn som "
+                        "ny typ."
+                    ),
+                )
+            continue
+        if setting.prefix is None:
+            yield (
+                where,
+                (
+                    f"'dokumenttyper → {key}': typen saknar prefix. Ange 2–4 versaler som typens id "
+                    f"börjar med, t.ex. prefix: {key[:3].upper()}."
+                ),
             )
-        return
-    if setting.prefix is None:
-        raise PydanticCustomError(
-            "sv_typ_prefix",
-            "typen {key} saknar prefix: ange 2–4 versaler som typens id börjar med, "
-            "t.ex. prefix: {example}.",
-            {"key": key, "example": key[:3].upper()},
-        )
-    taken = {p: t for t, p in PREFIX.items()}
-    taken.update({s.prefix: t for t, s in all_types.items() if s.prefix and t != key})
-    if setting.prefix in taken:
-        raise PydanticCustomError(
-            "sv_typ_prefix_taken",
-            "typen {key}: prefixet {prefix} används redan av {other}. Välj ett annat.",
-            {"key": key, "prefix": setting.prefix, "other": taken[setting.prefix]},
-        )
-    for parent in setting.vilar_pa or ():
-        if parent == key:
-            raise PydanticCustomError(
-                "sv_typ_self",
-                "typen {key} kan inte vila på sig själv. Ta bort {key} ur vilar_pa.",
-                {"key": key},
+        elif setting.prefix in taken:
+            yield (
+                (*where, "prefix"),
+                (
+                    f"'dokumenttyper → {key} → prefix': {setting.prefix} används redan av "
+                    f"{taken[setting.prefix]}. Välj ett annat prefix."
+                ),
             )
+        else:
+            taken[setting.prefix] = key
+        if key in (setting.vilar_pa or ()):
+            yield (
+                (*where, "vilar_pa"),
+                (
+                    f"'dokumenttyper → {key} → vilar_pa': en typ kan inte vila på sig själv. Ta "
+                    f"bort {key} ur vilar_pa."
+                ),
+            )
+
+
+_COUNTY_ONLY: Final = ("prefix", "mapp", "vilar_pa", "beslut", "granskning")
 
 
 def county_context(raw: dict[str, Any]) -> dict[str, Any]:

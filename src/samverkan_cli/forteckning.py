@@ -17,7 +17,7 @@ from typing import Final, TypeVar
 from samverkan_cli import antagande
 from samverkan_cli.config import Config
 from samverkan_cli.git import Change
-from samverkan_cli.lifecycle import decided_on, in_force, next_review, plus_days
+from samverkan_cli.lifecycle import decided_on, expired, in_force, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord
@@ -206,7 +206,8 @@ def entry(
     names: Mapping[str, str] | None = None,
 ) -> Entry:
     horizon = plus_days(today, config.varna_dagar)
-    due = next_review(model, config) if model.status == "beslutad" else None
+    decided = model.status == "beslutad" and not expired(model, today)
+    due = next_review(model, config) if decided else None
     end = model.giltig_till
     return Entry(
         document=document,

@@ -45,6 +45,14 @@ def last_day(model: Common) -> date | None:
     return min(ends, default=None)
 
 
+def expired(model: Common, today: date) -> bool:
+    """Beslutad, and its validity has run out (SV021): its expiry is what to act on, and it
+    has no review due (SPEC §8.3)."""
+    return (
+        model.status == "beslutad" and model.giltig_till is not None and model.giltig_till < today
+    )
+
+
 def next_review(model: Common, config: Config) -> date | None:
     """nasta_granskning, else the latest of the last review and the last revision (or else the
     start) plus the interval for the typ: a revision is a review too (SPEC §8.3)."""

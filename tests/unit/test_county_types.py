@@ -137,13 +137,13 @@ def test_a_county_types_own_review_interval(tmp_path):
     [
         (
             {"namn": "Rekommendation"},
-            "samverkan.yaml: 'dokumenttyper': typen rekommendation saknar prefix: ange 2–4 versaler som "
-            "typens id börjar med, t.ex. prefix: REK.",
+            "samverkan.yaml: 'dokumenttyper → rekommendation': typen saknar prefix. Ange 2–4 "
+            "versaler som typens id börjar med, t.ex. prefix: REK.",
         ),
         (
             {"namn": "Rekommendation", "prefix": "RUT"},
-            "samverkan.yaml: 'dokumenttyper': typen rekommendation: prefixet RUT används redan av rutin. "
-            "Välj ett annat.",
+            "samverkan.yaml: 'dokumenttyper → rekommendation → prefix': RUT används redan av "
+            "rutin. Välj ett annat prefix.",
         ),
     ],
 )
@@ -160,9 +160,22 @@ def test_a_built_in_type_may_only_be_relabelled(tmp_path):
     with pytest.raises(ConfigError) as raised:
         load_config(root)
     assert [d.message for d in raised.value.diagnostics] == [
-        "samverkan.yaml: 'dokumenttyper': rutin är en inbyggd typ och får bara ett nytt namn "
-        "(namn:). Ta bort prefix, eller ge typen ett eget namn som ny typ."
+        "samverkan.yaml: 'dokumenttyper → rutin': rutin är en inbyggd typ och får bara ett nytt "
+        "namn (namn:). Ta bort prefix, eller ge typen ett eget namn som ny typ."
     ]
+
+
+def test_every_typ_problem_at_once_each_at_its_key(tmp_path):
+    text = (
+        "namn: Län\nparter:\n  r: {namn: R, typ: region}\ndokumenttyper:\n"
+        "  plan: {namn: Plan}\n"
+        "  rutin2: {namn: Rutin 2, prefix: RUT}\n"
+        "  overenskommelse: {namn: Underavtal, prefix: UAV}\n"
+    )
+    root = write_repo(tmp_path, {}, text)
+    with pytest.raises(ConfigError) as raised:
+        load_config(root)
+    assert [d.line for d in raised.value.diagnostics] == [5, 6, 7]
 
 
 def test_other_settings_may_name_the_countys_types(tmp_path):

@@ -22,12 +22,10 @@ def test_by_default_the_three_agreements_hsl_requires(tmp_path):
     found = _sv060(root)
     assert [d.path for d in found] == ["samverkan.yaml"] * 3
     assert [d.message for d in found if "'psykisk-" in d.message] == [
-        (
-            "Lagen kräver en överenskommelse om personer med psykisk funktionsnedsättning "
-            "(HSL (2017:30) 16 kap. 3 §), men inget gällande dokument uppfyller kravet "
-            "'psykisk-funktionsnedsattning'. Ange lagkrav: [psykisk-funktionsnedsattning] i den "
-            "gällande överenskommelse som uppfyller det, eller ta fram och besluta en."
-        )
+        "Lagkravet 'psykisk-funktionsnedsattning' (Överenskommelse om personer med psykisk "
+        "funktionsnedsättning, HSL (2017:30) 16 kap. 3 §) uppfylls inte av något gällande "
+        "dokument. Ange lagkrav: [psykisk-funktionsnedsattning] i det gällande dokument som "
+        "uppfyller kravet, eller ta fram och besluta ett."
     ]
 
 
@@ -80,7 +78,7 @@ def test_a_county_lists_its_own_requirements(tmp_path):
     config = {**CONFIG, "lagkrav": {"sip": {"namn": "Rutin för SIP", "typ": ["rutin"]}}}
     root = write_repo(tmp_path, base(), config)
     (finding,) = _sv060(root)
-    assert finding.message.startswith("Lagen kräver en rutin för SIP, men inget gällande")
+    assert finding.message.startswith("Lagkravet 'sip' (Rutin för SIP) uppfylls inte av något")
 
 
 def test_only_a_whole_run_reports_on_samverkan_yaml(tmp_path):

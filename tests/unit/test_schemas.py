@@ -37,7 +37,10 @@ def _front(path: Path) -> dict:
 
 
 def _schema_errors(front: dict) -> list[str]:
-    schema = schemas()[f"{fold(front['typ'])}.schema.json"]
+    from samverkan_cli.loading.repository import load_config
+
+    # the example county's own types have schemas too, written by `samverkan schema` there
+    schema = schemas(load_config(EXAMPLE).types)[f"{fold(front['typ'])}.schema.json"]
     return [e.message for e in Draft202012Validator(schema).iter_errors(front)]
 
 

@@ -26,6 +26,11 @@ _PATTERN_HINTS = {
     "doc": "Ett dokument-id är 2–4 versaler, bindestreck och fyra siffror, t.ex. OVK-0003.",
     "group": "Ett grupp-id består av små bokstäver a–z, siffror och bindestreck, t.ex. lsg-barn.",
     "code": "En regelkod skrivs SV och tre siffror, t.ex. SV006.",
+    "key": "En nyckel skrivs med små bokstäver a–z, siffror och bindestreck (utan å, ä och ö), "
+    "t.ex. uppdragshandling.",
+    "prefix": "Ett prefix är 2–4 versaler A–Z, t.ex. UPH.",
+    "mapp": "Mappen skrivs under dokument/ med små bokstäver, siffror och bindestreck, t.ex. "
+    "dokument/uppdragshandlingar.",
     "party": "En partsnyckel skrivs med små bokstäver a–z, siffror och bindestreck (utan å, ä "
     "och ö), t.ex. kiruna eller region-norrbotten; partens namn skrivs i namn:.",
 }
@@ -364,7 +369,11 @@ def shown(value: object, limit: int = 60) -> str:
 def _pattern_hint(loc: Loc, typ: doctypes.DocType | None = None) -> str:
     if "[key]" in loc and loc and loc[0] == "parter":
         return _PATTERN_HINTS["party"]
+    if loc and loc[-1] == "[key]" and loc[0] in ("dokumenttyper", "lagkrav"):
+        return _PATTERN_HINTS["key"]
     field = next((str(p) for p in reversed(loc) if isinstance(p, str) and p != "[key]"), "")
+    if field in ("prefix", "mapp") and loc and loc[0] == "dokumenttyper":
+        return _PATTERN_HINTS[field]
     if field == "ignorera":
         return _PATTERN_HINTS["code"]
     if loc == ("id",) and typ is not None and typ.prefix:

@@ -29,6 +29,7 @@ from samverkan_cli.config import (
     county_context,
     merge_defaults,
     party_problems,
+    typ_problems,
 )
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import ConfigError
@@ -377,10 +378,10 @@ def load_config(root: Path) -> Config:
 
 
 def _party_findings(config: Config, located: yamlread.Located) -> Iterator[Diagnostic]:
-    """What relates one party to another in samverkan.yaml (config.party_problems), as SV090
-    findings where the YAML says it."""
+    """What relates one party (or typ) to another in samverkan.yaml (config.party_problems,
+    config.typ_problems), as SV090 findings where the YAML says it."""
     document = Document(CONFIG_FILE, located=located)
-    for where, message in party_problems(config):
+    for where, message in (*party_problems(config), *typ_problems(config)):
         finding = document.diagnostic("SV090", message, where, key=len(where) == 2)
         yield dataclasses.replace(finding, id=None, message=f"{CONFIG_FILE}: {message}")
 

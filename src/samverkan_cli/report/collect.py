@@ -235,7 +235,7 @@ def group_figures(repo: Repository, year: int, today: date) -> list[GroupFigures
 def _group(config: Config, path: str, group: Grupp, year: int, every: list[date]) -> GroupFigures:
     """`every`: the group's meetings held, all years (where counting starts, from the first)."""
     minimum, start = group.moten_minst, first_day(group, every)
-    days = [d for d in every if d.year == year]
+    days = [d for d in every if d.year == year and (start is None or d >= start)]
     chosen, upcoming = term_for(config, group, year), term_for(config, group, year + 1)
     leader = chosen.leader if chosen is not None else None
     return GroupFigures(

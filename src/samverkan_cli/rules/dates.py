@@ -7,7 +7,7 @@ from datetime import date
 
 from samverkan_cli import antagande
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.lifecycle import next_review, plus_days
+from samverkan_cli.lifecycle import expired, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.model.documents import Common, Grupp
@@ -49,9 +49,9 @@ def impossible_order(ctx: Context) -> Iterator[Diagnostic]:
 
 
 @check("SV021")
-def expired(ctx: Context) -> Iterator[Diagnostic]:
+def expiry(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
-        if _expired(model, ctx.today):
+        if expired(model, ctx.today):
             yield document.diagnostic(
                 "SV021",
                 f"Giltighetstiden gick ut {model.giltig_till} men status är fortfarande beslutad. "
@@ -75,18 +75,11 @@ def _review_loc(model: Common) -> Loc:
     return ("giltig_fran",) if model.giltig_fran is not None else ("status",)
 
 
-def _expired(model: Common, today: date) -> bool:
-    """SV021's finding: beslutad, and its validity has run out."""
-    return (
-        model.status == "beslutad" and model.giltig_till is not None and model.giltig_till < today
-    )
-
-
 @check("SV022", "SV023")
 def reviews(ctx: Context) -> Iterator[Diagnostic]:
     horizon = plus_days(ctx.today, ctx.config.varna_dagar)
     for document, model in ctx.modelled():
-        if model.status != "beslutad" or _expired(model, ctx.today):
+        if model.status != "beslutad" or expired(model, ctx.today):
             continue  # an expired document's expiry is the finding (SV021), not its review
         due = next_review(model, ctx.config)
         if due is not None and due < ctx.today:
@@ -148,6 +141,14 @@ def future_records(ctx: Context) -> Iterator[Diagnostic]:
                     "eller en granskning kan inte vara gjord ännu: rätta datumet.",
                     loc,
                 )
+    for document, meeting in ctx.meetings():
+        if meeting.utskickad is not None and meeting.utskickad > ctx.today:
+            yield document.diagnostic(
+                "SV024",
+                f"Datumet {meeting.utskickad} i 'utskickad' ligger i framtiden. Skriv in dagen "
+                "då dagordningen skickades ut, när den har skickats.",
+                ("utskickad",),
+            )
 
 
 def _name(loc: Loc) -> str:

@@ -27,8 +27,9 @@ from samverkan_cli.arbetsordning import (
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import in_force, mandate_deadline
+from samverkan_cli.loading.document import Document
 from samverkan_cli.model.documents import Grupp
-from samverkan_cli.model.vocabulary import MANDATE_PERIOD_YEARS
+from samverkan_cli.model.vocabulary import MANDATE_PERIOD_YEARS, fold
 from samverkan_cli.rules.registry import Context, check, unread
 
 _HUVUDMAN_LABEL = {"region": "regionen", "kommun": "kommunerna"}
@@ -163,8 +164,8 @@ def _due_term(config: Config, group: Grupp, today: date) -> int | None:
 def chair_chosen_in_time(ctx: Context) -> Iterator[Diagnostic]:
     for document, group in ctx.groups():
         year = _due_term(ctx.config, group, ctx.today)
-        if year is None or not in_force(group, ctx.today):
-            continue
+        if year is None or not in_force(group, ctx.today) or _mandat_unread(document, group):
+            continue  # a mandat written wrongly is SV004's: its default would mislead here
         entries = group.ordforandeskap or ()
         if str(year) in unread(document, "ordforandeskap", "ar", (e.ar for e in entries)):
             continue  # the term's row is written, and broken: SV004 says so where it stands
@@ -178,6 +179,13 @@ def chair_chosen_in_time(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
+def _mandat_unread(document: Document, group: Grupp) -> bool:
+    """`mandat` is written but could not be read (SV004 says so): the model's default, a
+    yearly mandate, is not what the group said."""
+    written = document.raw.get("mandat")
+    return written is not None and fold(str(written)) != group.mandat
+
+
 def _who(group: Grupp, year: int) -> str:
     role = "Sammankallande" if led_by_convener(group) else "Ordförande"
     if term_years(group) > 1:
@@ -189,6 +197,15 @@ def _who(group: Grupp, year: int) -> str:
 def follows_other_group(ctx: Context) -> Iterator[Diagnostic]:
     """samma_huvudman_som: the leader comes from the huvudman that leads the other group."""
     for document, group in ctx.groups():
+        if group.samma_huvudman_som == group.id:
+            yield document.diagnostic(
+                "SV044",
+                f"samma_huvudman_som pekar på gruppen själv ({group.id}). Ange den grupp vars "
+                "ordförande bestämmer vilken huvudman som leder den här gruppen, eller ta bort "
+                "samma_huvudman_som.",
+                ("samma_huvudman_som",),
+            )
+            continue
         other = ctx.repo.group(group.samma_huvudman_som) if group.samma_huvudman_som else None
         if other is None:
             continue  # not named, or no such group (SV012)

@@ -21,7 +21,7 @@ def required_by_law(ctx: Context) -> Iterator[Diagnostic]:
     line = config_line(ctx, "lagkrav", "namn")
     for key in missing:
         requirement = ctx.config.lagkrav[key]
-        where = f" ({requirement.lagrum})" if requirement.lagrum else ""
+        where = f", {requirement.lagrum}" if requirement.lagrum else ""
         yield Diagnostic(
             "SV060",
             severity("SV060"),
@@ -29,18 +29,10 @@ def required_by_law(ctx: Context) -> Iterator[Diagnostic]:
             line,
             1,
             None,
-            f"Lagen kräver {_lowered(requirement.namn)}{where}, men inget gällande dokument "
-            f"uppfyller kravet '{key}'. Ange lagkrav: [{key}] i den gällande överenskommelse som "
-            f"uppfyller det, eller ta fram och besluta en.",
+            f"Lagkravet '{key}' ({requirement.namn}{where}) uppfylls inte av något gällande "
+            f"dokument. Ange lagkrav: [{key}] i det gällande dokument som uppfyller kravet, "
+            "eller ta fram och besluta ett.",
         )
-
-
-def _lowered(name: str) -> str:
-    """'Överenskommelse om …' inside a sentence: 'en överenskommelse om …'."""
-    first, _, rest = name.partition(" ")
-    if first.casefold() in ("överenskommelse", "rutin", "riktlinje", "plan"):
-        return f"en {first.lower()} {rest}".rstrip()
-    return name
 
 
 @check("SV061")

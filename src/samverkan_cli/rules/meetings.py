@@ -42,7 +42,7 @@ def _short_periods(
     end = min(ctx.today, plus_days(ended, 1)) if ended is not None else ctx.today
     period = period_of(start, minimum.per)
     while period[1] < end:
-        count = sum(1 for day in days if period[0] <= day <= period[1])
+        count = sum(1 for day in days if max(period[0], start) <= day <= period[1])
         required = required_in(minimum, start, period)
         if count < required:
             yield document.diagnostic(
@@ -98,6 +98,8 @@ def agenda_in_time(ctx: Context) -> Iterator[Diagnostic]:
         group = ctx.repo.group(meeting.grupp)
         if meeting.utskickad is None or group is None or group.dagordning_dagar_fore is None:
             continue
+        if meeting.utskickad > ctx.today:
+            continue  # not sent yet: SV024 says the date lies ahead
         if (meeting.datum - meeting.utskickad).days < group.dagordning_dagar_fore:
             yield document.diagnostic("SV045", _late_agenda(group, meeting), ("utskickad",))
 

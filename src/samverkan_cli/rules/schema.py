@@ -12,6 +12,7 @@ from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.loading.document import Document
 from samverkan_cli.model import requirements
+from samverkan_cli.model.doctypes import DocType
 from samverkan_cli.model.documents import Avtalsdokument, Common
 from samverkan_cli.model.vocabulary import DOC_ID, GROUP_ID
 from samverkan_cli.rules.references import adoption_party_references
@@ -49,10 +50,22 @@ def required_by_status(ctx: Context) -> Iterator[Diagnostic]:
             ways = " eller ".join(f"{f}:" for f in _in_order(typ.routes))
             yield document.diagnostic(
                 "SV003",
-                f"Ett beslutat dokument ska visa hur det beslutades. Lägg till {ways}.",
+                f"Ett beslutat dokument ska visa hur det beslutades. Lägg till {ways}."
+                + _not_a_route(typ, model),
                 ("status",),
                 key=True,
             )
+
+
+def _not_a_route(typ: DocType, model: Common) -> str:
+    """Why a decision that is written does not count: the county's typ is not decided so."""
+    given = [f for f in ("beslut", "faststalld", "undertecknare") if getattr(model, f, None)]
+    if not given or typ.builtin:
+        return ""
+    return (
+        f" {given[0]} räknas inte för {typ.noun()}: samverkan.yaml anger vilka beslut som gäller "
+        f"för typen under dokumenttyper → {typ.key} → beslut."
+    )
 
 
 def _in_order(routes: tuple[str, ...]) -> list[str]:

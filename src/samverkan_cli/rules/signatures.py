@@ -30,6 +30,8 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
     for document, model in ctx.modelled():
         if not ctx.config.types.signed(model.typ) or model.status != "beslutad":
             continue
+        if _decided_otherwise(ctx, model):
+            continue
         covered = antagande.signed_for(model, ctx.config)
         found = antagande.positions(model)
         # One missing signature of a kommunförbund is one finding: once it signs, it stands for
@@ -62,6 +64,13 @@ def missing_signatures(ctx: Context) -> Iterator[Diagnostic]:
                 ("undertecknare",) if model.undertecknare else ("parter", index),
                 key=True,
             )
+
+
+def _decided_otherwise(ctx: Context, model: Common) -> bool:
+    """A county type that may also be decided by beslut or faststalld, and has no signatures:
+    any one route will do (SPEC §8.3), so a missing decision is SV003's, not a signature's."""
+    routes = ctx.config.types.get(model.typ).routes
+    return not model.undertecknare and len(routes) > 1
 
 
 def _unsigned(ctx: Context, party: str, *, adopted: bool) -> str:
