@@ -63,6 +63,27 @@ def path_of(document_path: str, target: str, exists: Callable[[str], bool]) -> s
     return next((p for p in repository_paths(document_path, path) if exists(p)), None)
 
 
+def other_file(document_path: str, target: str, exists: Callable[[str], bool]) -> str | None:
+    """The repository path a link names when it is a file of a format not published (a CSV,
+    a program): the page shows the link as plain text, which its editor should know."""
+    if not target or target.startswith("#") or _SCHEME.match(target):
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    kind = suffix(path)
+    if not kind or kind in FORMATS or kind == ".md":
+        return None
+    return next((p for p in repository_paths(document_path, path) if exists(p)), None)
+
+
+def not_published_kind(relative: str) -> str:
+    kinds = ", ".join(sorted({name for name in FORMATS.values()}))
+    return (
+        f"Filer av typen {suffix(relative)} publiceras inte: länken visas som vanlig text. "
+        f"Spara bilagan i ett av formaten {kinds}, eller länka till adressen där den redan "
+        "är publicerad."
+    )
+
+
 def problem(files: RepositoryFiles, relative: str) -> str | None:
     """Why the attachment at `relative` is not published, in Swedish with what to do; None when
     it is. Reads its first bytes only (an SVG whole, at most 2 MB)."""

@@ -224,7 +224,9 @@ class Lagkrav(Model):
 
     namn: Text = Field(description="Vad lagen kräver, t.ex. Överenskommelse om …")
     typ: list[TypName] | None = Field(
-        None, description="Dokumenttyper som kan uppfylla kravet; utelämnat: alla."
+        None,
+        min_length=1,
+        description="Dokumenttyper som kan uppfylla kravet; utelämnat: alla.",
     )
     lagrum: Text | None = Field(None, description='Lagrummet, t.ex. "HSL (2017:30) 16 kap. 3 §".')
 

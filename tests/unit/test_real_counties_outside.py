@@ -115,3 +115,65 @@ def test_an_agenda_sent_in_the_future_is_a_date_in_the_future(tmp_path):
         d for d in validate(root, date(2026, 12, 2)) if d.path.startswith("moten/2026/2026-12")
     ]
     assert codes(found) == ["SV024"]
+
+
+def test_a_link_to_a_file_of_a_format_not_published_is_said(tmp_path):
+    from helpers import RUT
+
+    documents = base()
+    documents[RUT] = documents[RUT]  # front matter as it is; the body links to a CSV
+    root = write_repo(
+        tmp_path,
+        {**documents},
+        extra={"dokument/rutiner/bilagor/data.csv": "a;b\n1;2\n"},
+    )
+    text = (root / RUT).read_text("utf-8") + "\nSe [data](bilagor/data.csv).\n"
+    (root / RUT).write_text(text, encoding="utf-8")
+    (finding,) = [d for d in validate(root) if d.code == "SV056"]
+    assert finding.message.startswith(
+        "Bilagan 'bilagor/data.csv' kan inte publiceras på webbplatsen. Filer av typen .csv "
+        "publiceras inte: länken visas som vanlig text."
+    )
+
+
+def test_a_repositorys_law_replaced_by_an_unknown_law_is_sv090(tmp_path):
+    import pytest
+
+    from samverkan_cli.errors import ConfigError
+    from samverkan_cli.loading.repository import load_laws
+
+    laws = "lagar:\n  SFS 2099:123:\n    namn: Testlag\n    ersatt_av: SFS 9999:1\n"
+    root = write_repo(tmp_path, {}, extra={"lagrum.yaml": laws})
+    with pytest.raises(ConfigError) as raised:
+        load_laws(root)
+    (finding,) = raised.value.diagnostics
+    assert finding.line == 4 and "SFS 9999:1 finns inte i lagrumsregistret" in finding.message
+
+
+def test_a_requirement_no_typ_can_fulfil_is_refused(tmp_path):
+    import pytest
+
+    from samverkan_cli.errors import ConfigError
+    from samverkan_cli.loading.repository import load_config
+
+    root = write_repo(tmp_path, {}, {**CONFIG, "lagkrav": {"tom": {"namn": "Tom", "typ": []}}})
+    with pytest.raises(ConfigError) as raised:
+        load_config(root)
+    assert [d.code for d in raised.value.diagnostics] == ["SV090"]
+
+
+def test_the_year_under_way_is_not_reported_as_short_of_meetings(tmp_path):
+    documents = base()
+    documents[BG]["moten_minst"] = {"per": "ar", "antal": 6}
+    root = write_repo(tmp_path, documents)
+
+    def short(today: str) -> bool:
+        result = CliRunner().invoke(
+            app, ["report", "--year", "2026", "--format", "json", "-C", str(root), "--today", today]
+        )
+        assert result.exit_code == 0, result.output
+        (group,) = [g for g in json.loads(result.output)["groups"] if g["id"] == "bg"]
+        return group["short"]
+
+    assert short("2026-12-02") is False
+    assert short("2027-01-10") is True

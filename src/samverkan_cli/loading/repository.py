@@ -392,7 +392,22 @@ def load_laws(root: Path) -> lagrum.LawRegistry:
         return lagrum.combine(shipped, None)
     located = _read_yaml(root, lagrum.REGISTRY_FILE)
     local = _validate(lagrum.RegistryFile, located.value, located, lagrum.REGISTRY_FILE)
-    return lagrum.combine(shipped, local)
+    combined = lagrum.combine(shipped, local)
+    document = Document(lagrum.REGISTRY_FILE, located=located)
+    unknown = [
+        document.diagnostic(
+            "SV090",
+            f"{lagrum.REGISTRY_FILE}: 'lagar → {key} → ersatt_av': {law.ersatt_av} finns inte "
+            "i lagrumsregistret. Skriv nyckeln för den författning som ersatte den (t.ex. SFS "
+            "2017:30), och lägg till den i lagrum.yaml om den saknas.",
+            ("lagar", key, "ersatt_av"),
+        )
+        for key, law in local.lagar.items()
+        if law.ersatt_av is not None and law.ersatt_av not in combined.laws
+    ]
+    if unknown:
+        raise ConfigError([dataclasses.replace(d, id=None) for d in unknown])
+    return combined
 
 
 def _read_yaml(root: Path, name: str) -> yamlread.Located:

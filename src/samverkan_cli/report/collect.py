@@ -8,6 +8,7 @@ Groups and meeting records have their own section and are not counted as documen
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ class GroupFigures:
     next_chair_years: str | None = None
     #: (VT, HT) meetings asked for, when the group counts per term (the first in proportion).
     term_required: tuple[int, int] | None = None
+    #: Whether VT and HT of Y are over on the report's day: a term still running is not short.
+    over: tuple[bool, bool] = (True, True)
 
     @property
     def short(self) -> bool:
@@ -85,9 +88,10 @@ class GroupFigures:
             return False
         if self.terms is not None and self.term_required is not None:
             return any(
-                held < asked for held, asked in zip(self.terms, self.term_required, strict=True)
+                done and held < asked
+                for held, asked, done in zip(self.terms, self.term_required, self.over, strict=True)
             )
-        return self.meetings < self.required
+        return self.over[1] and self.meetings < self.required
 
 
 @dataclass(frozen=True)
@@ -228,7 +232,9 @@ def group_figures(repo: Repository, year: int, today: date) -> list[GroupFigures
         group = document.model
         if isinstance(group, Grupp) and visible(document) and _existed_in(group, year):
             days = held(records.get(group.id, ()), today)
-            result.append(_group(repo.config, document.path, group, year, days))
+            figures = _group(repo.config, document.path, group, year, days)
+            over = (today >= date(year, 6, 30), today >= date(year, 12, 31))
+            result.append(dataclasses.replace(figures, over=over))
     return sorted(result, key=lambda g: g.id)
 
 

@@ -207,6 +207,9 @@ def unpublished_attachments(ctx: Context) -> Iterator[Diagnostic]:
         for target, line, column in document.facts.links:
             path = attachments.path_of(document.path, target, ctx.exists)
             problem = ctx.attachment_problem(path) if path is not None else None
+            other = attachments.other_file(document.path, target, ctx.exists)
+            if other is not None:
+                problem = attachments.not_published_kind(other)
             if problem is not None:
                 yield document.at(
                     "SV056",
