@@ -215,17 +215,21 @@ def one_of(allowed: tuple[str, ...], what: str) -> Any:
     """A str that must be one of `allowed` (for mapping keys, where a Literal is awkward to use)."""
 
     def check(value: str) -> str:
-        if value not in allowed:
-            raise PydanticCustomError(
-                "sv_one_of",
-                "'{value}' är ingen {what}. Tillåtna: {allowed}.",
-                {"value": value, "what": what, "allowed": ", ".join(allowed)},
-            )
-        return value
+        return _among(value, allowed, what)
 
     return Annotated[
         str, AfterValidator(check), WithJsonSchema({"type": "string", "enum": list(allowed)})
     ]
+
+
+def _among(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise PydanticCustomError(
+            "sv_one_of",
+            "'{value}' är ingen {what}. Tillåtna: {allowed}.",
+            {"value": value, "what": what, "allowed": ", ".join(allowed)},
+        )
+    return value
 
 
 _DOCUMENT_TYPES = tuple(t for t in vocabulary.TYP if t != "mote")
@@ -237,14 +241,7 @@ def _typ_name(extra: tuple[str, ...], what: str) -> Any:
 
     def check(value: str, info: ValidationInfo) -> str:
         county = tuple((info.context or {}).get("county_types", ()))
-        allowed = (*_DOCUMENT_TYPES, *county, *extra)
-        if value not in allowed:
-            raise PydanticCustomError(
-                "sv_one_of",
-                "'{value}' är ingen {what}. Tillåtna: {allowed}.",
-                {"value": value, "what": what, "allowed": ", ".join(allowed)},
-            )
-        return value
+        return _among(value, (*_DOCUMENT_TYPES, *county, *extra), what)
 
     return Annotated[
         str,
