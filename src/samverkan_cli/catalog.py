@@ -50,6 +50,7 @@ _TABLE = (
     ("SV022", W, "Granskningen är försenad"),
     ("SV023", N, "Granskning eller slutdatum inom varna_dagar"),
     ("SV024", E, "Besluts-, underskrifts- eller granskningsdatum i framtiden"),
+    ("SV025", W, "En aktivitet i en handlingsplan är inte klar efter sitt klart-datum"),
     ("SV030", E, "En part som ska skriva under saknar underskrift"),
     ("SV031", E, "Undertecknarens befattning är inte tillåten för typen och parten"),
     ("SV032", E, "Huvudöverenskommelse utan ställningstagande från varje kommun"),
@@ -113,6 +114,8 @@ _HELP: Final = {
     "SV023": "Planera granskningen eller förlängningen; fyndet är bara en påminnelse.",
     "SV024": "Rätta datumet: ett beslut, en underskrift eller en granskning kan inte ligga i "
     "framtiden.",
+    "SV025": "Gör aktiviteten och sätt status: klar, sätt status: installd med en kommentar om "
+    "varför, eller flytta klart till det nya datumet.",
     "SV030": "Lägg till partens underskrift under undertecknare (part, namn, befattning, datum), "
     "eller en underskrift med for: som gäller för parten.",
     "SV031": "Rätta befattningen, eller lägg till den under undertecknare i samverkan.yaml om "

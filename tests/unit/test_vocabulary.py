@@ -22,6 +22,7 @@ def literal_values(annotated: object) -> tuple[str, ...]:
         (fields.Niva, vocabulary.NIVA),
         (fields.Roll, vocabulary.ROLL),
         (fields.Projektstatus, vocabulary.PROJEKTSTATUS),
+        (fields.Aktivitetsstatus, vocabulary.AKTIVITETSSTATUS),
         (fields.Handling, vocabulary.HANDLING),
         (fields.Per, vocabulary.PER),
         (fields.Mandat, vocabulary.MANDAT),
@@ -34,6 +35,7 @@ def literal_values(annotated: object) -> tuple[str, ...]:
         "niva",
         "roll",
         "projektstatus",
+        "aktivitetsstatus",
         "handling",
         "per",
         "mandat",
@@ -69,7 +71,8 @@ def test_swedish_spellings_fold_to_their_keys():
         key
         for labels in (vocabulary.TYP, vocabulary.STATUS, vocabulary.PARTY_TYP, vocabulary.NIVA,
                        vocabulary.ROLL, vocabulary.PROJEKTSTATUS, vocabulary.HANDLING,
-                       vocabulary.PER, vocabulary.UTFALL, vocabulary.EXEMPLAR)
+                       vocabulary.PER, vocabulary.UTFALL, vocabulary.EXEMPLAR,
+                       vocabulary.AKTIVITETSSTATUS)
         for key in labels
     }  # fmt: skip
     for key, spelled in vocabulary.SPELLED.items():

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StrictFloat, StrictInt
 
 from samverkan_cli.model.doctypes import DocType
 from samverkan_cli.model.fields import (
+    Aktivitetsstatus,
     Bool,
     DocId,
     Exemplar,
@@ -27,6 +28,7 @@ from samverkan_cli.model.fields import (
     PartyKey,
     PartyTyp,
     Per,
+    Period,
     PositiveInt,
     Projektstatus,
     Roll,
@@ -106,6 +108,26 @@ class Forlangning(Model):
     villkor: Text | None = Field(None, description="Villkor för förlängningen.")
 
 
+class Indikator(Model):
+    """A follow-up figure (SPEC §8.6), e.g. the number of SIPs, by year, quarter or month."""
+
+    namn: Text = Field(description="Vad som mäts, t.ex. Antal SIP.")
+    enhet: Text | None = Field(None, description="Enhet, t.ex. st eller procent.")
+    varden: dict[Period, StrictInt | StrictFloat] = Field(
+        description='Värden per period (ÅÅÅÅ, ÅÅÅÅ-Qn eller ÅÅÅÅ-MM), t.ex. {"2025": 42}.'
+    )
+
+
+class Aktivitet(Model):
+    """One activity of an action plan (handlingsplan) and where it stands."""
+
+    aktivitet: Text = Field(description="Vad som ska göras.")
+    ansvar: Text = Field(description="Vem som ansvarar, t.ex. Beredningsgruppen.")
+    klart: IsoDate = Field(description="Klart senast.")
+    status: Aktivitetsstatus = Field(description="planerad, pagar, klar eller installd.")
+    kommentar: Text | None = Field(None, description="Kommentar, t.ex. varför den ställdes in.")
+
+
 class Installningar(Model):
     ignorera: list[RuleCode] = Field(
         default_factory=list, description="Regelkoder som inte ska rapporteras för den här filen."
@@ -160,6 +182,9 @@ class Common(Model):
         True, description="false: visas aldrig på webbplatsen eller i exporter."
     )
     taggar: list[Text] | None = Field(None, description="Fria etiketter.")
+    indikatorer: list[Indikator] | None = Field(
+        None, description="Uppföljningens nyckeltal, t.ex. antal SIP per år."
+    )
     samverkan: Installningar | None = Field(None, description="Verktygets inställningar för filen.")
 
 
@@ -195,6 +220,9 @@ class Handlingsplan(Common):
         None, description="Året planen gäller."
     )
     grupp: GroupId | None = Field(None, description="Gruppen som äger planen.")
+    aktiviteter: list[Aktivitet] | None = Field(
+        None, description="Planens aktiviteter: vad, vem, klart senast och läge."
+    )
 
 
 class MotenMinst(Model):

@@ -164,6 +164,13 @@ Projektstatus = Annotated[
     BeforeValidator(_fold),
     _enum_schema(vocabulary.PROJEKTSTATUS),
 ]
+Aktivitetsstatus = Annotated[
+    Literal["planerad", "pagar", "klar", "installd"],
+    BeforeValidator(_fold),
+    _enum_schema(vocabulary.AKTIVITETSSTATUS),
+]
+#: A follow-up period: a year, a quarter or a month (SPEC §8.6).
+Period = Annotated[str, Field(pattern=r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")]
 Handling = Annotated[
     Literal["dagordning", "minnesanteckningar", "protokoll"],
     BeforeValidator(_fold),

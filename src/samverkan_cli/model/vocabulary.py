@@ -123,6 +123,11 @@ ROLL: Final = MappingProxyType(
 PROJEKTSTATUS: Final = MappingProxyType(
     {"planerad": "Planerad", "pagar": "Pågår", "avslutad": "Avslutad", "avbruten": "Avbruten"}
 )
+#: Where an action plan's activity stands (SPEC §8.6); klar and installd are done with.
+AKTIVITETSSTATUS: Final = MappingProxyType(
+    {"planerad": "Planerad", "pagar": "Pågår", "klar": "Klar", "installd": "Inställd"}
+)
+DONE_ACTIVITIES: Final = ("klar", "installd")
 HANDLING: Final = MappingProxyType(
     {
         "dagordning": "Dagordning",
@@ -175,6 +180,7 @@ SPELLED: Final = MappingProxyType(
         "vice_ordforande": "vice_ordförande",
         "pagar": "pågår",
         "aterremitterad": "återremitterad",
+        "installd": "inställd",
         "ar": "år",
     }
 )

@@ -31,8 +31,21 @@ from samverkan_cli.git import Change
 from samverkan_cli.lifecycle import decided_on, in_force, next_review, period_of
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.documents import Common, Grupp, MotenMinst, MoteRecord, Person, Projekt
-from samverkan_cli.model.vocabulary import DECIDED_STATUSES, ENDED_STATUSES
+from samverkan_cli.model.documents import (
+    Common,
+    Grupp,
+    Handlingsplan,
+    MotenMinst,
+    MoteRecord,
+    Person,
+    Projekt,
+)
+from samverkan_cli.model.vocabulary import (
+    AKTIVITETSSTATUS,
+    DECIDED_STATUSES,
+    DONE_ACTIVITIES,
+    ENDED_STATUSES,
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +147,25 @@ class RequirementFigures:
 
 
 @dataclass(frozen=True)
+class ActionPlanFigures:
+    """A handlingsplan for Y (SPEC §8.6): its activities by status, and those late on Y-12-31."""
+
+    ref: DocumentRef
+    activities: dict[str, int]
+    late: list[str]
+    #: (aktivitet, ansvar, klart, status, kommentar) as written, for the report's table.
+    rows: list[tuple[str, str, date, str, str | None]]
+
+
+@dataclass(frozen=True)
+class IndicatorFigures:
+    ref: DocumentRef
+    namn: str
+    enhet: str | None
+    varden: dict[str, int | float]
+
+
+@dataclass(frozen=True)
 class Report:
     year: int
     today: date
@@ -148,6 +180,8 @@ class Report:
     typ_labels: dict[str, str] = field(default_factory=dict)
     adoptions: list[AdoptionFigures] = field(default_factory=list)
     requirements: list[RequirementFigures] = field(default_factory=list)
+    action_plans: list[ActionPlanFigures] = field(default_factory=list)
+    indicators: list[IndicatorFigures] = field(default_factory=list)
 
     def finding_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(d.code for d in self.findings).items()))
@@ -362,6 +396,39 @@ def requirement_figures(repo: Repository, year: int) -> list[RequirementFigures]
     ]
 
 
+def action_plan_figures(repo: Repository, year: int) -> list[ActionPlanFigures]:
+    """The visible handlingsplaner with ar = Y, as §8.6's JSON gives them."""
+    end = date(year, 12, 31)
+    found = []
+    for document, model in _documents(repo):
+        if not isinstance(model, Handlingsplan) or model.ar != year:
+            continue
+        activities = model.aktiviteter or []
+        found.append(
+            ActionPlanFigures(
+                _ref(document, model, ""),
+                {s: sum(1 for a in activities if a.status == s) for s in AKTIVITETSSTATUS},
+                [
+                    a.aktivitet
+                    for a in activities
+                    if a.status not in DONE_ACTIVITIES and a.klart <= end
+                ],
+                [(a.aktivitet, a.ansvar, a.klart, a.status, a.kommentar) for a in activities],
+            )
+        )
+    return sorted(found, key=lambda p: p.ref.id)
+
+
+def indicator_figures(repo: Repository) -> list[IndicatorFigures]:
+    """Every indicator of a visible document, its whole series as written (SPEC §8.6)."""
+    found = [
+        IndicatorFigures(_ref(document, model, ""), i.namn, i.enhet, dict(sorted(i.varden.items())))
+        for document, model in _documents(repo)
+        for i in model.indikatorer or ()
+    ]
+    return sorted(found, key=lambda f: f.ref.id)
+
+
 def _ended_by(model: Common, end: date) -> bool:
     return model.status in ENDED_STATUSES and (
         model.upphavd_datum is None or model.upphavd_datum <= end
@@ -389,4 +456,6 @@ def collect(
         typ_labels=repo.config.types.labels(),
         adoptions=adoption_figures(repo, year),
         requirements=requirement_figures(repo, year),
+        action_plans=action_plan_figures(repo, year),
+        indicators=indicator_figures(repo),
     )

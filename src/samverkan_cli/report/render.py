@@ -13,7 +13,7 @@ from typing import Any
 
 from samverkan_cli import exports, templating
 from samverkan_cli.catalog import CATALOG
-from samverkan_cli.model.vocabulary import TYP, UTFALL
+from samverkan_cli.model.vocabulary import AKTIVITETSSTATUS, TYP, UTFALL
 from samverkan_cli.report import charts, prose
 from samverkan_cli.report.collect import DocumentRef, GroupFigures, Report
 
@@ -80,6 +80,7 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
         "charts": _charts(report) if fmt == "html" else {},
         "rule": CATALOG,
         "utfall": UTFALL,
+        "activity_label": AKTIVITETSSTATUS,
     }
 
 
@@ -191,6 +192,13 @@ def as_json(report: Report) -> str:
             for a in report.adoptions
         ],
         "lagkrav": {r.key: _ids(r.fulfilled_by) for r in report.requirements},
+        "action_plans": [
+            {"id": p.ref.id, "activities": p.activities, "late": p.late}
+            for p in report.action_plans
+        ],
+        "indicators": [
+            {"id": i.ref.id, "namn": i.namn, "varden": i.varden} for i in report.indicators
+        ],
         "changes": None
         if report.changes is None
         else [

@@ -1,4 +1,5 @@
-"""Dates: impossible orders, expiry, reviews due and overdue, and dates in the future (SV020–SV024)."""
+"""Dates: impossible orders, expiry, reviews due and overdue, dates in the future, and action
+plans behind their dates (SV020–SV025)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import expired, next_review, plus_days
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.scalars import Loc
-from samverkan_cli.model.documents import Common, Grupp
+from samverkan_cli.model.documents import Common, Grupp, Handlingsplan
+from samverkan_cli.model.vocabulary import AKTIVITETSSTATUS, DONE_ACTIVITIES, ENDED_STATUSES
 from samverkan_cli.rules.registry import Context, check
 
 #: (earlier, later, how to say it): pairs of fields that must come in this order.
@@ -155,3 +157,22 @@ def _name(loc: Loc) -> str:
     from samverkan_cli.loading.check import describe
 
     return describe(loc)
+
+
+@check("SV025")
+def late_activities(ctx: Context) -> Iterator[Diagnostic]:
+    """An action plan's activity past its date and not done with: what the forum follows up."""
+    for document, model in ctx.modelled():
+        if not isinstance(model, Handlingsplan) or model.status in ENDED_STATUSES:
+            continue
+        for index, activity in enumerate(model.aktiviteter or ()):
+            if activity.status in DONE_ACTIVITIES or activity.klart >= ctx.today:
+                continue
+            yield document.diagnostic(
+                "SV025",
+                f"Aktiviteten '{activity.aktivitet}' skulle vara klar {activity.klart} men har "
+                f"status {AKTIVITETSSTATUS[activity.status].lower()}. Sätt status: klar när den är "
+                "gjord, status: installd (med en kommentar) om den inte blir av, eller flytta "
+                "klart till det nya datumet.",
+                ("aktiviteter", index, "klart"),
+            )

@@ -40,6 +40,7 @@ from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.doctypes import DocTypes
 from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Ordforandeskap
 from samverkan_cli.model.vocabulary import (
+    AKTIVITETSSTATUS,
     DOC_ID,
     EXEMPLAR,
     HANDLING,
@@ -315,6 +316,7 @@ class _Renderer:
             "party_typ": PARTY_TYP,
             "utfall": UTFALL,
             "exemplar_label": EXEMPLAR,
+            "activity_label": AKTIVITETSSTATUS,
         }
 
     def key(self, made_from: object) -> bytes | None:
