@@ -220,6 +220,8 @@ def _append(
 ) -> str:
     if found is None:
         at = _next_line(front, _last_end(front, root)) if root.value else 0
+        if not isinstance(step.entry, dict):  # ids, tags: one line, as `relaterade: [a, b]`
+            return _insert_lines(front, at, [f"{_key(step.key)}: {render([step.entry])}"], nl)
         return _insert_lines(front, at, [f"{_key(step.key)}:", f"  - {render(step.entry)}"], nl)
     key, value = found
     if _is_empty(value):
@@ -284,7 +286,7 @@ def _key(name: str) -> str:
 
 def _scalar(text: str) -> str:
     """Plain when a reader gives back the same string in any context, else double-quoted."""
-    if _plain_is_safe(text):
+    if _plain_is_safe(text) and not text.startswith("§"):  # "§ 45", as counties write it
         return text
     return '"' + "".join(_escaped(c) for c in text) + '"'
 
