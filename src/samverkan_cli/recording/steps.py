@@ -115,6 +115,12 @@ def find(repo: Repository, document_id: str) -> Document:
     found = repo.get(document_id) or repo.get(document_id.strip().upper())
     if found is not None and found.typ != "mote":
         return found
+    unreadable = _unreadable(repo, document_id)
+    if unreadable is not None:
+        raise Refused(
+            f"{unreadable.path} går inte att läsa, så inget kan registreras i den. Rätta felen "
+            f"som 'samverkan validate {unreadable.path}' visar och försök igen."
+        )
     known = sorted(d.id for d in repo.documents if d.id and d.typ != "mote")
     close = difflib.get_close_matches(document_id.upper(), known, n=3)
     hint = f" Menade du {' eller '.join(close)}?" if close else ""
@@ -122,6 +128,16 @@ def find(repo: Repository, document_id: str) -> Document:
         f"Det finns inget dokument med id '{document_id}'.{hint} Se 'samverkan list' för "
         "dokumentens id."
     )
+
+
+def _unreadable(repo: Repository, document_id: str) -> Document | None:
+    """A file named for the id whose front matter could not be read (so its id is unknown)."""
+    wanted = document_id.strip().upper()
+    for document in repo.documents:
+        named = document.stem.upper() == wanted or document.stem.upper().startswith(f"{wanted}-")
+        if named and document.id is None:
+            return document
+    return None
 
 
 def _model(document: Document) -> Common:
