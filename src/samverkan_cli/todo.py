@@ -1,7 +1,9 @@
 """What to do next (SPEC §8.8): the work list a samordnare starts the week with.
 
 Each item comes from the same facts as a rule of validate (the code it would report is kept
-beside it), says who must act, what is due and by when, and names the command that closes it.
+beside it), says who must act, what is due and by when, and names the command that closes it:
+runnable as printed, with what is known filled in (the document, the party); what only the
+user knows (the instance, the date) the command asks for in a terminal.
 """
 
 from __future__ import annotations
@@ -92,8 +94,7 @@ def _decisions(repo: Repository, documents: Pairs, today: date) -> Iterator[Item
                 "stallningstagande",
                 deadline,
                 kod,
-                f"samverkan record stallningstagande {model.id} --part {party} "
-                "--instans … --datum …",
+                f"samverkan record stallningstagande {model.id} --part {party}",
                 document.path,
                 f"stallningstaganden: - {{part: {party}, instans: …, datum: …, utfall: antagen}}",
             )
@@ -128,8 +129,7 @@ def _signatures(repo: Repository, documents: Pairs, today: date) -> Iterator[Ite
                 "underskrift",
                 None,
                 "SV030" if model.status == "beslutad" else None,
-                f"samverkan record underskrift {model.id} --part {party} --namn … "
-                "--befattning … --datum …",
+                f"samverkan record underskrift {model.id} --part {party}",
                 document.path,
                 f"undertecknare: - {{part: {party}, namn: …, befattning: …, datum: …}}",
             )
@@ -193,7 +193,7 @@ def _meetings(repo: Repository, today: date) -> Iterator[Item]:
             "moten",
             None,
             "SV043",
-            f"samverkan new mote --grupp {finding.id} --datum …",
+            f"samverkan new mote --grupp {finding.id}",
             finding.path,
         )
 

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import init, listing, new, publish, report, schema, todo, validate
+from samverkan_cli.cli import init, listing, new, publish, record, report, schema, todo, validate
 from samverkan_cli.cli.options import Debug, GlobalOptions, Repo, Today
 from samverkan_cli.errors import UserError
 
@@ -170,6 +170,10 @@ EXAMPLES = {
     ),
     "schema": ("samverkan schema --out schemas",),
     "todo": ("samverkan todo", "samverkan todo --part sundsvall"),
+    "record": (
+        "samverkan record beslut RIK-0001 --instans SN --datum 2026-03-18",
+        "samverkan record granskning RUT-0004",
+    ),
 }
 
 
@@ -189,6 +193,15 @@ for name, module in (
     ("todo", todo),
 ):
     app.command(name=name, cls=Command, epilog=_epilog(name))(module.command)
+
+record_app = typer.Typer(
+    cls=Group,
+    help="Registrera det som hänt i ett dokument: beslut, underskrifter, granskningar.",
+    no_args_is_help=True,
+)
+for name, function in record.COMMANDS.items():
+    record_app.command(name=name, cls=Command, epilog=_epilog("record"))(function)
+app.add_typer(record_app, name="record", epilog=_epilog("record"))
 
 
 @cache

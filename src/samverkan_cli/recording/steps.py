@@ -1,0 +1,310 @@
+"""What each `record` command writes (SPEC §8.7), and what it refuses.
+
+Pure: from the loaded repository and the request to the list of edits per file. A request that
+contradicts the document (a date after today, a party the county or the document does not
+have) is refused before anything is written: the user fixes the command, not the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final
+
+from samverkan_cli.errors import SamverkanError, UserError
+from samverkan_cli.lifecycle import next_review
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.documents import Common
+from samverkan_cli.model.vocabulary import STATUS, UTFALL
+from samverkan_cli.recording.edit import Append, SetKey, Step, Value
+
+
+class Refused(SamverkanError):
+    """The step contradicts the document or cannot be written: exit 1, nothing written."""
+
+    exit_code = 1
+
+
+#: The values each kind cannot do without (asked for in a terminal, else a usage error).
+REQUIRED: Final = {
+    "stallningstagande": ("part", "instans", "datum"),
+    "underskrift": ("part", "namn", "befattning", "datum"),
+    "beslut": ("instans", "datum"),
+    "faststallande": ("av", "datum"),
+    "granskning": (),
+    "upphavande": ("datum",),
+    "ersattning": ("av", "datum"),
+}
+
+#: How each value is named on the command line.
+FLAGS: Final = {
+    "part": "--part",
+    "instans": "--instans",
+    "datum": "--datum",
+    "namn": "--namn",
+    "befattning": "--befattning",
+    "av": "--av",
+}
+
+
+@dataclass(frozen=True)
+class Request:
+    kind: str
+    document: str
+    today: date
+    part: str | None = None
+    instans: str | None = None
+    datum: date | None = None
+    paragraf: str | None = None
+    utfall: str | None = None
+    namn: str | None = None
+    befattning: str | None = None
+    for_: tuple[str, ...] = ()
+    av: str | None = None
+    nasta: date | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """The steps for one file (repository-relative path)."""
+
+    path: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    changes: tuple[Change, ...]
+    #: Lines to show beside the diff (the recomputed next review).
+    notes: tuple[str, ...] = field(default=())
+
+
+def missing(request: Request) -> list[str]:
+    """The required values the request lacks, in the order they are asked for."""
+    return [name for name in REQUIRED[request.kind] if getattr(request, name) in (None, "")]
+
+
+def plan(repo: Repository, request: Request) -> Plan:
+    """The edits that record `request`; UserError for bad usage, Refused for a contradiction."""
+    _no_placeholders(request)
+    lacking = missing(request)
+    if lacking:
+        flags = ", ".join(FLAGS[name] for name in lacking)
+        raise UserError(f"Ange {flags} för 'samverkan record {request.kind}'.")
+    document = find(repo, request.document)
+    _check_status(request.status)
+    return _PLANS[request.kind](repo, document, _model(document), request)
+
+
+def _no_placeholders(request: Request) -> None:
+    """A `…` copied from an example is not a value: it would be written into the document."""
+    named = ("part", "instans", "namn", "befattning", "paragraf", "av")
+    given = [(f"--{name}", getattr(request, name)) for name in named]
+    given += [("--for", party) for party in request.for_]
+    for flag, value in given:
+        if isinstance(value, str) and value.strip() in ("…", "..."):
+            raise UserError(f"Ersätt … efter {flag} med det riktiga värdet.")
+
+
+def find(repo: Repository, document_id: str) -> Document:
+    """The document with `document_id` (any case); UserError naming close ids otherwise."""
+    found = repo.get(document_id) or repo.get(document_id.strip().upper())
+    if found is not None and found.typ != "mote":
+        return found
+    unreadable = _unreadable(repo, document_id)
+    if unreadable is not None:
+        raise Refused(
+            f"{unreadable.path} går inte att läsa, så inget kan registreras i den. Rätta felen "
+            f"som 'samverkan validate {unreadable.path}' visar och försök igen."
+        )
+    known = sorted(d.id for d in repo.documents if d.id and d.typ != "mote")
+    close = difflib.get_close_matches(document_id.upper(), known, n=3)
+    hint = f" Menade du {' eller '.join(close)}?" if close else ""
+    raise UserError(
+        f"Det finns inget dokument med id '{document_id}'.{hint} Se 'samverkan list' för "
+        "dokumentens id."
+    )
+
+
+def _unreadable(repo: Repository, document_id: str) -> Document | None:
+    """A file named for the id whose front matter could not be read (so its id is unknown)."""
+    wanted = document_id.strip().upper()
+    for document in repo.documents:
+        named = document.stem.upper() == wanted or document.stem.upper().startswith(f"{wanted}-")
+        if named and document.id is None:
+            return document
+    return None
+
+
+def _model(document: Document) -> Common:
+    if not isinstance(document.model, Common):
+        raise Refused(
+            f"{document.path} har fel som hindrar att något registreras i den. Rätta felen som "
+            f"'samverkan validate {document.path}' visar och försök igen."
+        )
+    return document.model
+
+
+def _check_status(status: str | None) -> None:
+    if status is not None and status not in STATUS:
+        raise UserError(f"--status ska vara en av: {', '.join(STATUS)}, inte '{status}'.")
+
+
+def _not_future(day: date, today: date, what: str) -> None:
+    if day > today:
+        raise Refused(
+            f"Datumet {day} ligger efter i dag ({today}): {what} kan bara registreras när det har "
+            "skett. Ange det datum det skedde, eller vänta till dess."
+        )
+
+
+def _party(repo: Repository, model: Common, given: str, flag: str = "--part") -> str:
+    """The party's key; Refused when the county or the document does not have it."""
+    keys = repo.config.party_keys(given)
+    if not keys:
+        raise Refused(
+            f"{flag}: parten '{given}' finns inte i samverkan.yaml. Ange en av: "
+            f"{repo.config.party_choices()}."
+        )
+    key = keys[0]
+    if key not in (model.parter or ()):
+        listed = ", ".join(model.parter or ()) or "(inga)"
+        raise Refused(
+            f"{flag}: {repo.config.named(key)} är inte part i {model.id} (parter: {listed}). "
+            f"Ange en av dokumentets parter, eller lägg först till {key} i parter."
+        )
+    return key
+
+
+def _with_status(steps: list[Step], request: Request) -> tuple[Step, ...]:
+    if request.status is not None:
+        steps.append(SetKey("status", request.status))
+    return tuple(steps)
+
+
+def _entry(**values: Value | None) -> dict[str, Value]:
+    return {key: value for key, value in values.items() if value not in (None, (), [])}
+
+
+def _stallningstagande(
+    repo: Repository, document: Document, model: Common, request: Request
+) -> Plan:
+    assert request.part and request.datum  # by REQUIRED
+    party = _party(repo, model, request.part)
+    _not_future(request.datum, request.today, "ett ställningstagande")
+    if request.utfall is not None and request.utfall not in UTFALL:
+        raise UserError(f"--utfall ska vara en av: {', '.join(UTFALL)}, inte '{request.utfall}'.")
+    entry = _entry(
+        part=party,
+        instans=request.instans,
+        datum=request.datum,
+        paragraf=request.paragraf,
+        utfall=request.utfall,
+    )
+    steps: list[Step] = [Append("stallningstaganden", entry)]
+    return Plan((Change(document.path, _with_status(steps, request)),))
+
+
+def _underskrift(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
+    assert request.part and request.datum
+    party = _party(repo, model, request.part)
+    on_behalf = [_party(repo, model, other, "--for") for other in request.for_]
+    _not_future(request.datum, request.today, "en underskrift")
+    entry = _entry(
+        part=party,
+        namn=request.namn,
+        befattning=request.befattning,
+        datum=request.datum,
+        **{"for": list(on_behalf)},  # type: ignore[arg-type]
+    )
+    steps: list[Step] = [Append("undertecknare", entry)]
+    return Plan((Change(document.path, _with_status(steps, request)),))
+
+
+def _beslut(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
+    assert request.datum
+    party = _party(repo, model, request.part) if request.part else None
+    _not_future(request.datum, request.today, "ett beslut")
+    entry = _entry(
+        instans=request.instans, datum=request.datum, paragraf=request.paragraf, part=party
+    )
+    steps: list[Step] = [Append("beslut", entry)]
+    return Plan((Change(document.path, _with_status(steps, request)),))
+
+
+def _faststallande(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
+    assert request.av and request.datum
+    group = request.av.strip().lower()
+    if not repo.is_group(group):
+        known = sorted(d.id for d in repo.documents if d.typ == "grupp" and d.id)
+        raise Refused(
+            f"--av: det finns ingen grupp '{request.av}'. Ange en av: {', '.join(known) or '(inga)'}."
+        )
+    _not_future(request.datum, request.today, "ett fastställande")
+    value = _entry(av=group, datum=request.datum, paragraf=request.paragraf)
+    steps: list[Step] = [SetKey("faststalld", value)]
+    return Plan((Change(document.path, _with_status(steps, request)),))
+
+
+def _granskning(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
+    day = request.datum or request.today
+    _not_future(day, request.today, "en granskning")
+    steps: list[Step] = [SetKey("senast_granskad", day)]
+    notes: list[str] = []
+    if request.nasta is not None or "nasta_granskning" in document.raw:
+        following = request.nasta or _recomputed(repo, model, day)
+        if following is not None:
+            steps.append(SetKey("nasta_granskning", following))
+            notes.append(f"Nästa granskning: {following}.")
+    else:
+        following = _recomputed(repo, model, day)
+        if following is not None:
+            notes.append(f"Nästa granskning blir {following} (räknat från granskningsintervallet).")
+    return Plan((Change(document.path, _with_status(steps, request)),), tuple(notes))
+
+
+def _recomputed(repo: Repository, model: Common, day: date) -> date | None:
+    reviewed = model.model_copy(update={"senast_granskad": day, "nasta_granskning": None})
+    return next_review(reviewed, repo.config)
+
+
+def _upphavande(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
+    assert request.datum
+    steps: list[Step] = [SetKey("status", "upphavd"), SetKey("upphavd_datum", request.datum)]
+    return Plan((Change(document.path, tuple(steps)),))
+
+
+def _ersattning(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
+    assert request.av and request.datum
+    newer = find(repo, request.av)
+    newer_model = _model(newer)
+    if newer.path == document.path:
+        raise Refused(
+            f"{model.id} kan inte ersätta sig själv. Ange det nya dokumentets id med --av."
+        )
+    old = Change(
+        document.path,
+        (
+            SetKey("status", "ersatt"),
+            SetKey("ersatt_av", newer_model.id),
+            SetKey("upphavd_datum", request.datum),
+        ),
+    )
+    if model.id in (newer_model.ersatter or ()):
+        return Plan((old,))
+    return Plan((old, Change(newer.path, (Append("ersatter", model.id),))))
+
+
+_PLANS: Final[dict[str, Callable[[Repository, Document, Common, Request], Plan]]] = {
+    "stallningstagande": _stallningstagande,
+    "underskrift": _underskrift,
+    "beslut": _beslut,
+    "faststallande": _faststallande,
+    "granskning": _granskning,
+    "upphavande": _upphavande,
+    "ersattning": _ersattning,
+}

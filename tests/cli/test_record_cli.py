@@ -1,0 +1,335 @@
+"""`samverkan record …` end to end (SPEC §8.7): each subcommand's edit, diff, validation, exit
+code, and every refusal with the file left as it was."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import HOK, OVK, RUT, base, write_repo
+from samverkan_cli.cli import main
+
+TODAY = "2026-06-15"
+
+
+def run(capsys, root: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["record", *args, "-C", str(root), "--today", TODAY])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return write_repo(tmp_path / "lan")
+
+
+def test_stallningstagande_appends_an_entry_in_the_lists_style(capsys, root):
+    before = (root / HOK).read_text("utf-8")
+    code, out, _ = run(
+        capsys,
+        root,
+        "stallningstagande",
+        "HOK-0001",
+        "--part",
+        "kommun-a",
+        "--instans",
+        "KF",
+        "--datum",
+        "2026-01-05",
+        "--paragraf",
+        "§ 45",
+        "--utfall",
+        "antagen",
+    )
+    assert code == 0
+    after = (root / HOK).read_text("utf-8")
+    added = '- part: kommun-a\n  instans: KF\n  datum: 2026-01-05\n  paragraf: "§ 45"\n  utfall: antagen\n'
+    anchor = "  datum: '2025-12-02'\n"
+    assert after == before.replace(anchor, anchor + added)
+    assert f"--- a/{HOK}\n+++ b/{HOK}\n" in out
+    assert "+- part: kommun-a\n+  instans: KF\n" in out
+    assert "Inga fel eller varningar i 1 dokument." in out
+
+
+def test_underskrift_with_for_and_status(capsys, tmp_path):
+    documents = base()
+    documents[OVK]["status"] = "antagande"
+    documents[OVK]["antagande"] = {"svara_senast": "2026-09-30"}
+    root = write_repo(tmp_path / "lan", documents)
+    code, out, _ = run(
+        capsys,
+        root,
+        "underskrift",
+        "OVK-0001",
+        "--part",
+        "region-norr",
+        "--namn",
+        "Åsa Öberg",
+        "--befattning",
+        "Regiondirektör",
+        "--datum",
+        "2026-06-10",
+        "--for",
+        "kommun-a",
+        "--status",
+        "beslutad",
+    )
+    assert code == main(["validate", str(root / OVK), "-C", str(root), "--today", TODAY])
+    text = (root / OVK).read_text("utf-8")
+    assert (
+        "- part: region-norr\n  namn: Åsa Öberg\n  befattning: Regiondirektör\n  datum: 2026-06-10\n  for: [kommun-a]\n"
+        in text
+    )
+    assert "\nstatus: beslutad\n" in text
+    assert "+status: beslutad\n" in out
+
+
+def test_beslut_and_faststallande_on_a_rutin(capsys, root):
+    code, out, _ = run(
+        capsys,
+        root,
+        "beslut",
+        "RUT-0001",
+        "--instans",
+        "SN",
+        "--datum",
+        "2026-03-18",
+        "--paragraf",
+        "§ 106",
+    )
+    assert code == 0
+    assert (root / RUT).read_text("utf-8").count(
+        'beslut:\n  - {instans: SN, datum: 2026-03-18, paragraf: "§ 106"}\n'
+    ) == 1
+    code, out, _ = run(
+        capsys, root, "faststallande", "RUT-0001", "--av", "bg", "--datum", "2026-04-01"
+    )
+    assert code == 0
+    assert "\nfaststalld: {av: bg, datum: 2026-04-01}\n" in (root / RUT).read_text("utf-8")
+    assert (
+        "-faststalld:\n-  av: bg\n-  datum: '2026-03-01'\n+faststalld: {av: bg, datum: 2026-04-01}\n"
+        in out
+    )
+
+
+def test_granskning_recomputes_a_stated_next_review(capsys, tmp_path):
+    documents = base()
+    documents[RUT]["nasta_granskning"] = "2027-03-01"
+    documents[RUT]["granskningsintervall"] = 24
+    root = write_repo(tmp_path / "lan", documents)
+    code, out, _ = run(capsys, root, "granskning", "RUT-0001", "--datum", "2026-06-01")
+    assert code == 0
+    text = (root / RUT).read_text("utf-8")
+    assert "\nnasta_granskning: 2028-06-01\n" in text
+    assert "\nsenast_granskad: 2026-06-01\n" in text
+    assert "Nästa granskning: 2028-06-01." in out
+    code, out, _ = run(capsys, root, "granskning", "RUT-0001", "--nasta", "2027-01-01")
+    assert "\nnasta_granskning: 2027-01-01\n" in (root / RUT).read_text("utf-8")
+
+
+def test_granskning_without_a_stated_next_review_only_shows_it(capsys, root):
+    code, out, _ = run(capsys, root, "granskning", "RUT-0001")
+    assert code == 0
+    assert "nasta_granskning" not in (root / RUT).read_text("utf-8")
+    assert f"\nsenast_granskad: {TODAY}\n" in (root / RUT).read_text("utf-8")
+    assert "Nästa granskning blir 2027-06-15 (räknat från granskningsintervallet)." in out
+
+
+def test_upphavande_may_lie_ahead(capsys, root):
+    code, _out, _ = run(capsys, root, "upphavande", "RUT-0001", "--datum", "2026-12-31")
+    assert code == 0
+    text = (root / RUT).read_text("utf-8")
+    assert "\nstatus: upphavd\n" in text and "\nupphavd_datum: 2026-12-31\n" in text
+
+
+def test_ersattning_edits_both_files(capsys, tmp_path):
+    documents = base()
+    new = dict(documents[OVK], id="OVK-0009", titel="Ny överenskommelse", giltig_fran="2026-06-01")
+    documents["dokument/overenskommelser/OVK-0009-ny.md"] = new
+    root = write_repo(tmp_path / "lan", documents)
+    code, out, _ = run(
+        capsys, root, "ersattning", "OVK-0001", "--av", "OVK-0009", "--datum", "2026-06-01"
+    )
+    old_text = (root / OVK).read_text("utf-8")
+    assert "\nstatus: ersatt\n" in old_text
+    assert old_text.endswith("ersatt_av: OVK-0009\nupphavd_datum: 2026-06-01\n---\n# Rubrik\n")
+    assert "\nersatter: [OVK-0001]\n" in (
+        root / "dokument/overenskommelser/OVK-0009-ny.md"
+    ).read_text("utf-8")
+    assert "SV015" not in out
+    assert code == 0
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(capsys, root):
+    before = (root / RUT).read_bytes()
+    code, out, _ = run(capsys, root, "granskning", "RUT-0001", "--dry-run")
+    assert code == 0
+    assert out == (
+        f"--- a/{RUT}\n+++ b/{RUT}\n@@ -9,5 +9,6 @@\n   av: bg\n   datum: '2026-03-01'\n"
+        " giltig_fran: '2026-03-01'\n+senast_granskad: 2026-06-15\n ---\n # Rubrik\n"
+        "Nästa granskning blir 2027-06-15 (räknat från granskningsintervallet).\n"
+    )
+    assert (root / RUT).read_bytes() == before
+
+
+REFUSALS = [
+    (
+        ["beslut", "RUT-0001", "--instans", "SN", "--datum", "2026-07-01"],
+        1,
+        "Fel: Datumet 2026-07-01 ligger efter i dag (2026-06-15): ett beslut kan bara registreras "
+        "när det har skett. Ange det datum det skedde, eller vänta till dess.",
+    ),
+    (
+        [
+            "underskrift",
+            "OVK-0001",
+            "--part",
+            "samf",
+            "--namn",
+            "X",
+            "--befattning",
+            "Chef",
+            "--datum",
+            "2026-06-01",
+        ],
+        1,
+        "Fel: --part: Samordningsförbundet (samf) är inte part i OVK-0001 (parter: region-norr, "
+        "kommun-a). Ange en av dokumentets parter, eller lägg först till samf i parter.",
+    ),
+    (
+        [
+            "stallningstagande",
+            "HOK-0001",
+            "--part",
+            "stockholm",
+            "--instans",
+            "KS",
+            "--datum",
+            "2026-06-01",
+        ],
+        1,
+        "Fel: --part: parten 'stockholm' finns inte i samverkan.yaml. Ange en av: forbund "
+        "(Kommunförbundet Norr), kommun-a (A kommun), kommun-b (B kommun), region-norr "
+        "(Region Norr), samf (Samordningsförbundet).",
+    ),
+    (
+        ["faststallande", "RUT-0001", "--av", "xyz", "--datum", "2026-06-01"],
+        1,
+        "Fel: --av: det finns ingen grupp 'xyz'. Ange en av: bg.",
+    ),
+    (
+        ["granskning", "RUT-0002"],
+        2,
+        "Fel: Det finns inget dokument med id 'RUT-0002'. Menade du RUT-0001? Se 'samverkan list' "
+        "för dokumentens id.",
+    ),
+    (
+        ["beslut", "RUT-0001", "--datum", "2026-06-01"],
+        2,
+        "Fel: Ange --instans för 'samverkan record beslut'.",
+    ),
+    (
+        ["beslut", "RUT-0001", "--instans", "…", "--datum", "2026-06-01"],
+        2,
+        "Fel: Ersätt … efter --instans med det riktiga värdet.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), REFUSALS)
+def test_refusals_leave_every_file_untouched(capsys, root, args, code, message):
+    before = {p: p.read_bytes() for p in root.rglob("*.md")}
+    got, out, err = run(capsys, root, *args)
+    assert (got, out) == (code, "")
+    assert err.strip() == message
+    assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
+
+
+def test_a_file_that_does_not_parse_is_refused(capsys, root):
+    (root / RUT).write_text("---\nid: RUT-0001\ntitel: [oavslutad\n---\n", "utf-8")
+    code, _out, err = run(capsys, root, "granskning", "RUT-0001")
+    assert code == 1
+    assert err.strip() == (
+        f"Fel: {RUT} går inte att läsa, så inget kan registreras i den. Rätta felen som "
+        f"'samverkan validate {RUT}' visar och försök igen."
+    )
+
+
+def test_crlf_and_bom_are_kept(capsys, root):
+    text = (root / RUT).read_text("utf-8").replace("\n", "\r\n")
+    (root / RUT).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (root / RUT).chmod(0o640)
+    code, _, _ = run(capsys, root, "granskning", "RUT-0001")
+    assert code == 0
+    data = (root / RUT).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf---\r\n")
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert b"\r\nsenast_granskad: 2026-06-15\r\n---\r\n" in data
+    assert (root / RUT).stat().st_mode & 0o777 == 0o640
+
+
+def test_errors_after_the_write_give_exit_1(capsys, root):
+    code, out, _ = run(
+        capsys,
+        root,
+        "stallningstagande",
+        "HOK-0001",
+        "--part",
+        "kommun-a",
+        "--instans",
+        "KF",
+        "--datum",
+        "2026-06-01",
+    )
+    assert code == 1  # written, and validate now finds the signature before the decision
+    assert "datum: 2026-06-01" in (root / HOK).read_text("utf-8")
+    assert "SV036  Kommunförbundet Norr (forbund) skrev under 2026-01-12 för kommunerna" in out
+    assert out.endswith("1 fel, 0 varningar och 0 påminnelser i 1 dokument.\n")
+
+
+def test_two_runs_at_once_keep_both_steps(tmp_path):
+    root = write_repo(tmp_path / "lan")
+    code = (
+        "import sys\nfrom samverkan_cli.cli import main\n"
+        "sys.exit(main(['record', 'stallningstagande', 'HOK-0001', '--part', sys.argv[1], "
+        f"'--instans', 'KF', '--datum', '2026-01-0' + sys.argv[2], '-C', {str(root)!r}, "
+        f"'--today', {TODAY!r}]))"
+    )
+    for _ in range(3):
+        runs = [
+            subprocess.Popen([sys.executable, "-c", code, party, day], stdout=subprocess.DEVNULL)
+            for party, day in (("kommun-a", "3"), ("kommun-b", "4"))
+        ]
+        assert [r.wait() for r in runs] == [0, 0]
+    text = (root / HOK).read_text("utf-8")
+    assert text.count("datum: 2026-01-03") == 3 and text.count("datum: 2026-01-04") == 3
+
+
+def test_every_todo_command_runs_and_closes_its_item(capsys, tmp_path):
+    root = tmp_path / "lan"
+    assert main(["init", str(root), "--exempel"]) == 0
+    today = "2026-11-24"
+    capsys.readouterr()
+
+    def todo() -> list[dict[str, str]]:
+        main(["todo", "-C", str(root), "--today", today, "-f", "json"])
+        return json.loads(capsys.readouterr().out)["items"]
+
+    filled = {
+        "stallningstagande": ["--instans", "KS", "--datum", today],
+        "underskrift": ["--namn", "Kim Exempel", "--befattning", "Socialchef", "--datum", today],
+        "granskning": [],
+    }
+    items = [i for i in todo() if i["kommando"].startswith("samverkan record ")]
+    assert {i["vad"] for i in items} == set(filled)
+    for item in items:
+        args = item["kommando"].split()[1:] + filled[item["vad"]]
+        code = main([*args, "-C", str(root), "--today", today])
+        capsys.readouterr()
+        assert code in (0, 1), item
+        left = [(i["vem"], i["dokument"], i["vad"]) for i in todo()]
+        assert (item["vem"], item["dokument"], item["vad"]) not in left
