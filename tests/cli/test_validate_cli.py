@@ -152,8 +152,14 @@ def test_root_found_from_a_subfolder(capsys, clean, monkeypatch):
         (["validate", "--strict=x"], "'--strict' är en flagga utan värde: skriv bara --strict."),
         (["validate", "--strict="], "'--strict' är en flagga utan värde: skriv bara --strict."),
         (["list", "--gallande=ja"], "'--gallande' är en flagga utan värde: skriv bara --gallande."),
-        (["valdate"], "Okänt kommando 'valdate'. Menade du 'validate'? Kommandon: init, list,"),
-        (["--today", "2026-01-01"], "Ange ett kommando: init, list, new, publish, record, report,"),
+        (
+            ["valdate"],
+            "Okänt kommando 'valdate'. Menade du 'validate'? Kommandon: fix, init, list,",
+        ),
+        (
+            ["--today", "2026-01-01"],
+            "Ange ett kommando: fix, init, list, new, publish, record, report,",
+        ),
         (["schema", "--out", "x", "y"], "Oväntat argument: y."),
         (["report", "--year", "tjugo"], "Ogiltigt värde för --year: ange ett heltal, t.ex. 2025."),
         (

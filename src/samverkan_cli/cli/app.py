@@ -10,7 +10,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
-from samverkan_cli.cli import init, listing, new, publish, record, report, schema, todo, validate
+from samverkan_cli.cli import (
+    fix,
+    init,
+    listing,
+    new,
+    publish,
+    record,
+    report,
+    schema,
+    todo,
+    validate,
+)
 from samverkan_cli.cli.options import Debug, GlobalOptions, Repo, Today
 from samverkan_cli.errors import UserError
 
@@ -170,6 +181,7 @@ EXAMPLES = {
     ),
     "schema": ("samverkan schema --out schemas",),
     "todo": ("samverkan todo", "samverkan todo --part sundsvall"),
+    "fix": ("samverkan fix --dry-run", "samverkan fix dokument/rutiner"),
     "record": (
         "samverkan record beslut RIK-0001 --instans SN --datum 2026-03-18",
         "samverkan record granskning RUT-0004",
@@ -191,6 +203,7 @@ for name, module in (
     ("publish", publish),
     ("schema", schema),
     ("todo", todo),
+    ("fix", fix),
 ):
     app.command(name=name, cls=Command, epilog=_epilog(name))(module.command)
 

@@ -1,0 +1,109 @@
+"""`samverkan fix [PATHS] [--dry-run]`: the safe mechanical fixes of SPEC §8.7, each as a diff."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_cli.cli import reporters
+from samverkan_cli.cli.options import Debug, Repo, Today, resolve
+from samverkan_cli.cli.terminal import visible
+
+
+def command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[SÖKVÄGAR]...", help="Filer eller mappar (standard: alla)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa bara ändringarna, skriv inget.")
+    ] = False,
+    repo: Repo = None,
+    today: Today = None,
+    debug: Debug = False,  # read by the error boundary
+) -> int:
+    """Rätta det som går att rätta mekaniskt: filnamn, fältnamn med å/ä/ö, ersättningar åt ena hållet."""
+    from samverkan_cli.fileio import RepositoryFiles, write_atomic
+    from samverkan_cli.findings import select
+    from samverkan_cli.loading.repository import load
+    from samverkan_cli.recording import fixes, store
+    from samverkan_cli.validate import run
+
+    settings = resolve(ctx, repo, today)
+    repository = load(settings.root, use_cache=settings.use_cache and not dry_run)
+    every = [d.path for d in repository.documents]
+    chosen = select(every, _relative(settings.root, paths)) if paths else None
+    found = run(repository, settings.today).diagnostics
+    planned = fixes.plan(repository, found, chosen)
+    if not planned:
+        typer.echo("Inget att rätta mekaniskt. Kör samverkan validate för att se vad som återstår.")
+        return 0
+    files = RepositoryFiles(settings.root)
+    by_path: dict[str, list[fixes.KeyRename]] = {}
+    for key in planned.keys:
+        by_path.setdefault(key.path, []).append(key)
+    for path, renames in sorted(by_path.items()):
+        target = settings.root / path
+        before = files.read(target)
+        after = fixes.rename_keys(before, renames)
+        typer.echo(visible(store.Edited(path, before, after).diff()), nl=False)
+        if not dry_run and after != before:
+            write_atomic(target, after)
+    edited = (
+        store.preview(settings.root, planned.changes)
+        if dry_run
+        else store.commit(settings.root, planned.changes)
+    )
+    for one in edited:
+        typer.echo(visible(one.diff()), nl=False)
+    for rename in planned.renames:
+        typer.echo(visible(f"Byter namn: {rename.path} → {rename.to}"))
+        if not dry_run:
+            _move(settings.root, rename.path, rename.to)
+    if dry_run:
+        typer.echo("(--dry-run: inget skrevs)")
+        return 0
+    after_all = run(load(settings.root, use_cache=False), settings.today).diagnostics
+    left = [d for d in after_all if d.code in ("SV002", "SV006", "SV015")]
+    printout = reporters.Printout(left, len(every), settings.root)
+    if left:
+        typer.echo("Kvar att rätta för hand (eller kör samverkan fix igen):")
+        reporters.reporter("text")(printout, sys.stdout)
+    return 0
+
+
+def _relative(root: Path, paths: list[str]) -> list[str]:
+    out = []
+    for given in paths:
+        path = Path(given)
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        try:
+            out.append(absolute.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            out.append(given)
+    return out
+
+
+def _move(root: Path, old: str, new: str) -> None:
+    """`git mv` inside a git work tree (history follows the file), else a plain rename; never
+    over an existing file."""
+    source, target = root / old, root / new
+    if target.exists():
+        return
+    tracked = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "--error-unmatch", old],
+        capture_output=True,
+        check=False,
+    )
+    if tracked.returncode == 0:
+        moved = subprocess.run(
+            ["git", "-C", str(root), "mv", "--", old, new], capture_output=True, check=False
+        )
+        if moved.returncode == 0:
+            return
+    source.rename(target)

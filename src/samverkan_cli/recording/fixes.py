@@ -1,0 +1,155 @@
+"""`samverkan fix`: the safe mechanical fixes only (SPEC §8.7), planned from what validate finds.
+
+Each fix is one the finding itself spells out and that has a single right answer:
+- a field name written with å, ä or ö whose plain spelling is a known field (SV002): the key
+  is rewritten where it stands, nothing else on the line;
+- a supersession recorded on one side only (SV015): the other document gets its half (the new
+  one's `ersatter`, or the old one's status ersatt, ersatt_av and upphavd_datum, the day the new
+  one began to apply);
+- a file name that does not begin with the id (SV006): the file is renamed to the name the
+  finding proposes, never over another file.
+Anything that needs judgement is left to the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from samverkan_cli.diagnostics import Diagnostic
+from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.repository import Repository
+from samverkan_cli.model.documents import Common
+from samverkan_cli.model.vocabulary import fold
+from samverkan_cli.recording.edit import Append, SetKey
+from samverkan_cli.recording.steps import Change
+from samverkan_cli.slug import slugify
+
+_SWEDISH: Final = frozenset("åäöÅÄÖ")
+
+
+@dataclass(frozen=True)
+class KeyRename:
+    """Rewrite the key `old` as `new` at (line, column) of `path` (1-based, as findings say)."""
+
+    path: str
+    line: int
+    column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class FileRename:
+    path: str
+    to: str
+
+
+@dataclass(frozen=True)
+class Fixes:
+    keys: tuple[KeyRename, ...]
+    changes: tuple[Change, ...]
+    renames: tuple[FileRename, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.keys or self.changes or self.renames)
+
+
+def plan(repo: Repository, findings: Iterable[Diagnostic], paths: set[str] | None) -> Fixes:
+    """The fixes for `findings` (validate's, of the whole repository) in the files `paths`
+    name (None: all). A file whose keys are rewritten gets no other fix in the same run: what
+    its model says may change with them (run fix again)."""
+    found = [d for d in findings if paths is None or d.path in paths]
+    keys = tuple(k for d in found if d.code == "SV002" and (k := _key_rename(repo, d)))
+    busy = {k.path for k in keys}
+    changes = tuple(c for c in _supersessions(repo, found) if c.path not in busy)
+    busy |= {c.path for c in changes}
+    renames = tuple(
+        r for d in found if d.code == "SV006" and d.path not in busy and (r := _rename(repo, d))
+    )
+    return Fixes(keys, changes, renames)
+
+
+def _key_rename(repo: Repository, finding: Diagnostic) -> KeyRename | None:
+    """SV002 for a key whose only fault is å, ä or ö: the finding names the spelling to use."""
+    marker = "fältnamn skrivs utan å, ä och ö. Skriv '"
+    if marker not in finding.message or finding.column is None:
+        return None
+    new = finding.message.split(marker, 1)[1].split("'", 1)[0]
+    old = finding.message.split("'", 2)[1].rsplit(" → ", 1)[-1]
+    if fold(old) != new or not _SWEDISH & set(old):
+        return None
+    return KeyRename(finding.path, finding.line, finding.column, old, new)
+
+
+def _supersessions(repo: Repository, findings: list[Diagnostic]) -> Iterable[Change]:
+    """The missing half of each one-sided supersession SV015 reports."""
+    flagged = {d.path for d in findings if d.code == "SV015"}
+    models = {
+        d.id: (d, d.model)
+        for d in repo.documents
+        if d.id and isinstance(d.model, Common) and len(repo.by_id.get(d.id, ())) == 1
+    }
+    planned: dict[str, list[SetKey | Append]] = {}
+    for document, model in models.values():
+        if document.path not in flagged:
+            continue
+        newer = models.get(model.ersatt_av or "")
+        lacks_half = newer is not None and model.id not in (newer[1].ersatter or ())
+        if newer is not None and lacks_half and not _broken(newer, "ersatter"):
+            planned.setdefault(newer[0].path, []).append(Append("ersatter", model.id))
+        for older_id in model.ersatter or ():
+            older = models.get(older_id)
+            if older is None or older[1].ersatt_av == model.id:
+                continue
+            if older[1].ersatt_av is not None or older[0].written("ersatt_av"):
+                continue  # it names another successor: which is right needs a person
+            steps: list[SetKey | Append] = [
+                SetKey("status", "ersatt"),
+                SetKey("ersatt_av", model.id),
+            ]
+            if older[1].upphavd_datum is None and model.giltig_fran is not None:
+                steps.append(SetKey("upphavd_datum", model.giltig_fran))
+            planned.setdefault(older[0].path, []).extend(steps)
+    return [Change(path, tuple(steps)) for path, steps in sorted(planned.items())]
+
+
+def _broken(pair: tuple[Document, Common], name: str) -> bool:
+    """Written in the file but not in the model: its own finding says what is wrong."""
+    return pair[0].written(name) and getattr(pair[1], name) is None
+
+
+def _rename(repo: Repository, finding: Diagnostic) -> FileRename | None:
+    document = next((d for d in repo.documents if d.path == finding.path), None)
+    if document is None or document.id is None:
+        return None
+    folder, _, _name = document.path.rpartition("/")
+    to = f"{folder}/{document.id}-{_slug(document)}.md" if folder else None
+    if to is None or (repo.root / to).exists() or to == document.path:
+        return None
+    return FileRename(document.path, to)
+
+
+def _slug(document: Document) -> str:
+    title = document.raw.get("titel")
+    return slugify(title) if isinstance(title, str) and title else "dokument"
+
+
+def rename_keys(data: bytes, renames: Iterable[KeyRename]) -> bytes:
+    """The file with each key rewritten where its finding stands, every other byte as it was.
+    A key not found exactly there (the file changed since it was read) is left alone."""
+    text = data.decode("utf-8")
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines = text[len(bom) :].splitlines(keepends=True)
+    for rename in renames:
+        index = rename.line - 1
+        if not 0 <= index < len(lines):
+            continue
+        line, at = lines[index], rename.column - 1
+        for quote in ("", '"', "'"):
+            written = f"{quote}{rename.old}{quote}"
+            if line.startswith(written, at):
+                lines[index] = line[:at] + f"{quote}{rename.new}{quote}" + line[at + len(written) :]
+                break
+    return (bom + "".join(lines)).encode("utf-8")

@@ -1,0 +1,96 @@
+"""`samverkan fix`: only the safe mechanical fixes, each shown, nothing else touched (§8.7)."""
+
+from __future__ import annotations
+
+import subprocess
+
+from typer.testing import CliRunner
+
+from helpers import OVK, RUT, base, codes, front_matter, validate, write_repo
+from samverkan_cli.cli.app import app
+
+
+def _fix(root, *args):
+    result = CliRunner().invoke(app, ["fix", "-C", str(root), "--today", "2026-06-15", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _swedish_keys(tmp_path):
+    documents = base()
+    rutin = documents[RUT]
+    text = (
+        front_matter(rutin)
+        .replace("faststalld:", "fastställd:")
+        .replace("giltig_fran:", "giltig_från:")
+    )
+    documents[RUT] = text + "Brödtext med fastställd: kvar som den är.\n"
+    return write_repo(tmp_path, documents)
+
+
+def test_field_names_with_swedish_letters_are_rewritten_in_place(tmp_path):
+    root = _swedish_keys(tmp_path)
+    before = (root / RUT).read_text("utf-8")
+    assert codes(validate(root)).count("SV002") == 2
+    output = _fix(root)
+    assert "-giltig_från:" in output and "+giltig_fran:" in output
+    after = (root / RUT).read_text("utf-8")
+    # the keys in the front matter (which comes first), not the words in the body
+    assert after == before.replace("fastställd:", "faststalld:", 1).replace(
+        "giltig_från:", "giltig_fran:", 1
+    )
+    assert "Brödtext med fastställd: kvar" in after
+    assert validate(root) == []
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    root = _swedish_keys(tmp_path)
+    before = (root / RUT).read_bytes()
+    output = _fix(root, "--dry-run")
+    assert "+faststalld" in output and "(--dry-run: inget skrevs)" in output
+    assert (root / RUT).read_bytes() == before
+
+
+def test_the_missing_half_of_a_supersession(tmp_path):
+    documents = base()
+    old = {**documents[OVK], "id": "OVK-0002", "titel": "Gammal", "status": "upphavd"}
+    old.update(upphavd_datum="2026-02-01", ersatt_av="OVK-0001", status="ersatt")
+    documents["dokument/overenskommelser/OVK-0002-gammal.md"] = old
+    root = write_repo(tmp_path, documents)
+    assert "SV015" in codes(validate(root))
+    output = _fix(root)
+    assert "+ersatter:" in output
+    assert "SV015" not in codes(validate(root))
+
+
+def test_the_other_half_the_old_documents_status(tmp_path):
+    documents = base()
+    old = {**documents[OVK], "id": "OVK-0002", "titel": "Gammal"}
+    documents["dokument/overenskommelser/OVK-0002-gammal.md"] = old
+    documents[OVK] = {**documents[OVK], "ersatter": ["OVK-0002"]}
+    root = write_repo(tmp_path, documents)
+    _fix(root)
+    text = (root / "dokument/overenskommelser/OVK-0002-gammal.md").read_text("utf-8")
+    assert "status: ersatt" in text and "ersatt_av: OVK-0001" in text
+    assert "upphavd_datum: 2026-02-01" in text  # the new one's giltig_fran
+    assert "SV015" not in codes(validate(root))
+
+
+def test_a_file_name_is_fixed_with_git_mv_and_never_over_a_file(tmp_path):
+    documents = base()
+    documents["dokument/rutiner/sip.md"] = documents.pop(RUT)
+    root = write_repo(tmp_path, documents, git=True)
+    output = _fix(root)
+    assert (
+        "Byter namn: dokument/rutiner/sip.md → dokument/rutiner/RUT-0001-rutin-for-sip.md" in output
+    )
+    status = subprocess.run(
+        ["git", "-C", str(root), "status", "--short"], capture_output=True, text=True, check=True
+    ).stdout
+    assert status.startswith("R ")  # staged as a rename: history follows the file
+    assert (root / "dokument/rutiner/RUT-0001-rutin-for-sip.md").is_file()
+
+
+def test_nothing_to_fix_says_so(tmp_path):
+    root = write_repo(tmp_path)
+    assert "Inget att rätta mekaniskt" in _fix(root)
