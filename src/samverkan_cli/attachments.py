@@ -55,22 +55,19 @@ def path_of(document_path: str, target: str, exists: Callable[[str], bool]) -> s
     `document_path` names (the first place it may point to where `exists`), or None when it
     names no attachment: a web address, an id, a Markdown file, a path that leaves the
     repository, or a file of a format not published."""
-    if not target or target.startswith("#") or _SCHEME.match(target):
-        return None
-    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if suffix(path) not in FORMATS:
-        return None
-    return next((p for p in repository_paths(document_path, path) if exists(p)), None)
+    found = linked_file(document_path, target, exists)
+    return found if found is not None and suffix(found) in FORMATS else None
 
 
-def other_file(document_path: str, target: str, exists: Callable[[str], bool]) -> str | None:
-    """The repository path a link names when it is a file of a format not published (a CSV,
-    a program): the page shows the link as plain text, which its editor should know."""
+def linked_file(document_path: str, target: str, exists: Callable[[str], bool]) -> str | None:
+    """The repository path of the file, other than a Markdown file, that a link `target`
+    names (published or not: `suffix` tells), or None. Most links name a web address, an id or
+    a document: those are told apart before any path is looked up."""
     if not target or target.startswith("#") or _SCHEME.match(target):
         return None
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     kind = suffix(path)
-    if not kind or kind in FORMATS or kind == ".md":
+    if not kind or kind == ".md":
         return None
     return next((p for p in repository_paths(document_path, path) if exists(p)), None)
 

@@ -35,7 +35,7 @@ def command(
     from samverkan_cli.validate import run
 
     settings = resolve(ctx, repo, today)
-    repository = load(settings.root, use_cache=settings.use_cache and not dry_run)
+    repository = load(settings.root, use_cache=settings.use_cache, save_cache=not dry_run)
     every = [d.path for d in repository.documents]
     chosen = select(every, _relative(settings.root, paths)) if paths else None
     found = run(repository, settings.today).diagnostics

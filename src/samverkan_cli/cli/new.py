@@ -54,9 +54,8 @@ def command(
     from samverkan_cli.scaffold.new import Request, inside, missing_input, normalize_typ, plan
 
     settings = resolve(ctx, repo, today)
-    repository = load(
-        settings.root, use_cache=settings.use_cache and not dry_run
-    )  # a dry run leaves the folder as it was
+    # a dry run reads the cache but leaves the folder as it was
+    repository = load(settings.root, use_cache=settings.use_cache, save_cache=not dry_run)
     request = Request(
         typ=normalize_typ(typ, repository.config.types),
         today=settings.today,

@@ -56,7 +56,7 @@ def _record(ctx: typer.Context, kind: str, document: str, values: dict[str, Any]
         if values.get(flag):
             values[flag] = parse_day(values[flag], f"--{flag}")
     request = steps.Request(kind, document, settings.today, **values)
-    repository = load(settings.root, use_cache=settings.use_cache and not dry_run)
+    repository = load(settings.root, use_cache=settings.use_cache, save_cache=not dry_run)
     if steps.missing(request) and sys.stdin.isatty():
         from samverkan_cli.cli.record_prompts import complete
 

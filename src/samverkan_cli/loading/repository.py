@@ -119,16 +119,19 @@ def files(root: Path) -> list[tuple[str, str]]:
     return found
 
 
-def load(root: Path, *, use_cache: bool = True, keep_text: bool = False) -> Repository:
+def load(
+    root: Path, *, use_cache: bool = True, keep_text: bool = False, save_cache: bool = True
+) -> Repository:
     """The repository at `root`. `keep_text` holds the text of files parsed in this run (for
-    publishing), so that they are not read twice; cached documents read theirs on demand."""
+    publishing), so that they are not read twice; cached documents read theirs on demand.
+    `save_cache=False` reads the cache but leaves the folder as it was (a dry run)."""
     config = load_config(root)
     laws = load_laws(root)
     with heap.lasting():
         cache = DocumentCache.open(root) if use_cache else None
         documents = _read_all(RepositoryFiles(root), files(root), cache, keep_text, config.types)
         repository = Repository(root, config, laws, documents)
-    if cache is not None:
+    if cache is not None and save_cache:
         cache.save()
     return repository
 

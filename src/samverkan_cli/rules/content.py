@@ -205,11 +205,13 @@ def unpublished_attachments(ctx: Context) -> Iterator[Diagnostic]:
         if model.publicera is not True:
             continue
         for target, line, column in document.facts.links:
-            path = attachments.path_of(document.path, target, ctx.exists)
-            problem = ctx.attachment_problem(path) if path is not None else None
-            other = attachments.other_file(document.path, target, ctx.exists)
-            if other is not None:
-                problem = attachments.not_published_kind(other)
+            path = attachments.linked_file(document.path, target, ctx.exists)
+            if path is None:
+                continue
+            if attachments.suffix(path) in attachments.FORMATS:
+                problem = ctx.attachment_problem(path)
+            else:
+                problem = attachments.not_published_kind(path)
             if problem is not None:
                 yield document.at(
                     "SV056",
