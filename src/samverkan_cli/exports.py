@@ -98,9 +98,33 @@ def forteckning_json(entries: list[Entry], name: str, today: date) -> str:
         "version": JSON_VERSION,
         "namn": name,
         "datum": today.isoformat(),
-        "dokument": [record(e) for e in entries],
+        "dokument": [{**record(e), **follow_up(e)} for e in entries],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def follow_up(e: Entry) -> dict[str, Any]:
+    """Keys added in contract 2 (SPEC §8.5, §8.6): readers of version 1 keep working, since
+    keys are only ever added."""
+    m = e.model
+    activities = getattr(m, "aktiviteter", None) or ()
+    return {
+        "lagkrav": list(m.lagkrav or ()),
+        "indikatorer": [
+            {"namn": i.namn, "enhet": i.enhet, "varden": dict(sorted(i.varden.items()))}
+            for i in m.indikatorer or ()
+        ],
+        "aktiviteter": [
+            {
+                "aktivitet": a.aktivitet,
+                "ansvar": a.ansvar,
+                "klart": a.klart.isoformat(),
+                "status": a.status,
+                "kommentar": a.kommentar,
+            }
+            for a in activities
+        ],
+    }
 
 
 def _row(e: Entry) -> list[str]:

@@ -117,3 +117,26 @@ def test_the_site_shows_activities_and_indicators(tmp_path):
 
 def test_base_has_no_follow_up():
     assert all("indikatorer" not in d for d in BASE.values())
+
+
+def test_the_follow_up_page_and_forteckning_json(tmp_path):
+    root = _repo(tmp_path)
+    out = tmp_path / "site"
+    result = CliRunner().invoke(
+        app, ["publish", "-C", str(root), "--out", str(out), "--today", "2026-06-15"]
+    )
+    assert result.exit_code == 0, result.output
+    page = (out / "uppfoljning.html").read_text("utf-8")
+    assert "Utbildning i SIP" in page and "Antal SIP (st), OVK-0001" in page
+    assert 'href="uppfoljning.html"' in (out / "index.html").read_text("utf-8")
+    listed = json.loads((out / "forteckning.json").read_text("utf-8"))["dokument"]
+    by_id = {d["id"]: d for d in listed}
+    assert by_id["OVK-0001"]["indikatorer"] == [
+        {"namn": "Antal SIP", "enhet": "st", "varden": {"2024": 31, "2025": 42}}
+    ]
+    assert [a["status"] for a in by_id["HPL-0001"]["aktiviteter"]] == [
+        "pagar",
+        "klar",
+        "planerad",
+        "installd",
+    ]

@@ -301,6 +301,7 @@ class _Renderer:
             # Macros imported from _macros see the environment, not a page's context.
             self._environment.filters["whole_dates"] = whole_dates
             self._environment.globals["decision"] = decision
+            self._environment.globals["activity_label"] = AKTIVITETSSTATUS
         return self._environment
 
     def _common(self) -> dict[str, Any]:
@@ -316,7 +317,6 @@ class _Renderer:
             "party_typ": PARTY_TYP,
             "utfall": UTFALL,
             "exemplar_label": EXEMPLAR,
-            "activity_label": AKTIVITETSSTATUS,
         }
 
     def key(self, made_from: object) -> bytes | None:
@@ -354,6 +354,7 @@ class _Renderer:
             self.page("reviews.html.j2", "granskning.html", catalog, _reviews),
             self.page("hierarchy.html.j2", "hierarki.html", catalog, _hierarchy),
             self.page("lagkrav.html.j2", "lagkrav.html", catalog, _lagkrav),
+            self.page("follow_up.html.j2", "uppfoljning.html", catalog, _follow_up),
             self.page(
                 "accessibility.html.j2", "tillganglighet.html", inputs.Nothing(), _accessibility
             ),
@@ -448,6 +449,15 @@ def _group_order(group: Grupp) -> tuple[int, str, str]:
 
 def _hierarchy(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     return {"tree": _tree(catalog.entries)}
+
+
+def _follow_up(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
+    """What the forum follows up (SPEC §8.6): the plans' activities and every indicator."""
+    shown = [e for e in catalog.entries if not e.archived]
+    return {
+        "plans": [e for e in shown if getattr(e.model, "aktiviteter", None)],
+        "indicators": [(e, i) for e in shown for i in e.model.indikatorer or ()],
+    }
 
 
 def _lagkrav(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
