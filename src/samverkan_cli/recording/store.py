@@ -25,7 +25,7 @@ from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository, document_from, read
 from samverkan_cli.recording.edit import EditError, apply
 from samverkan_cli.recording.steps import Change, Refused
-from samverkan_cli.validate import run
+from samverkan_cli.validate import run_focused
 
 #: Where the lock lives: the tool's own folder, which .gitignore already leaves out.
 LOCK: Final = ".samverkan/record.lock"
@@ -149,7 +149,7 @@ def validated(repo: Repository, today: date, edited: list[Edited]) -> Result:
     fresh = {one.path: _document(repo, one) for one in edited}
     documents = [fresh.get(d.path, d) for d in repo.documents]
     again = Repository(repo.root, repo.config, repo.laws, documents)
-    return run(again, today, list(fresh))
+    return run_focused(again, today, list(fresh))
 
 
 def _document(repo: Repository, one: Edited) -> Document:

@@ -157,7 +157,7 @@ def _wanted(words: list[str]) -> str:
 
 @check("SV051")
 def identity_numbers(ctx: Context) -> Iterator[Diagnostic]:
-    for document in ctx.repo.documents:
+    for document in ctx.documents():
         for kind, number, line, column in document.facts.identity_numbers:
             yield document.at(
                 "SV051",
@@ -170,7 +170,7 @@ def identity_numbers(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV053")
 def broken_links(ctx: Context) -> Iterator[Diagnostic]:
-    for document in ctx.repo.documents:
+    for document in ctx.documents():
         for target, line, column in document.facts.links:
             problem = _link_problem(ctx, document, target)
             if problem is not None:

@@ -14,7 +14,7 @@ from samverkan_cli.rules.settings import config_line
 
 @check("SV060")
 def required_by_law(ctx: Context) -> Iterator[Diagnostic]:
-    models = [model for _document, model in ctx.modelled()]
+    models = [model for _document, model in ctx.every_modelled()]
     missing = [k for k, ids in lagkrav.fulfilment(ctx.config, models, ctx.today).items() if not ids]
     if not missing:
         return

@@ -85,7 +85,7 @@ def _group_party_references(model: Grupp) -> Iterator[tuple[Loc, str]]:
 @check("SV011")
 def missing_parties(ctx: Context) -> Iterator[Diagnostic]:
     known = ctx.config.parter
-    for document in ctx.repo.documents:
+    for document in ctx.documents():
         for loc, party in party_references(document):
             if party not in known:
                 message = _unknown_party(party, list(known), ctx.config.party_keys(party))
@@ -121,7 +121,7 @@ def group_references(document: Document) -> Iterator[tuple[Loc, str]]:
 
 @check("SV012")
 def missing_groups(ctx: Context) -> Iterator[Diagnostic]:
-    for document in ctx.repo.documents:
+    for document in ctx.documents():
         for loc, group in group_references(document):
             if not ctx.repo.is_group(group):
                 yield document.diagnostic(
@@ -166,7 +166,7 @@ def _edges(ctx: Context) -> dict[str, dict[str, list[str]]]:
         "ersatter": {},
         "rapporterar_till": {},
     }
-    for _document, model in ctx.modelled():
+    for _document, model in ctx.every_modelled():
         if model.overordnad:
             graphs["overordnad"].setdefault(model.id, []).append(model.overordnad)
         for older in model.ersatter or ():

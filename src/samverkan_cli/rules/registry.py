@@ -32,6 +32,11 @@ class Context:
     probes: dict[str, bool] = field(default_factory=dict)
     #: Every attachment examined and why it is not published (None: it is), an input too.
     examined: dict[str, str | None] = field(default_factory=dict)
+    #: The paths whose findings are wanted (None: every file). A check walks only these with
+    #: `modelled()` and `documents()`; every index (ids, groups, meetings) stays whole, and a
+    #: check that needs every document (a graph, a count over the repository) asks for
+    #: `every_modelled()`. `record` and `new` validate one file of a large repository so.
+    focus: frozenset[str] | None = None
 
     def exists(self, relative: str) -> bool:
         """Whether `relative` (a normalised posix path in the repository) names a file or folder."""
@@ -54,9 +59,27 @@ class Context:
         return self.repo.config
 
     def modelled(self) -> list[tuple[Document, Common]]:
-        """Every document with a valid model, groups included, meeting records excluded (not
-        `repo.documents`: every file read, valid or not)."""
+        """Every document (of the focus) with a valid model, groups included, meeting records
+        excluded (not `repo.documents`: every file read, valid or not)."""
+        if self.focus is None:
+            return self._by_kind[0]
+        return self._focused
+
+    def every_modelled(self) -> list[tuple[Document, Common]]:
+        """Every document with a valid model, whatever the focus: for checks whose finding on
+        one document depends on all the others."""
         return self._by_kind[0]
+
+    def documents(self) -> list[Document]:
+        """Every file read (of the focus), valid or not."""
+        if self.focus is None:
+            return self.repo.documents
+        return [d for d in self.repo.documents if d.path in self.focus]
+
+    @functools.cached_property
+    def _focused(self) -> list[tuple[Document, Common]]:
+        focus = self.focus or frozenset()
+        return [(d, m) for d, m in self._by_kind[0] if d.path in focus]
 
     def groups(self) -> list[tuple[Document, Grupp]]:
         return self._by_kind[1]

@@ -123,7 +123,7 @@ def adoption_fields(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV004")
 def unsilenceable(ctx: Context) -> Iterator[Diagnostic]:
-    for document in ctx.repo.documents:
+    for document in ctx.documents():
         for index, code in enumerate(document.ignore_list):
             info = CATALOG.get(code) if isinstance(code, str) else None
             if isinstance(code, str) and info is None and code.startswith("SV"):
@@ -158,7 +158,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV006")
 def file_name(ctx: Context) -> Iterator[Diagnostic]:
-    for document in ctx.repo.documents:
+    for document in ctx.documents():
         document_id = document.id
         if document_id is None or document.typ == "mote":
             continue

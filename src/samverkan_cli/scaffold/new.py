@@ -214,14 +214,14 @@ def _check_valid(repo: Repository, planned: Planned, today: date) -> None:
     every rule in the repository as it would be, and its errors refuse it."""
     from samverkan_cli.loading.cache import digest
     from samverkan_cli.loading.repository import document_from, read
-    from samverkan_cli.validate import run
+    from samverkan_cli.validate import run_focused
 
     data = planned.text.encode("utf-8")
     found, held = read(data)
     document = document_from(planned.path, found, held, digest(data), repo.config.types)
     others = [d for d in repo.documents if d.path != planned.path]
     trial = dataclasses.replace(repo, documents=[*others, document])  # its index made anew
-    found_now = run(trial, today, [planned.path]).diagnostics
+    found_now = run_focused(trial, today, [planned.path]).diagnostics
     errors = [d for d in found_now if d.severity is Severity.ERROR]
     if errors:
         found_lines = "\n".join(f"  {d.code} rad {d.line}: {d.message}" for d in errors)

@@ -1,0 +1,41 @@
+"""Focused validation (record, new) finds for a file exactly what a whole run finds for it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from samverkan_cli.loading.repository import load
+from samverkan_cli.scaffold.init import TEMPLATE
+from samverkan_cli.validate import run, run_focused
+
+_RULES = Path(__file__).with_name("test_rules.py")
+_spec = importlib.util.spec_from_file_location("rule_cases", _RULES)
+assert _spec is not None and _spec.loader is not None
+rule_cases = importlib.util.module_from_spec(_spec)
+sys.modules["rule_cases"] = rule_cases  # its dataclasses look their module up
+_spec.loader.exec_module(rule_cases)
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 24), date(2028, 6, 1)])
+def test_every_file_of_the_example_county(today):
+    repo = load(Path(TEMPLATE), use_cache=False)
+    whole = run(repo, today).diagnostics
+    for document in repo.documents:
+        expected = [d for d in whole if d.path == document.path]
+        assert run_focused(repo, today, [document.path]).diagnostics == expected, document.path
+
+
+@pytest.mark.parametrize("case", rule_cases.BAD + rule_cases.OK, ids=lambda c: c.code)
+def test_every_rule_case(case, tmp_path):
+    root = rule_cases._apply(case, tmp_path)
+    repo = load(root, use_cache=False)
+    whole = run(repo, case.today).diagnostics
+    for document in repo.documents:
+        expected = [d for d in whole if d.path == document.path]
+        got = run_focused(repo, case.today, [document.path]).diagnostics
+        assert got == expected, (case.code, document.path)
