@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from samverkan_cli.cli import reporters
 from samverkan_cli.cli.options import Debug, Repo, Today, resolve
 from samverkan_cli.cli.terminal import visible
 
@@ -28,6 +27,7 @@ def command(
     debug: Debug = False,  # read by the error boundary
 ) -> int:
     """Rätta det som går att rätta mekaniskt: filnamn, fältnamn med å/ä/ö, ersättningar åt ena hållet."""
+    from samverkan_cli.cli import reporters  # loads rich: only when it runs
     from samverkan_cli.fileio import RepositoryFiles, write_atomic
     from samverkan_cli.findings import select
     from samverkan_cli.loading.repository import load

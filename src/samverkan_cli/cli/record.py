@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 import typer
 
-from samverkan_cli.cli import reporters
 from samverkan_cli.cli.options import Debug, Repo, Today, parse_day, resolve
 from samverkan_cli.cli.terminal import visible
 
@@ -46,6 +45,7 @@ DocumentId = Annotated[str, typer.Argument(metavar="ID", help="Dokumentets id, t
 
 def _record(ctx: typer.Context, kind: str, document: str, values: dict[str, Any]) -> int:
     """Plan, write (unless --dry-run), show and validate one `record` step."""
+    from samverkan_cli.cli import reporters  # loads rich: only when it runs
     from samverkan_cli.loading.repository import load
     from samverkan_cli.recording import steps, store
 
