@@ -140,3 +140,22 @@ def test_the_follow_up_page_and_forteckning_json(tmp_path):
         "planerad",
         "installd",
     ]
+
+
+def test_the_reports_first_part_speaks_plainly(tmp_path):
+    import re
+
+    from samverkan_cli.scaffold.init import TEMPLATE
+
+    for fmt in ("md", "html"):
+        result = CliRunner().invoke(
+            app,
+            ["report", "--year", "2025", "--format", fmt, "-C", TEMPLATE, "--today", "2026-11-24"],
+        )
+        assert result.exit_code == 0, result.output
+        first, _, technical = result.output.partition("Teknisk bilaga")
+        assert technical, fmt
+        assert not re.search(r"SV\d{3}", first), fmt
+        assert "anmärkning" not in result.output.lower(), fmt
+        assert "Brister att åtgärda" in first and "RIK-0001" in first
+        assert "SV052" in technical

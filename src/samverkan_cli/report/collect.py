@@ -180,6 +180,9 @@ class Report:
     typ_labels: dict[str, str] = field(default_factory=dict)
     adoptions: list[AdoptionFigures] = field(default_factory=list)
     requirements: list[RequirementFigures] = field(default_factory=list)
+    #: Each visible document's and group's title, by id: findings are named by them in the
+    #: report's first part, where file paths and rule codes do not belong.
+    titles: dict[str, str] = field(default_factory=dict)
     action_plans: list[ActionPlanFigures] = field(default_factory=list)
     indicators: list[IndicatorFigures] = field(default_factory=list)
 
@@ -456,6 +459,11 @@ def collect(
         typ_labels=repo.config.types.labels(),
         adoptions=adoption_figures(repo, year),
         requirements=requirement_figures(repo, year),
+        titles={
+            d.id: d.model.titel
+            for d in repo.documents
+            if d.id and isinstance(d.model, Common) and visible(d)
+        },
         action_plans=action_plan_figures(repo, year),
         indicators=indicator_figures(repo),
     )

@@ -84,7 +84,7 @@ def _groups(report: Report) -> str:
 def _findings(report: Report) -> str:
     counts = report.severity_counts()
     if not report.findings:
-        return f"Kontrollen av dokumenten den 31 december {report.year} gav inga anmärkningar."
+        return f"Kontrollen av dokumenten den 31 december {report.year} visade inga brister."
     return (
         f"Kontrollen av dokumenten den 31 december {report.year} gav "
         f"{count(counts['error'], 'fel', 'fel')}, "

@@ -72,6 +72,7 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
         "in_force_by_typ": [
             (_label(report, t), n) for t, n in _by_typ_in_hierarchy_order(report, d.in_force)
         ],
+        "shortcomings": _shortcomings(report),
         "findings_table": [
             (code, n, CATALOG[code].summary) for code, n in report.finding_counts().items()
         ],
@@ -93,6 +94,30 @@ def _by_typ_in_hierarchy_order(report: Report, refs: list[DocumentRef]) -> list[
 
 def _label(report: Report, typ: str) -> str:
     return (report.typ_labels or TYP).get(typ, typ)
+
+
+def _shortcomings(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
+    """The findings as the forum reads them: per document, by its title, what is wrong (the
+    rules' summaries), errors first; file paths and rule codes are for the technical part."""
+    by_subject: dict[str, dict[str, int]] = {}
+    worst: dict[str, int] = {}
+    order = {"error": 0, "warning": 1, "info": 2}
+    for f in report.findings:
+        if f.code == "SV060":
+            subject = "Det lagen kräver"
+        elif f.id and f.id in report.titles:
+            subject = f"{f.id} {report.titles[f.id]}"
+        elif f.path in ("samverkan.yaml", "lagrum.yaml"):
+            subject = "Arkivets inställningar"
+        else:
+            subject = "Dokument som inte kan läsas"
+        summary = CATALOG[f.code].summary
+        by_subject.setdefault(subject, {})[summary] = (
+            by_subject.get(subject, {}).get(summary, 0) + 1
+        )
+        worst[subject] = min(worst.get(subject, 3), order[f.severity])
+    ranked = sorted(by_subject, key=lambda s: (worst[s], s))
+    return [(s, sorted(by_subject[s].items())) for s in ranked]
 
 
 def _worst(report: Report) -> list[Any]:
