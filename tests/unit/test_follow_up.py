@@ -159,3 +159,27 @@ def test_the_reports_first_part_speaks_plainly(tmp_path):
         assert "anmärkning" not in result.output.lower(), fmt
         assert "Brister att åtgärda" in first and "RIK-0001" in first
         assert "SV052" in technical
+
+
+def test_finished_projects_and_lapsed_groups_are_not_reported_as_current(tmp_path):
+    from helpers import BG
+
+    documents = base()
+    documents["dokument/projekt/PRJ-0001-p.md"] = {
+        "id": "PRJ-0001",
+        "typ": "projekt",
+        "titel": "Avslutat projekt",
+        "status": "beslutad",
+        "dokumentansvarig": "Projektledare",
+        "beslut": [{"instans": "Styrelsen", "datum": "2025-01-10"}],
+        "giltig_fran": "2025-01-10",
+        "start": "2025-02-01",
+        "slut": "2026-03-31",
+        "projektstatus": "avslutad",
+    }
+    documents[BG]["giltig_till"] = "2025-12-31"
+    root = write_repo(tmp_path, documents)
+    data = _report(root, 2026, "2027-01-15")
+    assert "PRJ-0001" not in data["documents"]["in_force"]
+    assert data["projects"]["running"] == [] and data["projects"]["finished"] == ["PRJ-0001"]
+    assert [g["id"] for g in data["groups"]] == []

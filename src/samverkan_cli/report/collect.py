@@ -235,7 +235,7 @@ def document_figures(repo: Repository, year: int) -> DocumentFigures:
         expired=_select(docs, lambda m: decided(m) and _in(m.giltig_till, year)),
         repealed=_select(docs, lambda m: m.status == "upphavd" and _in(m.upphavd_datum, year)),
         superseded=_select(docs, lambda m: m.status == "ersatt" and _in(m.upphavd_datum, year)),
-        in_force=_select(docs, lambda m: in_force(m, end)),
+        in_force=_select(docs, lambda m: in_force(m, end) and not _finished_project(m, end)),
         reviews_overdue=_select(
             docs, lambda m: in_force(m, end) and _review_before(m, config, end)
         ),
@@ -251,10 +251,13 @@ def _review_before(model: Common, config: Config, day: date) -> date | None:
 
 
 def _existed_in(group: Grupp, year: int) -> bool:
+    """The group was active some day of `year`: started by its end, not ended by its start
+    (repealed, or its mandate's giltig_till passed)."""
     if group.status not in DECIDED_STATUSES or group.giltig_fran is None:
         return False
     ended = group.upphavd_datum is not None and group.upphavd_datum <= date(year, 1, 1)
-    return group.giltig_fran <= date(year, 12, 31) and not ended
+    lapsed = group.giltig_till is not None and group.giltig_till < date(year, 1, 1)
+    return group.giltig_fran <= date(year, 12, 31) and not ended and not lapsed
 
 
 def group_figures(repo: Repository, year: int, today: date) -> list[GroupFigures]:
@@ -330,6 +333,14 @@ def _leader_part(term: Term | None) -> str | None:
     return leader[1].part if leader is not None else None
 
 
+def _finished_project(model: Common, end: date) -> bool:
+    """A projekt that was finished or stopped by `end` is history, not a document in force."""
+    if not isinstance(model, Projekt):
+        return False
+    done = model.projektstatus in ("avslutad", "avbruten")
+    return done or (model.slut is not None and model.slut <= end)
+
+
 def project_figures(repo: Repository, year: int) -> ProjectFigures:
     end = date(year, 12, 31)
     projects = [
@@ -350,7 +361,7 @@ def project_figures(repo: Repository, year: int) -> ProjectFigures:
     return ProjectFigures(
         started=[r for r, m in refs if _in(m.start, year)],
         running=[
-            r for r, m in refs if m.start and m.start <= end and (m.slut is None or m.slut > end)
+            r for r, m in refs if m.start and m.start <= end and not _finished_project(m, end)
         ],
         finished=[r for r, m in refs if _in(m.slut, year)],
     )
