@@ -30,6 +30,10 @@ PAGES = [
     "hierarki.html",
     "arkiv.html",
     "tillganglighet.html",
+    "lagkrav.html",
+    "uppfoljning.html",
+    "dokument/HPL-0001.html",  # a plan's activities
+    "dokument/UPH-0001.html",  # a county's own typ
 ]
 WIDTHS = [1280, 390]
 

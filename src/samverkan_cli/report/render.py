@@ -120,13 +120,18 @@ def _shortcomings(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
     return [(s, sorted(by_subject[s].items())) for s in ranked]
 
 
+def _activity_tone(status: str, late: list[str]) -> str:
+    """Colour only repeats the words: late activities are what the forum should look at."""
+    return "warn" if status in ("planerad", "pagar") and late else "ok"
+
+
 def _worst(report: Report) -> list[Any]:
     order = {"error": 0, "warning": 1, "info": 2}
     ranked = sorted(report.findings, key=lambda f: (order[f.severity], f.path, f.line, f.code))
     return ranked[:WORST]
 
 
-def _charts(report: Report) -> dict[str, str]:
+def _charts(report: Report) -> dict[str, Any]:
     groups = [
         charts.Bar(g.titel, g.meetings, g.required, "bad" if g.short else "ok")
         for g in report.groups
@@ -142,7 +147,26 @@ def _charts(report: Report) -> dict[str, str]:
         charts.Bar(f"Ska granskas {report.year + 1}", due, tone="warn" if due else "ok"),
         charts.Bar("Granskade i tid", max(0, len(d.in_force) - overdue - due)),
     ]
+    activities = {
+        plan.ref.id: charts.bar_chart(
+            f"Aktiviteterna i {plan.ref.id} efter läge",
+            [
+                charts.Bar(label, plan.activities[key], tone=_activity_tone(key, plan.late))
+                for key, label in AKTIVITETSSTATUS.items()
+            ],
+        )
+        for plan in report.action_plans
+    }
+    indicators = [
+        charts.bar_chart(
+            f"{i.namn} per period, {i.ref.id}",
+            [charts.Bar(period, value) for period, value in i.varden.items()],
+        )
+        for i in report.indicators
+    ]
     return {
+        "activities": activities,
+        "indicators": indicators,
         "meetings": charts.bar_chart(f"Möten {report.year} per grupp, och minsta antal", groups),
         "in_force": charts.bar_chart(
             f"Gällande dokument 31 december {report.year} per typ", in_force
