@@ -94,3 +94,29 @@ def test_a_file_name_is_fixed_with_git_mv_and_never_over_a_file(tmp_path):
 def test_nothing_to_fix_says_so(tmp_path):
     root = write_repo(tmp_path)
     assert "Inget att rätta mekaniskt" in _fix(root)
+
+
+def test_a_swedish_spelling_beside_the_plain_one_is_left_to_a_person(tmp_path):
+    documents = base()
+    text = front_matter(documents[RUT]).replace(
+        "faststalld:", "fastställd: {av: bg, datum: '2020-01-01'}\nfaststalld:", 1
+    )
+    documents[RUT] = text
+    root = write_repo(tmp_path, documents)
+    before = (root / RUT).read_bytes()
+    output = _fix(root)
+    assert "rättas inte, eftersom fältet redan står i filen med rätt stavning" in output
+    assert (root / RUT).read_bytes() == before
+
+
+def test_an_ersatt_document_without_its_end_gets_the_new_ones_first_day(tmp_path):
+    documents = base()
+    old = {**documents[OVK], "id": "OVK-0002", "titel": "Gammal", "status": "ersatt"}
+    old["ersatt_av"] = "OVK-0001"
+    documents["dokument/overenskommelser/OVK-0002-gammal.md"] = old
+    documents[OVK] = {**documents[OVK], "ersatter": ["OVK-0002"]}
+    root = write_repo(tmp_path, documents)
+    _fix(root)
+    text = (root / "dokument/overenskommelser/OVK-0002-gammal.md").read_text("utf-8")
+    assert "upphavd_datum: 2026-02-01" in text
+    assert [d for d in validate(root) if "OVK-0002" in d.path] == []

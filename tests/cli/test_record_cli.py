@@ -172,6 +172,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(capsys, root):
         f"--- a/{RUT}\n+++ b/{RUT}\n@@ -9,5 +9,6 @@\n   av: bg\n   datum: '2026-03-01'\n"
         " giltig_fran: '2026-03-01'\n+senast_granskad: 2026-06-15\n ---\n # Rubrik\n"
         "Nästa granskning blir 2027-06-15 (räknat från granskningsintervallet).\n"
+        "(--dry-run: inget skrevs)\n"
     )
     assert (root / RUT).read_bytes() == before
 
@@ -333,3 +334,74 @@ def test_every_todo_command_runs_and_closes_its_item(capsys, tmp_path):
         assert code in (0, 1), item
         left = [(i["vem"], i["dokument"], i["vad"]) for i in todo()]
         assert (item["vem"], item["dokument"], item["vad"]) not in left
+
+
+# What trying record from outside found (issue 16): steps that contradict the file are refused.
+
+
+def _ended(root: Path) -> None:
+    text = (
+        (root / RUT)
+        .read_text("utf-8")
+        .replace(
+            "status: beslutad", "status: ersatt\nersatt_av: OVK-0001\nupphavd_datum: 2026-04-01", 1
+        )
+    )
+    (root / RUT).write_text(text, encoding="utf-8")
+
+
+def test_an_ended_document_is_not_ended_again(capsys, root):
+    _ended(root)
+    before = (root / RUT).read_bytes()
+    code, _out, err = run(capsys, root, "upphavande", "RUT-0001", "--datum", "2026-06-01")
+    assert code == 1 and (root / RUT).read_bytes() == before
+    assert "RUT-0001 är redan ersatt av OVK-0001 (2026-04-01)" in err
+
+
+def test_a_replacement_that_has_ended_is_refused(capsys, root):
+    _ended(root)
+    before = (root / OVK).read_bytes()
+    code, _out, err = run(
+        capsys, root, "ersattning", "OVK-0001", "--av", "RUT-0001", "--datum", "2026-06-01"
+    )
+    assert code == 1 and (root / OVK).read_bytes() == before
+    assert "RUT-0001 gäller inte längre" in err
+
+
+def test_a_next_review_before_the_review_is_refused(capsys, root):
+    before = (root / RUT).read_bytes()
+    code, _out, err = run(
+        capsys, root, "granskning", "RUT-0001", "--datum", "2026-06-01", "--nasta", "2026-05-01"
+    )
+    assert code == 1 and (root / RUT).read_bytes() == before
+    assert "--nasta 2026-05-01 är inte efter granskningen (2026-06-01)" in err
+
+
+def test_status_upphavd_points_to_its_own_step(capsys, root):
+    code, _out, err = run(
+        capsys, root, "beslut", "RUT-0001", "--instans", "SN", "--datum", "2026-06-01",
+        "--status", "upphavd",
+    )  # fmt: skip
+    assert code == 2
+    assert "samverkan record upphavande RUT-0001 --datum ÅÅÅÅ-MM-DD" in err
+
+
+def test_a_field_written_twice_is_refused(capsys, root):
+    text = (
+        (root / RUT)
+        .read_text("utf-8")
+        .replace("status: beslutad", "status: beslutad\nstatus: beslutad", 1)
+    )
+    (root / RUT).write_text(text, encoding="utf-8")
+    before = (root / RUT).read_bytes()
+    code, _out, err = run(capsys, root, "granskning", "RUT-0001")
+    assert code == 1 and (root / RUT).read_bytes() == before
+    assert "har fel som hindrar att något registreras" in err
+
+
+def test_a_future_signature_is_said_in_good_swedish(capsys, root):
+    code, _out, err = run(
+        capsys, root, "underskrift", "OVK-0001", "--part", "kommun-a", "--namn", "A B",
+        "--befattning", "Socialchef", "--datum", "2027-01-01",
+    )  # fmt: skip
+    assert code == 1 and "en underskrift kan bara registreras när den har skett" in err

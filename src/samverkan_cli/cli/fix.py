@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -28,7 +28,6 @@ def command(
 ) -> int:
     """Rätta det som går att rätta mekaniskt: filnamn, fältnamn med å/ä/ö, ersättningar åt ena hållet."""
     from samverkan_cli.cli import reporters  # loads rich: only when it runs
-    from samverkan_cli.fileio import RepositoryFiles, write_atomic
     from samverkan_cli.findings import select
     from samverkan_cli.loading.repository import load
     from samverkan_cli.recording import fixes, store
@@ -43,17 +42,7 @@ def command(
     if not planned:
         typer.echo("Inget att rätta mekaniskt. Kör samverkan validate för att se vad som återstår.")
         return 0
-    files = RepositoryFiles(settings.root)
-    by_path: dict[str, list[fixes.KeyRename]] = {}
-    for key in planned.keys:
-        by_path.setdefault(key.path, []).append(key)
-    for path, renames in sorted(by_path.items()):
-        target = settings.root / path
-        before = files.read(target)
-        after = fixes.rename_keys(before, renames)
-        typer.echo(visible(store.Edited(path, before, after).diff()), nl=False)
-        if not dry_run and after != before:
-            write_atomic(target, after)
+    _rename_keys(settings.root, planned.keys, dry_run)
     edited = (
         store.preview(settings.root, planned.changes)
         if dry_run
@@ -75,6 +64,34 @@ def command(
         typer.echo("Kvar att rätta för hand (eller kör samverkan fix igen):")
         reporters.reporter("text")(printout, sys.stdout)
     return 0
+
+
+def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
+    """Field names rewritten in place, file by file, each shown as a diff; never into a file
+    where the plain spelling is already written."""
+    from samverkan_cli.fileio import RepositoryFiles, write_atomic
+    from samverkan_cli.recording import fixes, store
+
+    files = RepositoryFiles(root)
+    by_path: dict[str, list[fixes.KeyRename]] = {}
+    for key in keys:
+        by_path.setdefault(key.path, []).append(key)
+    for path, renames in sorted(by_path.items()):
+        target = root / path
+        before = files.read(target)
+        after = fixes.renamed_safely(before, renames)
+        if after is None:
+            names = ", ".join(f"'{k.old}'" for k in renames)
+            typer.echo(
+                visible(
+                    f"{path}: {names} rättas inte, eftersom fältet redan står i filen med "
+                    "rätt stavning. Ta bort det av dem som är fel, för hand."
+                )
+            )
+            continue
+        typer.echo(visible(store.Edited(path, before, after).diff()), nl=False)
+        if not dry_run and after != before:
+            write_atomic(target, after)
 
 
 def _relative(root: Path, paths: list[str]) -> list[str]:

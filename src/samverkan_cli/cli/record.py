@@ -64,6 +64,7 @@ def _record(ctx: typer.Context, kind: str, document: str, values: dict[str, Any]
     planned = steps.plan(repository, request)
     if dry_run:
         _show(store.preview(settings.root, planned.changes), planned.notes)
+        typer.echo("(--dry-run: inget skrevs)")
         return 0
     edited = store.commit(settings.root, planned.changes)
     _show(edited, planned.notes)

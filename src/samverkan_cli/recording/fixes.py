@@ -86,6 +86,7 @@ def _key_rename(repo: Repository, finding: Diagnostic) -> KeyRename | None:
 def _supersessions(repo: Repository, findings: list[Diagnostic]) -> Iterable[Change]:
     """The missing half of each one-sided supersession SV015 reports."""
     flagged = {d.path for d in findings if d.code == "SV015"}
+    flagged |= {d.path for d in findings if d.code == "SV003" and "'upphavd_datum'" in d.message}
     models = {
         d.id: (d, d.model)
         for d in repo.documents
@@ -99,6 +100,10 @@ def _supersessions(repo: Repository, findings: list[Diagnostic]) -> Iterable[Cha
         lacks_half = newer is not None and model.id not in (newer[1].ersatter or ())
         if newer is not None and lacks_half and not _broken(newer, "ersatter"):
             planned.setdefault(newer[0].path, []).append(Append("ersatter", model.id))
+        if newer is not None and _lacks_end(document, model) and newer[1].giltig_fran:
+            planned.setdefault(document.path, []).append(
+                SetKey("upphavd_datum", newer[1].giltig_fran)
+            )
         for older_id in model.ersatter or ():
             older = models.get(older_id)
             if older is None or older[1].ersatt_av == model.id:
@@ -113,6 +118,12 @@ def _supersessions(repo: Repository, findings: list[Diagnostic]) -> Iterable[Cha
                 steps.append(SetKey("upphavd_datum", model.giltig_fran))
             planned.setdefault(older[0].path, []).extend(steps)
     return [Change(path, tuple(steps)) for path, steps in sorted(planned.items())]
+
+
+def _lacks_end(document: Document, model: Common) -> bool:
+    """Ersatt with no day it stopped applying: the new one's first day is that day."""
+    unwritten = not document.written("upphavd_datum")
+    return model.status == "ersatt" and model.upphavd_datum is None and unwritten
 
 
 def _broken(pair: tuple[Document, Common], name: str) -> bool:
@@ -134,6 +145,19 @@ def _rename(repo: Repository, finding: Diagnostic) -> FileRename | None:
 def _slug(document: Document) -> str:
     title = document.raw.get("titel")
     return slugify(title) if isinstance(title, str) and title else "dokument"
+
+
+def renamed_safely(data: bytes, renames: Iterable[KeyRename]) -> bytes | None:
+    """The file with its keys rewritten, or None when that would write a field twice (the
+    plain spelling is already there: which one is right needs a person)."""
+    from samverkan_cli.loading.reading import FrontMatter
+    from samverkan_cli.loading.repository import read
+
+    after = rename_keys(data, renames)
+    found, _held = read(after)
+    if not isinstance(found, FrontMatter) or found.problems:
+        return None
+    return after
 
 
 def rename_keys(data: bytes, renames: Iterable[KeyRename]) -> bytes:

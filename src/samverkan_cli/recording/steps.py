@@ -18,7 +18,7 @@ from samverkan_cli.lifecycle import next_review
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common
-from samverkan_cli.model.vocabulary import STATUS, UTFALL
+from samverkan_cli.model.vocabulary import ENDED_STATUSES, STATUS, UTFALL
 from samverkan_cli.recording.edit import Append, SetKey, Step, Value
 
 
@@ -95,8 +95,8 @@ def plan(repo: Repository, request: Request) -> Plan:
     if lacking:
         flags = ", ".join(FLAGS[name] for name in lacking)
         raise UserError(f"Ange {flags} för 'samverkan record {request.kind}'.")
+    _check_status(request.status, request.kind, request.document)
     document = find(repo, request.document)
-    _check_status(request.status)
     return _PLANS[request.kind](repo, document, _model(document), request)
 
 
@@ -141,7 +141,8 @@ def _unreadable(repo: Repository, document_id: str) -> Document | None:
 
 
 def _model(document: Document) -> Common:
-    if not isinstance(document.model, Common):
+    written_twice = document.located is not None and bool(document.located.problems)
+    if written_twice or not isinstance(document.model, Common):
         raise Refused(
             f"{document.path} har fel som hindrar att något registreras i den. Rätta felen som "
             f"'samverkan validate {document.path}' visar och försök igen."
@@ -149,16 +150,24 @@ def _model(document: Document) -> Common:
     return document.model
 
 
-def _check_status(status: str | None) -> None:
+def _check_status(status: str | None, kind: str = "", document_id: str = "ID") -> None:
     if status is not None and status not in STATUS:
         raise UserError(f"--status ska vara en av: {', '.join(STATUS)}, inte '{status}'.")
+    if status in ENDED_STATUSES:
+        step = "upphavande" if status == "upphavd" else "ersattning"
+        extra = " --av NYTT-ID" if status == "ersatt" else ""
+        raise UserError(
+            f"--status {status} kräver också ett slutdatum{' och det nya dokumentet' if extra else ''}: "
+            f"registrera det med samverkan record {step} {document_id}{extra} --datum ÅÅÅÅ-MM-DD."
+        )
 
 
 def _not_future(day: date, today: date, what: str) -> None:
     if day > today:
+        it = "det" if what.startswith("ett ") else "den"
         raise Refused(
-            f"Datumet {day} ligger efter i dag ({today}): {what} kan bara registreras när det har "
-            "skett. Ange det datum det skedde, eller vänta till dess."
+            f"Datumet {day} ligger efter i dag ({today}): {what} kan bara registreras när {it} "
+            f"har skett. Ange det datum {it} skedde, eller vänta till dess."
         )
 
 
@@ -255,6 +264,11 @@ def _granskning(repo: Repository, document: Document, model: Common, request: Re
     _not_future(day, request.today, "en granskning")
     steps: list[Step] = [SetKey("senast_granskad", day)]
     notes: list[str] = []
+    if request.nasta is not None and request.nasta <= day:
+        raise Refused(
+            f"--nasta {request.nasta} är inte efter granskningen ({day}). Ange dagen för nästa "
+            "granskning, eller utelämna --nasta så räknas den fram."
+        )
     if request.nasta is not None or "nasta_granskning" in document.raw:
         following = request.nasta or _recomputed(repo, model, day)
         if following is not None:
@@ -272,8 +286,24 @@ def _recomputed(repo: Repository, model: Common, day: date) -> date | None:
     return next_review(reviewed, repo.config)
 
 
+def _not_ended(model: Common) -> None:
+    """An ended document keeps the end it has: a new one would bring it back into force."""
+    if model.status == "ersatt":
+        raise Refused(
+            f"{model.id} är redan ersatt av {model.ersatt_av or 'ett annat dokument'}"
+            f"{f' ({model.upphavd_datum})' if model.upphavd_datum else ''}. Inget ändrades; "
+            "ändra filen för hand om det som står där är fel."
+        )
+    if model.status == "upphavd":
+        raise Refused(
+            f"{model.id} är redan upphävt{f' ({model.upphavd_datum})' if model.upphavd_datum else ''}. "
+            "Inget ändrades; ändra filen för hand om datumet är fel."
+        )
+
+
 def _upphavande(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
     assert request.datum
+    _not_ended(model)
     steps: list[Step] = [SetKey("status", "upphavd"), SetKey("upphavd_datum", request.datum)]
     return Plan((Change(document.path, tuple(steps)),))
 
@@ -285,6 +315,12 @@ def _ersattning(repo: Repository, document: Document, model: Common, request: Re
     if newer.path == document.path:
         raise Refused(
             f"{model.id} kan inte ersätta sig själv. Ange det nya dokumentets id med --av."
+        )
+    _not_ended(model)
+    if newer_model.status in ENDED_STATUSES:
+        raise Refused(
+            f"{newer_model.id} gäller inte längre (status {newer_model.status}) och kan inte ersätta "
+            f"{model.id}. Ange det dokument som gäller nu med --av."
         )
     old = Change(
         document.path,
