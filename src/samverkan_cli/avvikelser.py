@@ -4,7 +4,8 @@ A county follows up its agreements by how many deviations were reported, per per
 document, never by the cases themselves. Each file is UTF-8 (a BOM allowed), `;`-separated, with
 a header row `period;dokument;antal` and optionally `part` and `kategori`. Reading never stops at
 a bad row: what is wrong is a Problem (file, line, message), which SV062 reports; the rows that
-can be read are Counts. Whether a document or party exists is judged against a repository by
+can be read are Counts. An empty `dokument` cell counts deviations not tied to a document (an
+import counts there what it could not map). Whether a document or party exists is judged against a repository by
 `unknown`, apart from reading, so that `avvikelser import` can read a file without a repository.
 """
 
@@ -202,10 +203,8 @@ def _period_problem(period: str) -> str | None:
 
 
 def _document_problem(dokument: str) -> str | None:
-    if DOC_ID.match(dokument):
+    if not dokument or DOC_ID.match(dokument):  # empty: not tied to a document
         return None
-    if not dokument:
-        return "Dokumentet saknas. Ange dokumentets id, t.ex. OVK-0001."
     return (
         f"'{dokument}' är inget dokument-id. Ange dokumentets id, t.ex. OVK-0001 "
         "(samverkan list visar dem)."
@@ -232,7 +231,7 @@ def unknown(counts: Iterable[Count], ids: Iterable[str], parties: Iterable[str])
     known_ids, known_parties = set(ids), sorted(parties)
     problems = []
     for count in counts:
-        if count.dokument not in known_ids:
+        if count.dokument and count.dokument not in known_ids:
             problems.append(
                 Problem(
                     count.path,
@@ -270,7 +269,7 @@ def by_quarter(counts: Iterable[Count], year: int) -> dict[str, dict[str, int]]:
     found: dict[str, dict[str, int]] = {}
     for count in counts:
         quarter = count.quarter
-        if count.year != year:
+        if count.year != year or not count.dokument:
             continue
         sums = found.setdefault(count.dokument, {f"{year}-{q}": 0 for q in QUARTERS})
         if quarter is not None:
@@ -282,7 +281,7 @@ def whole_year(counts: Iterable[Count], year: int) -> dict[str, int]:
     """Per document, the year's counts given for the whole year only (period `YYYY`)."""
     found: dict[str, int] = {}
     for count in counts:
-        if count.year == year and count.quarter is None:
+        if count.year == year and count.quarter is None and count.dokument:
             found[count.dokument] = found.get(count.dokument, 0) + count.antal
     return found
 
