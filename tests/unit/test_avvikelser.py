@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 
-from helpers import validate, write_repo
+from helpers import RUT, base, validate, write_repo
 from samverkan_cli import avvikelser
 from samverkan_cli.avvikelser import Count, Problem
 from samverkan_cli.cli import main
+from samverkan_cli.loading.repository import load
+from samverkan_cli.report.build import build
+from samverkan_cli.report.render import Links, render
 from samverkan_cli.validate import run_cached
 
 CSV = "avvikelser/2025.csv"
@@ -151,3 +155,41 @@ def test_counts_sum_by_quarter_with_every_quarter_present():
         "OVK-0002": {"2025-Q1": 4, "2025-Q2": 0, "2025-Q3": 5, "2025-Q4": 0},
     }
     assert avvikelser.whole_year(counts, 2025) == {"OVK-0002": 9}
+
+
+def _report(root, fmt):
+    return render(build(load(root), 2025, date(2026, 2, 1)), fmt, Links())
+
+
+def test_the_report_sums_by_quarter_leaving_out_hidden_and_unknown_documents(tmp_path):
+    documents = base()
+    documents[RUT]["publicera"] = False
+    text = (
+        "period;dokument;antal;part\n"
+        "2025-02;OVK-0001;3;\n2025-08;OVK-0001;4;kommun-a\n2025-09;OVK-0001;1;\n"
+        "2025-12;OVK-0001;1;okand\n2025-05;RUT-0001;6;\n2025-05;OVK-0099;2;\n"
+        "2024-05;OVK-0001;8;\n2025-05;;2;\n"
+    )
+    root = write_repo(tmp_path, documents, extra={CSV: text})
+    data = json.loads(_report(root, "json"))
+    assert data["deviations"] == {
+        "OVK-0001": {"2025-Q1": 3, "2025-Q2": 0, "2025-Q3": 5, "2025-Q4": 0}
+    }
+    markdown = _report(root, "md")
+    assert (
+        "## Avvikelser 2025\n\nRapporterade avvikelser per dokument och kvartal. Här redovisas "
+        "bara antal, aldrig enskilda ärenden.\n\n"
+        "| Dokument | Kvartal 1 | Kvartal 2 | Kvartal 3 | Kvartal 4 | Totalt |\n"
+        "|---|---:|---:|---:|---:|---:|\n"
+        "| OVK-0001 Överenskommelse psykisk funktionsnedsättning | 3 | 0 | 5 | 0 | 8 |\n"
+    ) in markdown
+    assert "RUT-0001" not in markdown.split("## Avvikelser")[1].split("## ")[0]
+    html = _report(root, "html")
+    assert '<h2 id="avvikelser">Avvikelser 2025</h2>' in html
+    assert 'aria-label="Avvikelser 2025 per kvartal, OVK-0001"' in html
+
+
+def test_without_deviation_files_the_report_has_no_section_and_an_empty_mapping(tmp_path):
+    root = write_repo(tmp_path)
+    assert json.loads(_report(root, "json"))["deviations"] == {}
+    assert "Avvikelser" not in _report(root, "md")
