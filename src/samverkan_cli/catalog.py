@@ -80,6 +80,7 @@ _TABLE = (
     ("SV056", W, "Länkad bilaga kan inte publiceras: över 25 MB, fel format eller utanför arkivet"),
     ("SV060", W, "Inget gällande dokument uppfyller ett lagkrav"),
     ("SV061", E, "lagkrav nämner ett krav som inte finns i samverkan.yaml"),
+    ("SV062", E, "Avvikelsefil: fel format, fel period eller antal, okänt dokument eller part"),
     ("SV090", E, "samverkan.yaml eller lagrum.yaml är ogiltig"),
     ("SV091", W, "Tillgänglighetsredogörelsen saknar kontaktväg eller motsäger sig själv"),
 )
@@ -157,6 +158,10 @@ _HELP: Final = {
     "SV056": "Gör bilagan mindre än 25 MB (eller spara den i det format filnamnet anger), "
     "eller länka till adressen där den redan är publicerad. Tills dess visas länken som "
     "vanlig text på webbplatsen.",
+    "SV062": "Rätta raden i avvikelsefilen där meddelandet pekar: rubrikraden "
+    "period;dokument;antal (och eventuellt part och kategori), perioden som ÅÅÅÅ-MM, ÅÅÅÅ-Qn "
+    "eller ÅÅÅÅ, ett befintligt dokument-id, en parts nyckel och ett antal som är ett heltal "
+    "0 eller större. Filen ska vara UTF-8.",
     "SV090": "Rätta samverkan.yaml eller lagrum.yaml där meddelandet pekar.",
     "SV091": "Ange webbplats: tillganglighet: kontakt: i samverkan.yaml, och låt efterlevnad "
     "stämma med bristerna som listas.",

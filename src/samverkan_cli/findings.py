@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
+from samverkan_cli.avvikelser import is_deviation_file
 from samverkan_cli.diagnostics import Diagnostic
 
 
@@ -32,9 +33,14 @@ class Findings:
 
     def select(self, paths: Iterable[str] | None) -> Result:
         """The findings on the documents `paths` name (all: every document, and the findings on
-        samverkan.yaml too, which naming it also asks for)."""
+        samverkan.yaml too, which naming it also asks for), and on the deviation files they
+        name (all: every one)."""
         selected = select(self.paths, paths)
-        shown = selected | SETTINGS if paths is None else selected
+        deviation_files = {d.path for d in self.diagnostics if is_deviation_file(d.path)}
+        named_files = (
+            deviation_files | SETTINGS if paths is None else select(deviation_files, paths)
+        )
+        shown = selected | named_files
         kept = [d for d in self.diagnostics if d.path in shown]
         return Result(kept, len(selected))
 

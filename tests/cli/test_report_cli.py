@@ -45,7 +45,10 @@ def test_html_is_self_contained(capsys, county):
     html = run(capsys, "report", "--year", "2025", "-f", "html", "-C", str(county), *TODAY)[1]
     assert html.startswith("<!DOCTYPE html>") and '<html lang="sv">' in html
     assert "<script" not in html and "<link" not in html and "src=" not in html
-    assert html.count("<svg") == 3 and 'role="img"' in html
+    # meetings, documents in force and reviews, and the deviations of OVK-0001 and OVK-0003
+    assert (
+        html.count("<svg") == 7
+    )  # meetings, types, reviews; 2 deviations; 2 indicators and 'role="img"' in html
     assert "@media print" in html
 
 

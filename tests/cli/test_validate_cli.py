@@ -154,11 +154,11 @@ def test_root_found_from_a_subfolder(capsys, clean, monkeypatch):
         (["list", "--gallande=ja"], "'--gallande' är en flagga utan värde: skriv bara --gallande."),
         (
             ["valdate"],
-            "Okänt kommando 'valdate'. Menade du 'validate'? Kommandon: fix, init, list,",
+            "Okänt kommando 'valdate'. Menade du 'validate'? Kommandon: avvikelser, fix, init,",
         ),
         (
             ["--today", "2026-01-01"],
-            "Ange ett kommando: fix, init, list, new, publish, record, report,",
+            "Ange ett kommando: avvikelser, fix, init, list, new, publish, record,",
         ),
         (["schema", "--out", "x", "y"], "Oväntat argument: y."),
         (["report", "--year", "tjugo"], "Ogiltigt värde för --year: ange ett heltal, t.ex. 2025."),

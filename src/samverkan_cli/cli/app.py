@@ -11,6 +11,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from samverkan_cli import __version__
 from samverkan_cli.cli import (
+    avvikelser,
     fix,
     init,
     listing,
@@ -182,6 +183,10 @@ EXAMPLES = {
     "schema": ("samverkan schema --out schemas",),
     "todo": ("samverkan todo", "samverkan todo --part sundsvall"),
     "fix": ("samverkan fix --dry-run", "samverkan fix dokument/rutiner"),
+    "avvikelser": (
+        "samverkan avvikelser import export.csv",
+        "samverkan avvikelser import export.csv --kolumner datum=Skapad,part=Enhet",
+    ),
     "record": (
         "samverkan record beslut RIK-0001 --instans SN --datum 2026-03-18",
         "samverkan record granskning RUT-0004",
@@ -215,6 +220,16 @@ record_app = typer.Typer(
 for name, function in record.COMMANDS.items():
     record_app.command(name=name, cls=Command, epilog=_epilog("record"))(function)
 app.add_typer(record_app, name="record", epilog=_epilog("record"))
+
+deviations_app = typer.Typer(
+    cls=Group,
+    help="Avvikelser som antal: läs in en export från avvikelsesystemet.",
+    no_args_is_help=True,
+)
+deviations_app.command(name="import", cls=Command, epilog=_epilog("avvikelser"))(
+    avvikelser.import_export
+)
+app.add_typer(deviations_app, name="avvikelser", epilog=_epilog("avvikelser"))
 
 
 @cache

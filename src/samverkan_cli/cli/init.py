@@ -32,6 +32,7 @@ def command(
 ) -> int:
     """Skapa ett nytt dokumentarkiv: samverkan.yaml, mappar, pre-commit, CI och editorinställningar."""
     from samverkan_cli.fileio import create_atomic
+    from samverkan_cli.loading.repository import DOCUMENT_FOLDERS
     from samverkan_cli.scaffold import init
     from samverkan_cli.scaffold.new import inside
 
@@ -48,7 +49,7 @@ def command(
     for target, item in zip(targets, planned, strict=True):
         create_atomic(target, item.text)
     note = init.git_init(folder)
-    documents = sum(1 for item in planned if item.path.split("/", 1)[0] in init.EXAMPLE_FOLDERS)
+    documents = sum(1 for item in planned if item.path.split("/", 1)[0] in DOCUMENT_FOLDERS)
     typer.echo(visible(f"Skapade dokumentarkivet {folder} ({len(planned)} filer)."))
     if note:
         typer.echo(visible(f"Obs: {note}"), err=True)

@@ -1,7 +1,7 @@
 """The last validation's findings, kept in .samverkan/cache/ with the inputs they came from.
 
 When nothing a run reads has changed (every document's size, times and inode, samverkan.yaml,
-lagrum.yaml, the date, the tool's version, the existence of every file a link named, and what
+lagrum.yaml, the deviation files (avvikelser/*.csv), the date, the tool's version, the existence of every file a link named, and what
 examining each linked attachment says), the findings are the same, and a hook run on a
 10,000-document repository costs a stat of each file instead of reading them. Any doubt (a file written in the last seconds, a damaged cache) means
 the run is done in full.
@@ -15,7 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from samverkan_cli import attachments
+from samverkan_cli import attachments, avvikelser
 from samverkan_cli.config import CONFIG_FILE
 from samverkan_cli.diagnostics import Diagnostic, Severity
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles
@@ -33,7 +33,7 @@ def key(root: Path, today: date) -> bytes | None:
     digest.update(f"{cache.version()}|{today.isoformat()}".encode())
     fresh = time.time_ns() - cache.RACY_SECONDS * 1e9
     checked = RepositoryFiles(root)
-    for name in (CONFIG_FILE, REGISTRY_FILE):
+    for name in (CONFIG_FILE, REGISTRY_FILE, *avvikelser.files(root)):
         try:
             digest.update(name.encode() + b"\0" + checked.read(root / name) + b"\0")
         except (OSError, RefusedFile):

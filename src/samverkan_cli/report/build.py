@@ -1,10 +1,11 @@
-"""Build the årsrapport: load once, validate as of Y-12-31, read git history once, collect."""
+"""Build the årsrapport: load once, validate as of Y-12-31, read git history and the deviation
+counts once, collect."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from samverkan_cli import git
+from samverkan_cli import avvikelser, git
 from samverkan_cli.forteckning import public
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.report.collect import Report, collect
@@ -28,4 +29,6 @@ def build(repo: Repository, year: int, today: date) -> Report:
         and not shown.reveals(d.message)
     ]
     changes = git.history(repo.root, since=date(year, 1, 1), until=end)
-    return collect(repo, year, today, findings, None if changes is None else shown.changes(changes))
+    history = None if changes is None else shown.changes(changes)
+    deviations = avvikelser.read(repo.root).counts
+    return collect(repo, year, today, findings, history, deviations)

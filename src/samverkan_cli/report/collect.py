@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from samverkan_cli import antagande, lagkrav
+from samverkan_cli import antagande, avvikelser, lagkrav
 from samverkan_cli.arbetsordning import (
     Term,
     alternation_holds,
@@ -166,6 +166,19 @@ class IndicatorFigures:
 
 
 @dataclass(frozen=True)
+class DeviationFigures:
+    """A document's deviations in Y (SPEC §8.6): by quarter, and those given for the whole year."""
+
+    ref: DocumentRef
+    quarters: dict[str, int]  # "2025-Q1" … "2025-Q4", every quarter present
+    whole_year: int = 0  # counted for the year only (period YYYY): in no quarter
+
+    @property
+    def total(self) -> int:
+        return sum(self.quarters.values()) + self.whole_year
+
+
+@dataclass(frozen=True)
 class Report:
     year: int
     today: date
@@ -185,6 +198,7 @@ class Report:
     titles: dict[str, str] = field(default_factory=dict)
     action_plans: list[ActionPlanFigures] = field(default_factory=list)
     indicators: list[IndicatorFigures] = field(default_factory=list)
+    deviations: list[DeviationFigures] = field(default_factory=list)
 
     def finding_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(d.code for d in self.findings).items()))
@@ -443,6 +457,19 @@ def indicator_figures(repo: Repository) -> list[IndicatorFigures]:
     return sorted(found, key=lambda f: f.ref.id)
 
 
+def deviation_figures(
+    repo: Repository, year: int, counts: Iterable[avvikelser.Count]
+) -> list[DeviationFigures]:
+    """Each visible document's deviations in Y, by quarter (rows SV062 reports are left out)."""
+    refs = {model.id: _ref(document, model, "") for document, model in _documents(repo)}
+    usable = avvikelser.known(counts, refs, repo.config.parter)
+    whole = avvikelser.whole_year(usable, year)
+    return [
+        DeviationFigures(refs[key], quarters, whole.get(key, 0))
+        for key, quarters in avvikelser.by_quarter(usable, year).items()
+    ]
+
+
 def _ended_by(model: Common, end: date) -> bool:
     return model.status in ENDED_STATUSES and (
         model.upphavd_datum is None or model.upphavd_datum <= end
@@ -455,8 +482,10 @@ def collect(
     today: date,
     findings: list[Diagnostic],
     changes: list[Change] | None,
+    deviations: Iterable[avvikelser.Count] = (),
 ) -> Report:
-    """Every figure of the report for `year` (findings: validation as of Y-12-31)."""
+    """Every figure of the report for `year` (findings: validation as of Y-12-31; deviations:
+    the counts read from avvikelser/*.csv)."""
     return Report(
         year=year,
         today=today,
@@ -477,4 +506,5 @@ def collect(
         },
         action_plans=action_plan_figures(repo, year),
         indicators=indicator_figures(repo),
+        deviations=deviation_figures(repo, year, deviations),
     )

@@ -167,6 +167,13 @@ def _charts(report: Report) -> dict[str, Any]:
     return {
         "activities": activities,
         "indicators": indicators,
+        "deviations": {
+            d.ref.id: charts.bar_chart(
+                f"Avvikelser {report.year} per kvartal, {d.ref.id}",
+                [charts.Bar(f"Kvartal {q[-1]}", n) for q, n in d.quarters.items()],
+            )
+            for d in report.deviations
+        },
         "meetings": charts.bar_chart(f"Möten {report.year} per grupp, och minsta antal", groups),
         "in_force": charts.bar_chart(
             f"Gällande dokument 31 december {report.year} per typ", in_force
@@ -248,6 +255,7 @@ def as_json(report: Report) -> str:
         "indicators": [
             {"id": i.ref.id, "namn": i.namn, "varden": i.varden} for i in report.indicators
         ],
+        "deviations": {d.ref.id: d.quarters for d in report.deviations},
         "changes": None
         if report.changes is None
         else [

@@ -11,12 +11,14 @@ import subprocess
 from pathlib import Path
 from typing import Final
 
+from samverkan_cli.avvikelser import FOLDER
 from samverkan_cli.errors import UserError
 from samverkan_cli.loading.repository import DOCUMENT_FOLDERS
 from samverkan_cli.scaffold.new import FOLDERS, Planned
 
 TEMPLATE: Final = Path(__file__).resolve().parent.parent / "data" / "docs-repo-template"
-EXAMPLE_FOLDERS: Final = DOCUMENT_FOLDERS  # the example's documents, left out of a blank init
+#: The example's documents and deviation counts, left out of a blank init.
+EXAMPLE_FOLDERS: Final = (*DOCUMENT_FOLDERS, FOLDER)
 BLANK: Final = "_init"
 SCHEMA_FOLDER: Final = "scheman"
 CACHE_ROOT: Final = ".samverkan"
