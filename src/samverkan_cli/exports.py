@@ -11,14 +11,18 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from xml.etree import ElementTree
 
 from samverkan_cli import antagande
 from samverkan_cli.forteckning import Entry
 from samverkan_cli.git import Change
 from samverkan_cli.printable import printable
+
+if TYPE_CHECKING:
+    from samverkan_cli.loading.repository import Repository
 
 #: forteckning.json's shape version; raise it on any incompatible change (other tools read it).
 JSON_VERSION: Final = 1
@@ -93,17 +97,38 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def forteckning_json(entries: list[Entry], name: str, today: date) -> str:
+def deviation_totals(repo: Repository, shown: frozenset[str]) -> dict[str, dict[str, int]]:
+    """The deviations of the documents `shown`, per period as written (summed over parties
+    and categories; rows naming a party not in samverkan.yaml are SV062's and left out)."""
+    from samverkan_cli import avvikelser
+
+    totals: dict[str, dict[str, int]] = {}
+    for count in avvikelser.read(repo.root).counts:
+        if count.dokument not in shown:
+            continue
+        if count.part is not None and count.part not in repo.config.parter:
+            continue
+        periods = totals.setdefault(count.dokument, {})
+        periods[count.period] = periods.get(count.period, 0) + count.antal
+    return {key: dict(sorted(value.items())) for key, value in sorted(totals.items())}
+
+
+def forteckning_json(
+    entries: list[Entry],
+    name: str,
+    today: date,
+    deviations: Mapping[str, Mapping[str, int]] | None = None,
+) -> str:
     data = {
         "version": JSON_VERSION,
         "namn": name,
         "datum": today.isoformat(),
-        "dokument": [{**record(e), **follow_up(e)} for e in entries],
+        "dokument": [{**record(e), **follow_up(e, deviations or {})} for e in entries],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def follow_up(e: Entry) -> dict[str, Any]:
+def follow_up(e: Entry, deviations: Mapping[str, Mapping[str, int]]) -> dict[str, Any]:
     """Keys added in contract 2 (SPEC §8.5, §8.6): readers of version 1 keep working, since
     keys are only ever added."""
     m = e.model
@@ -124,6 +149,7 @@ def follow_up(e: Entry) -> dict[str, Any]:
             }
             for a in activities
         ],
+        "avvikelser": dict(deviations.get(m.id, {})),
     }
 
 

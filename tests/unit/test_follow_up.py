@@ -183,3 +183,30 @@ def test_finished_projects_and_lapsed_groups_are_not_reported_as_current(tmp_pat
     assert "PRJ-0001" not in data["documents"]["in_force"]
     assert data["projects"]["running"] == [] and data["projects"]["finished"] == ["PRJ-0001"]
     assert [g["id"] for g in data["groups"]] == []
+
+
+def test_deviations_on_the_site_and_in_forteckning_json(tmp_path):
+    root = _repo(tmp_path)
+    (root / "avvikelser").mkdir()
+    (root / "avvikelser/2025.csv").write_text(
+        "period;dokument;antal\n2025-01;OVK-0001;3\n2025-02;OVK-0001;1\n2025-02;RUT-0001;2\n",
+        encoding="utf-8",
+    )
+    text = (root / "dokument/rutiner/RUT-0001-sip.md").read_text("utf-8")
+    (root / "dokument/rutiner/RUT-0001-sip.md").write_text(
+        text.replace("status: beslutad", "publicera: false\nstatus: beslutad", 1), encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    result = CliRunner().invoke(
+        app, ["publish", "-C", str(root), "--out", str(out), "--today", "2026-06-15"]
+    )
+    assert result.exit_code == 0, result.output
+    agreement = (out / "dokument/OVK-0001.html").read_text("utf-8")
+    assert "Avvikelser per period, OVK-0001" in agreement and "<td>3</td>" in agreement
+    follow = (out / "uppfoljning.html").read_text("utf-8")
+    assert "OVK-0001" in follow and "RUT-0001" not in follow  # a hidden document's never
+    listed = {
+        d["id"]: d for d in json.loads((out / "forteckning.json").read_text("utf-8"))["dokument"]
+    }
+    assert listed["OVK-0001"]["avvikelser"] == {"2025-01": 3, "2025-02": 1}
+    assert "RUT-0001" not in listed

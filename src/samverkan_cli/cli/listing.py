@@ -73,7 +73,9 @@ def command(
     if format_name == "table":
         _table(chosen, repository.config.namn)
     elif format_name == "json":
-        data = exports.forteckning_json(chosen, repository.config.namn, settings.today)
+        shown = frozenset(e.id for e in chosen)
+        deviations = exports.deviation_totals(repository, shown)
+        data = exports.forteckning_json(chosen, repository.config.namn, settings.today, deviations)
         sys.stdout.write(for_stream(data, sys.stdout))
     elif format_name == "csv":
         sys.stdout.buffer.write(exports.forteckning_csv(chosen))

@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -163,6 +163,8 @@ class Shared:
     pages: dict[str, str]  # repository path of a published document or group → its page
     ids: frozenset[str]  # ids of the documents with a page
     key: bytes
+    #: Deviation counts of the documents with a page: id → period → count (avvikelser/*.csv).
+    deviations: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, site: Site) -> Shared:
@@ -174,6 +176,7 @@ class Shared:
         pages = {e.document.path: exports.page(e.id) for e in site.entries}
         pages.update({d.path: exports.group_page(g.id) for d, g in site.groups})
         logo = _logo_file(repo)
+        deviations = exports.deviation_totals(repo, frozenset(site.by_id))
         key = memo.key(
             cache.version(),
             site.options,
@@ -182,8 +185,9 @@ class Shared:
             _read(repo.root, logo) if logo is not None else None,
             sorted(pages.items()),
             sorted(site.public.hidden),
+            sorted((k, sorted(v.items())) for k, v in deviations.items()),
         )
-        return cls(repo, site.options, pages, frozenset(site.by_id), key)
+        return cls(repo, site.options, pages, frozenset(site.by_id), key, deviations)
 
     def links(
         self, document: Document, files: Mapping[str, str] | None = None
@@ -457,6 +461,7 @@ def _follow_up(shared: Shared, catalog: inputs.Catalog) -> dict[str, Any]:
     return {
         "plans": [e for e in shown if getattr(e.model, "aktiviteter", None)],
         "indicators": [(e, i) for e in shown for i in e.model.indikatorer or ()],
+        "deviations": [(e, shared.deviations[e.id]) for e in shown if e.id in shared.deviations],
     }
 
 
@@ -558,6 +563,7 @@ def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
         "replaces": page.replaces,
         "replaced_by": page.replaced_by,
         "laws": [law_text(laws, text, dated) for text in e.model.lagrum or ()],
+        "deviations": shared.deviations.get(e.id, {}),
         "requirements": [
             (key, shared.repo.config.lagkrav[key].namn)
             for key in dict.fromkeys(e.model.lagkrav or ())
@@ -802,7 +808,9 @@ def _exports(renderer: _Renderer, site: Site) -> list[Output]:
         Output(
             "forteckning.json",
             listing,
-            lambda: exports.forteckning_json(entries, name, options.today).encode("utf-8"),
+            lambda: exports.forteckning_json(
+                entries, name, options.today, renderer.shared.deviations
+            ).encode("utf-8"),
         ),
         Output("forteckning.csv", listing, lambda: exports.forteckning_csv(entries)),
         Output(
