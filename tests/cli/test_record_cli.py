@@ -405,3 +405,23 @@ def test_a_future_signature_is_said_in_good_swedish(capsys, root):
         "--befattning", "Socialchef", "--datum", "2027-01-01",
     )  # fmt: skip
     assert code == 1 and "en underskrift kan bara registreras när den har skett" in err
+
+
+def test_a_signature_for_a_party_that_rejected_is_refused(capsys, root):
+    text = (
+        (root / OVK)
+        .read_text("utf-8")
+        .replace(
+            "status: beslutad",
+            "status: beslutad\nstallningstaganden:\n  - {part: kommun-a, instans: KS, datum: 2026-01-20, utfall: avslagen}",
+            1,
+        )
+    )
+    (root / OVK).write_text(text, encoding="utf-8")
+    before = (root / OVK).read_bytes()
+    code, _out, err = run(
+        capsys, root, "underskrift", "OVK-0001", "--part", "kommun-a", "--namn", "A B",
+        "--befattning", "Socialchef", "--datum", "2026-03-01",
+    )  # fmt: skip
+    assert code == 1 and (root / OVK).read_bytes() == before
+    assert "A kommun (kommun-a) avslog dokumentet (KS 2026-01-20)" in err

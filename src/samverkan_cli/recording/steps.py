@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
+from samverkan_cli import antagande
 from samverkan_cli.errors import SamverkanError, UserError
 from samverkan_cli.lifecycle import next_review
 from samverkan_cli.loading.document import Document
@@ -223,6 +224,8 @@ def _underskrift(repo: Repository, document: Document, model: Common, request: R
     party = _party(repo, model, request.part)
     on_behalf = [_party(repo, model, other, "--for") for other in request.for_]
     _not_future(request.datum, request.today, "en underskrift")
+    for signer in (party, *on_behalf):
+        _not_rejected(repo, model, signer)
     entry = _entry(
         part=party,
         namn=request.namn,
@@ -232,6 +235,18 @@ def _underskrift(repo: Repository, document: Document, model: Common, request: R
     )
     steps: list[Step] = [Append("undertecknare", entry)]
     return Plan((Change(document.path, _with_status(steps, request)),))
+
+
+def _not_rejected(repo: Repository, model: Common, party: str) -> None:
+    """A signature for a party whose latest decision rejected the document contradicts it."""
+    position = antagande.positions(model).get(party)
+    if position is not None and position.utfall == "avslagen":
+        raise Refused(
+            f"{repo.config.named(party)} avslog dokumentet ({position.instans} "
+            f"{position.datum}), så en underskrift för parten motsäger det som står i filen. "
+            f"Registrera först partens nya beslut: samverkan record stallningstagande "
+            f"{model.id} --part {party}."
+        )
 
 
 def _beslut(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
