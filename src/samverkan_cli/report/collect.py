@@ -408,9 +408,14 @@ def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
     return sorted(found, key=lambda a: a.ref.id)
 
 
-def requirement_figures(repo: Repository, year: int) -> list[RequirementFigures]:
+def requirement_figures(
+    repo: Repository, year: int, docs: list[tuple[Document, Common]] | None = None
+) -> list[RequirementFigures]:
     """SPEC §8.5 as of Y-12-31: each lagkrav with the visible documents in force that fulfil it."""
-    documents = {model.id: (document, model) for document, model in _documents(repo)}
+    documents = {
+        model.id: (document, model)
+        for document, model in (_documents(repo) if docs is None else docs)
+    }
     end = date(year, 12, 31)
     found = lagkrav.fulfilment(repo.config, (m for _d, m in documents.values()), end)
     return [
@@ -424,11 +429,13 @@ def requirement_figures(repo: Repository, year: int) -> list[RequirementFigures]
     ]
 
 
-def action_plan_figures(repo: Repository, year: int) -> list[ActionPlanFigures]:
+def action_plan_figures(
+    repo: Repository, year: int, docs: list[tuple[Document, Common]] | None = None
+) -> list[ActionPlanFigures]:
     """The visible handlingsplaner with ar = Y, as §8.6's JSON gives them."""
     end = date(year, 12, 31)
     found = []
-    for document, model in _documents(repo):
+    for document, model in _documents(repo) if docs is None else docs:
         if not isinstance(model, Handlingsplan) or model.ar != year:
             continue
         activities = model.aktiviteter or []
@@ -447,21 +454,29 @@ def action_plan_figures(repo: Repository, year: int) -> list[ActionPlanFigures]:
     return sorted(found, key=lambda p: p.ref.id)
 
 
-def indicator_figures(repo: Repository) -> list[IndicatorFigures]:
+def indicator_figures(
+    repo: Repository, docs: list[tuple[Document, Common]] | None = None
+) -> list[IndicatorFigures]:
     """Every indicator of a visible document, its whole series as written (SPEC §8.6)."""
     found = [
         IndicatorFigures(_ref(document, model, ""), i.namn, i.enhet, dict(sorted(i.varden.items())))
-        for document, model in _documents(repo)
+        for document, model in (_documents(repo) if docs is None else docs)
         for i in model.indikatorer or ()
     ]
     return sorted(found, key=lambda f: f.ref.id)
 
 
 def deviation_figures(
-    repo: Repository, year: int, counts: Iterable[avvikelser.Count]
+    repo: Repository,
+    year: int,
+    counts: Iterable[avvikelser.Count],
+    docs: list[tuple[Document, Common]] | None = None,
 ) -> list[DeviationFigures]:
     """Each visible document's deviations in Y, by quarter (rows SV062 reports are left out)."""
-    refs = {model.id: _ref(document, model, "") for document, model in _documents(repo)}
+    refs = {
+        model.id: _ref(document, model, "")
+        for document, model in (_documents(repo) if docs is None else docs)
+    }
     usable = avvikelser.known(counts, refs, repo.config.parter)
     whole = avvikelser.whole_year(usable, year)
     return [
@@ -486,6 +501,7 @@ def collect(
 ) -> Report:
     """Every figure of the report for `year` (findings: validation as of Y-12-31; deviations:
     the counts read from avvikelser/*.csv)."""
+    docs = _documents(repo)  # the visible documents, walked once for all of contract 2's figures
     return Report(
         year=year,
         today=today,
@@ -498,13 +514,16 @@ def collect(
         party_names={key: party.namn for key, party in repo.config.parter.items()},
         typ_labels=repo.config.types.labels(),
         adoptions=adoption_figures(repo, year),
-        requirements=requirement_figures(repo, year),
+        requirements=requirement_figures(repo, year, docs),
         titles={
-            d.id: d.model.titel
-            for d in repo.documents
-            if d.id and isinstance(d.model, Common) and visible(d)
+            **{d.id: m.titel for d, m in docs if d.id},
+            **{
+                d.id: g.titel
+                for d in repo.documents
+                if d.id and isinstance(g := d.model, Grupp) and visible(d)
+            },
         },
-        action_plans=action_plan_figures(repo, year),
-        indicators=indicator_figures(repo),
-        deviations=deviation_figures(repo, year, deviations),
+        action_plans=action_plan_figures(repo, year, docs),
+        indicators=indicator_figures(repo, docs),
+        deviations=deviation_figures(repo, year, deviations, docs),
     )
