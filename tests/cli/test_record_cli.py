@@ -425,3 +425,12 @@ def test_a_signature_for_a_party_that_rejected_is_refused(capsys, root):
     )  # fmt: skip
     assert code == 1 and (root / OVK).read_bytes() == before
     assert "A kommun (kommun-a) avslog dokumentet (KS 2026-01-20)" in err
+
+
+def test_a_group_is_not_a_document_to_sign(capsys, root):
+    code, _out, err = run(
+        capsys, root, "stallningstagande", "bg", "--part", "kommun-a", "--instans", "KS",
+        "--datum", "2026-03-01",
+    )  # fmt: skip
+    assert code == 2
+    assert "bg är en grupp, inte ett avtal eller en överenskommelse. Ett ställningstagande" in err

@@ -98,6 +98,13 @@ def plan(repo: Repository, request: Request) -> Plan:
         raise UserError(f"Ange {flags} för 'samverkan record {request.kind}'.")
     _check_status(request.status, request.kind, request.document)
     document = find(repo, request.document)
+    if document.typ == "grupp" and request.kind in ("stallningstagande", "underskrift"):
+        what = "Ett ställningstagande" if request.kind == "stallningstagande" else "En underskrift"
+        raise UserError(
+            f"{document.id} är en grupp, inte ett avtal eller en överenskommelse. {what} "
+            "registreras i dokumentet som parterna beslutar om: ange dess id (samverkan list "
+            "visar dem)."
+        )
     return _PLANS[request.kind](repo, document, _model(document), request)
 
 
