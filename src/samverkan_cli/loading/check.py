@@ -149,7 +149,8 @@ def _bad_typ(document: Document, value: Any, types: doctypes.DocTypes) -> Diagno
         )
     return document.diagnostic(
         "SV004",
-        f"'{value}' är ingen dokumenttyp.{_did_you_mean(str(value), list(types))} Tillåtna: {allowed}.",
+        f"'{value}' är ingen dokumenttyp.{_did_you_mean(str(value), list(types))} Tillåtna: {allowed}. "
+        "En egen typ läggs till under dokumenttyper: i samverkan.yaml.",
         ("typ",),
     )
 
