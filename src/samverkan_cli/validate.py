@@ -37,13 +37,13 @@ def _everything(repo: Repository, today: date) -> Findings:
 
 def _found(repo: Repository, today: date, focus: frozenset[str] | None = None) -> Findings:
     context = Context(repo, today, focus=focus)
-    found: list[Diagnostic] = [
-        p for d in repo.documents if focus is None or d.path in focus for p in d.problems
-    ]
+    judged = [d for d in repo.documents if focus is None or d.path in focus]
+    found: list[Diagnostic] = [p for d in judged for p in d.problems]
     for registered in all_checks():
         found.extend(registered.run(context))
     silenced = _silenced(repo)
-    locked = {d for document in repo.documents for d in document.locked}
+    # A focused run keeps only the focus's findings (select): only their files' locks count.
+    locked = {d for document in judged for d in document.locked}
     kept = {d for d in found if d in locked or not _is_silenced(d, silenced)}
     paths = [d.path for d in repo.documents]
     return Findings(

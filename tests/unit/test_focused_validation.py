@@ -39,3 +39,16 @@ def test_every_rule_case(case, tmp_path):
         expected = [d for d in whole if d.path == document.path]
         got = run_focused(repo, case.today, [document.path]).diagnostics
         assert got == expected, (case.code, document.path)
+
+
+def test_a_focused_run_makes_no_meeting_records_model():
+    """`record` on one routine of 10,000 documents must not check the 5,000 meeting records
+    (Document.model is made on first use): a check that judges records walks the focus only."""
+    repo = load(Path(TEMPLATE), use_cache=False)
+    routine = next(d for d in repo.documents if d.path.startswith("dokument/rutiner/"))
+    run_focused(repo, date(2026, 11, 24), [routine.path])
+    records = [d for d in repo.documents if d.typ == "mote"]
+    assert records
+    assert all(d._checking is not None for d in records)  # never made
+    assert records[0].model is not None  # made when asked for
+    assert records[0]._checking is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from samverkan_cli.catalog import severity
@@ -18,19 +18,34 @@ from samverkan_cli.model.vocabulary import fold
 
 _UNSET: Any = object()
 
+#: What checking a document's front matter makes: its model, findings, the findings no
+#: `ignorera` silences, and the renumbering of lists whose broken entries were left out.
+Checking = tuple[
+    AnyModel | None,
+    tuple[Diagnostic, ...],
+    frozenset[Diagnostic],
+    Mapping[str, tuple[int, ...]] | None,
+]
+
 
 class Document:
     """One Markdown file under dokument/, grupper/ or moten/ (path is repository-relative, posix).
 
     A document read from the cache does not hold its text: `text` and `body` read the file again
     on first use (only publishing and reporting a finding's source line need them). Its model
-    and findings are given when it is made (loading.repository.document_from) and never
-    changed after.
+    and findings are given when it is made, or by a `checking` function that makes them on first
+    use (loading.repository.document_from): `record` validates one file of 10,000 against the
+    rest, and the rest's models are mostly never asked for. Once made they never change.
     """
 
     __slots__ = (
         "_body",
+        "_checking",
         "_folded",
+        "_locked",
+        "_model",
+        "_problems",
+        "_renumbered",
         "_source",
         "_text",
         "_typ",
@@ -39,11 +54,7 @@ class Document:
         "facts",
         "front_digest",
         "located",
-        "locked",
-        "model",
         "path",
-        "problems",
-        "renumbered",
     )
 
     def __init__(
@@ -62,17 +73,17 @@ class Document:
         problems: tuple[Diagnostic, ...] = (),
         locked: frozenset[Diagnostic] = frozenset(),
         renumbered: Mapping[str, tuple[int, ...]] | None = None,
+        checking: Callable[[Document], Checking] | None = None,
     ) -> None:
         self.path = path
         self.located = located
         self.body_line = body_line
-        self.model = model
-        self.problems = problems
-        #: Findings that no `ignorera` silences (see loading.check.FAIL_CLOSED).
-        self.locked = locked
-        #: Where the model's entries of a list stand in the file, when broken ones were left
-        #: out (loading.check.Checked.renumbered); rules name entries by the model's index.
-        self.renumbered = renumbered or {}
+        self._model = model
+        self._problems = problems
+        self._locked = locked
+        self._renumbered: Mapping[str, tuple[int, ...]] = renumbered or {}
+        #: What makes the four above on first use (None: given, or made already).
+        self._checking = checking
         self.facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a
         #: document): publish re-renders a page only when the digests it depends on change.
@@ -84,6 +95,41 @@ class Document:
         self._source = source
         self._typ: str | object | None = _UNSET
         self._folded: set[str] | None = None
+
+    @property
+    def model(self) -> AnyModel | None:
+        if self._checking is not None:
+            self._check()
+        return self._model
+
+    @property
+    def problems(self) -> tuple[Diagnostic, ...]:
+        """What loading found wrong in the file (SV001–SV004 and the like)."""
+        if self._checking is not None:
+            self._check()
+        return self._problems
+
+    @property
+    def locked(self) -> frozenset[Diagnostic]:
+        """Findings that no `ignorera` silences (see loading.check.FAIL_CLOSED)."""
+        if self._checking is not None:
+            self._check()
+        return self._locked
+
+    @property
+    def renumbered(self) -> Mapping[str, tuple[int, ...]]:
+        """Where the model's entries of a list stand in the file, when broken ones were left
+        out (loading.check.Checked.renumbered); rules name entries by the model's index."""
+        if self._checking is not None:
+            self._check()
+        return self._renumbered
+
+    def _check(self) -> None:
+        checking, self._checking = self._checking, None
+        assert checking is not None
+        # While it runs, the findings it makes point into the file as written (no renumbering).
+        self._model, self._problems, self._locked, renumbered = checking(self)
+        self._renumbered = renumbered or {}
 
     @property
     def text(self) -> str | None:
@@ -182,7 +228,8 @@ class Document:
 
     def position(self, loc: Loc = (), *, key: bool = False) -> Position:
         """Where `loc` stands; for a missing field the nearest parent; else the opening ---."""
-        renumbered = self.renumbered.get(str(loc[0])) if len(loc) > 1 and self.renumbered else None
+        numbers = self.renumbered  # while checking: none yet, the file's own numbering
+        renumbered = numbers.get(str(loc[0])) if len(loc) > 1 and numbers else None
         if renumbered is not None and isinstance(loc[1], int) and 0 <= loc[1] < len(renumbered):
             loc = (loc[0], renumbered[loc[1]], *loc[2:])
         found = self.located.position(loc, key=key) if self.located and loc else None

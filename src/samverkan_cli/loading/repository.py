@@ -38,7 +38,7 @@ from samverkan_cli.loading import cache as document_cache
 from samverkan_cli.loading import facts, reading, source, yamlread
 from samverkan_cli.loading.cache import DocumentCache
 from samverkan_cli.loading.check import check, describe_error
-from samverkan_cli.loading.document import Document
+from samverkan_cli.loading.document import Checking, Document
 from samverkan_cli.loading.facts import NONE as NO_FACTS
 from samverkan_cli.loading.reading import FrontMatter, Held, Reading, Unreadable
 from samverkan_cli.loading.scalars import Loc
@@ -334,8 +334,7 @@ def document_from(
         problems=[(m, yamlread.Position(line, column)) for m, line, column in found.problems],
         reread=lambda: _positions(found.positions),
     )
-    make = functools.partial(
-        Document,
+    return Document(
         relative,
         located,
         text=held.text if held else None,
@@ -345,21 +344,21 @@ def document_from(
         source=lazy,
         digest=digest,
         front_digest=found.front_digest,
+        checking=functools.partial(_checked, types=types),
     )
-    # Made once to be checked (findings point into it), then once for good with what that found.
-    draft = make()
-    problems = [draft.at("SV001", m, p) for m, p in located.problems]
-    if not isinstance(found.value, dict):
-        problems.append(draft.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
-        return make(problems=tuple(problems))
-    checked = check(draft, types)
+
+
+def _checked(document: Document, types: DocTypes) -> Checking:
+    """A document's model and findings, made when first asked for (Document.model)."""
+    located = document.located
+    assert located is not None
+    problems = [document.at("SV001", m, p) for m, p in located.problems]
+    if not isinstance(located.value, dict):
+        problems.append(document.at("SV001", _NOT_A_MAPPING, yamlread.Position(1, 1)))
+        return None, tuple(problems), frozenset(), None
+    checked = check(document, types)
     problems += checked.findings
-    return make(
-        model=checked.model,
-        problems=tuple(problems),
-        locked=checked.locked,
-        renumbered=checked.renumbered,
-    )
+    return checked.model, tuple(problems), checked.locked, checked.renumbered
 
 
 def _positions(packed: bytes) -> tuple[dict[Loc, Position], dict[Loc, Position]]:

@@ -143,7 +143,7 @@ def future_records(ctx: Context) -> Iterator[Diagnostic]:
                     "eller en granskning kan inte vara gjord ännu: rätta datumet.",
                     loc,
                 )
-    for document, meeting in ctx.meetings():
+    for document, meeting in ctx.meetings_in_focus():
         if meeting.utskickad is not None and meeting.utskickad > ctx.today:
             yield document.diagnostic(
                 "SV024",

@@ -21,10 +21,11 @@ from samverkan_cli.rules.registry import Context, check
 
 @check("SV043")
 def meetings_held(ctx: Context) -> Iterator[Diagnostic]:
+    judged = ctx.groups_in_focus()
     days: dict[str, list[date]] = {}
-    for _document, meeting in ctx.meetings():
+    for _document, meeting in ctx.meetings() if judged else ():
         days.setdefault(meeting.grupp, []).append(meeting.datum)
-    for document, group in ctx.groups():
+    for document, group in judged:
         if group.moten_minst is None or group.status not in DECIDED_STATUSES:
             continue
         found = held(days.get(group.id, ()), ctx.today)
@@ -94,7 +95,7 @@ def _too_few(
 
 @check("SV045")
 def agenda_in_time(ctx: Context) -> Iterator[Diagnostic]:
-    for document, meeting in ctx.meetings():
+    for document, meeting in ctx.meetings_in_focus():
         group = ctx.repo.group(meeting.grupp)
         if meeting.utskickad is None or group is None or group.dagordning_dagar_fore is None:
             continue
@@ -138,7 +139,7 @@ def _ended(group: Grupp, today: date) -> tuple[date, str] | None:
 @check("SV046")
 def after_the_end(ctx: Context) -> Iterator[Diagnostic]:
     records: dict[str, list[tuple[Document, MoteRecord]]] = {}
-    for document, meeting in ctx.meetings():
+    for document, meeting in ctx.meetings_in_focus():
         records.setdefault(meeting.grupp, []).append((document, meeting))
     for document, group in ctx.groups():
         ended = _ended(group, ctx.today)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, TypeVar
 
+from pydantic import BaseModel
+
 from samverkan_cli import attachments
 from samverkan_cli.config import Config
 from samverkan_cli.diagnostics import Diagnostic
@@ -22,6 +24,8 @@ from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import AnyModel, Common, Grupp, MoteRecord
 from samverkan_cli.model.vocabulary import DOC_ID
+
+K = TypeVar("K", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -62,13 +66,13 @@ class Context:
         """Every document (of the focus) with a valid model, groups included, meeting records
         excluded (not `repo.documents`: every file read, valid or not)."""
         if self.focus is None:
-            return self._by_kind[0]
+            return self._by_kind
         return self._focused
 
     def every_modelled(self) -> list[tuple[Document, Common]]:
         """Every document with a valid model, whatever the focus: for checks whose finding on
         one document depends on all the others."""
-        return self._by_kind[0]
+        return self._by_kind
 
     def documents(self) -> list[Document]:
         """Every file read (of the focus), valid or not."""
@@ -78,36 +82,66 @@ class Context:
 
     @functools.cached_property
     def _focused(self) -> list[tuple[Document, Common]]:
+        """Only the focus's models are made (Document.model makes them on first use)."""
         focus = self.focus or frozenset()
-        return [(d, m) for d, m in self._by_kind[0] if d.path in focus]
+        return [
+            (d, d.model)
+            for d in self.repo.documents
+            if d.path in focus and isinstance(d.model, Common)
+        ]
 
     def groups(self) -> list[tuple[Document, Grupp]]:
-        return self._by_kind[1]
+        """Every group, whatever the focus (an index: groups are few)."""
+        return self._of_typ("grupp", Grupp)
 
     def meetings(self) -> list[tuple[Document, MoteRecord]]:
-        return self._by_kind[2]
+        """Every meeting record, whatever the focus: for counts over a group's meetings."""
+        return self._of_typ("mote", MoteRecord)
+
+    def meetings_in_focus(self) -> list[tuple[Document, MoteRecord]]:
+        """The meeting records of the focus: for checks that judge each record by itself."""
+        if self.focus is None:
+            return self.meetings()
+        focus = self.focus
+        return [
+            (d, d.model)
+            for d in self.repo.documents
+            if d.path in focus and d.typ == "mote" and isinstance(d.model, MoteRecord)
+        ]
+
+    def groups_in_focus(self) -> list[tuple[Document, Grupp]]:
+        found = self.groups()
+        return found if self.focus is None else [(d, g) for d, g in found if d.path in self.focus]
+
+    def _of_typ(self, typ: str, kind: type[K]) -> list[tuple[Document, K]]:
+        """The valid models of `typ`, without making any other document's model (a file's
+        typ decides its model's class)."""
+        if typ not in self._kinds:
+            self._kinds[typ] = [
+                (d, d.model)
+                for d in self.repo.documents
+                if d.typ == typ and isinstance(d.model, kind)
+            ]
+        return self._kinds[typ]  # type: ignore[return-value]
+
+    @functools.cached_property
+    def _kinds(self) -> dict[str, list[tuple[Document, AnyModel]]]:
+        return {}
 
     @functools.cached_property
     def _by_kind(
         self,
-    ) -> tuple[
-        list[tuple[Document, Common]],
-        list[tuple[Document, Grupp]],
-        list[tuple[Document, MoteRecord]],
-    ]:
-        """Sorted once: some thirty checks each walk the documents of one kind."""
+    ) -> list[tuple[Document, Common]]:
+        """Sorted once: some thirty checks each walk the documents of one kind. Asking for it
+        makes every model; a focused run asks only when a check needs them all."""
         documents: list[tuple[Document, Common]] = []
-        groups: list[tuple[Document, Grupp]] = []
-        meetings: list[tuple[Document, MoteRecord]] = []
         for document in self.repo.documents:
+            if document.typ == "mote":
+                continue  # a record's model is never Common: leave it unmade
             model = document.model
             if isinstance(model, Common):
                 documents.append((document, model))
-                if isinstance(model, Grupp):
-                    groups.append((document, model))
-            elif isinstance(model, MoteRecord):
-                meetings.append((document, model))
-        return documents, groups, meetings
+        return documents
 
     @functools.cached_property
     def unreadable_ids(self) -> frozenset[str]:
@@ -115,11 +149,12 @@ class Context:
         id): a reference to one is not reported again, the file's own finding says it once."""
         found = set()
         for document in self.repo.documents:
+            named = _NAMED_ID.match(posixpath.basename(document.path))
+            if named is None or named[1] in self.repo.by_id:
+                continue  # asked first: it makes no model
             if document.model is not None and document.id and DOC_ID.match(document.id):
                 continue
-            named = _NAMED_ID.match(posixpath.basename(document.path))
-            if named and named[1] not in self.repo.by_id:
-                found.add(named[1])
+            found.add(named[1])
         return frozenset(found)
 
     def model_of(self, document_id: str) -> AnyModel | None:
