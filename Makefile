@@ -10,7 +10,7 @@ EXAMPLE := docs-repo-template
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
 	touch $(STAMP)
 
 DEMO := build/demo
@@ -55,7 +55,7 @@ golden: $(STAMP)
 
 ## bench: generate corpora of 100 to 20,000 documents and measure against the targets (minutes)
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf,bench]'
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/run.py
 
 lint: $(STAMP)
