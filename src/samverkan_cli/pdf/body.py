@@ -231,8 +231,24 @@ def _words(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-def shifted(found: list[Node], by: int) -> list[Node]:
-    """Every heading `by` levels down (a body's `#` under the document's own title)."""
+def under(found: list[Node], level: int) -> list[Node]:
+    """`found` with its headings moved so that the shallowest is at `level` (a body's top
+    headings under the document's own title), keeping their levels relative to each other."""
+    levels = [node["level"] for node in _headings(found)]
+    return _shifted(found, level - min(levels)) if levels else found
+
+
+def _headings(found: list[Node]) -> Iterator[Node]:
+    for node in found:
+        if node["t"] == "h":
+            yield node
+        for item in node.get("items", ()):
+            yield from _headings(item)
+        if node["t"] == "quote":
+            yield from _headings(node["c"])
+
+
+def _shifted(found: list[Node], by: int) -> list[Node]:
     return [_shift(node, by) for node in found]
 
 
@@ -240,9 +256,9 @@ def _shift(node: Node, by: int) -> Node:
     if node["t"] == "h":
         return {**node, "level": node["level"] + by}
     if node["t"] in ("ul", "ol"):
-        return {**node, "items": [shifted(item, by) for item in node["items"]]}
+        return {**node, "items": [_shifted(item, by) for item in node["items"]]}
     if node["t"] == "quote":
-        return {**node, "c": shifted(node["c"], by)}
+        return {**node, "c": _shifted(node["c"], by)}
     return node
 
 

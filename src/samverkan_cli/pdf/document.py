@@ -87,7 +87,7 @@ def _blocks(
         {"t": "meta", "rows": facts(model, sources)},
     ]
     read = body.blocks(text, _image_for(path, sources.image, files))
-    found += body.ordered(body.shifted(body.without_title(read, model.titel), 1), last=1)
+    found += body.under(body.without_title(read, model.titel), 2)
     if sign:
         found += signing.page(config, model)
     return body.ordered(found)
