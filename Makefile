@@ -10,7 +10,7 @@ EXAMPLE := docs-repo-template
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
 	touch $(STAMP)
 
 DEMO := build/demo
@@ -19,7 +19,7 @@ DEMO_TODAY := 2026-11-24
 DEMO_REPO := $(DEMO)/lan
 DEMO_GIT := git -C $(DEMO_REPO) -c user.name=Samordnaren -c user.email=samordnare@example.se
 
-## demo: the example county as a git repository in build/demo/lan: validate it, write its 2025 and 2026 reports (md, html, json) and publish its site, in build/demo/
+## demo: the example county as a git repository in build/demo/lan: validate it, write its 2025 and 2026 reports (md, html, json, pdf) and publish its site with a PDF of each document, in build/demo/
 demo: $(STAMP)
 	rm -rf $(DEMO_REPO) && mkdir -p $(DEMO)
 	$(BIN)/samverkan init $(DEMO_REPO) --exempel > /dev/null
@@ -38,10 +38,10 @@ demo: $(STAMP)
 	@echo "till ersatta lagar (SV052) och en rutin vars granskning är försenad (SV022)."
 	$(BIN)/samverkan validate -C $(DEMO_REPO) --today $(DEMO_TODAY)
 	@# 2025: the last whole year; 2026: the year under way, with its action plan.
-	for year in 2025 2026; do for format in md html json; do \
+	for year in 2025 2026; do for format in md html json pdf; do \
 	  $(BIN)/samverkan report -C $(DEMO_REPO) --year $$year --today $(DEMO_TODAY) --format $$format --out $(CURDIR)/$(DEMO)/rapport-$$year.$$format --force || exit 1; \
 	done; done
-	$(BIN)/samverkan publish -C $(DEMO_REPO) --today $(DEMO_TODAY) --out $(CURDIR)/$(DEMO)/webbplats
+	$(BIN)/samverkan publish -C $(DEMO_REPO) --today $(DEMO_TODAY) --out $(CURDIR)/$(DEMO)/webbplats --pdf
 	@echo "Rapporterna finns i $(DEMO)/ och webbplatsen i $(DEMO)/webbplats/index.html;"
 	@echo "exempellänets dokumentarkiv i $(DEMO_REPO)/."
 
@@ -55,7 +55,7 @@ golden: $(STAMP)
 
 ## bench: generate corpora of 100 to 20,000 documents and measure against the targets (minutes)
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf,bench]'
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/run.py
 
 lint: $(STAMP)

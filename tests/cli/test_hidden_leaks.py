@@ -131,3 +131,31 @@ def test_report_says_nothing_of_hidden_things(capsys, county, tmp_path, fmt):
     assert main([*args, "--today", "2026-12-01"]) in (0, 1)
     capsys.readouterr()
     assert _leaks({"rapport": out.read_text("utf-8")}) == []
+
+
+def _pdf_texts(folder: Path) -> dict[str, str]:
+    from pdfread import Read
+
+    return {p.relative_to(folder).as_posix(): Read.of(p).text() for p in folder.rglob("*.pdf")}
+
+
+def test_site_pdfs_say_nothing_of_hidden_things(capsys, county, tmp_path):
+    pytest.importorskip("typst")
+    out = tmp_path / "webbplats"
+    assert main(["publish", "-C", str(county), "--out", str(out), "--pdf", *TODAY]) == 0
+    capsys.readouterr()
+    texts = _pdf_texts(out)
+    assert "dokument/RUT-0001.pdf" in texts and "dokument/RUT-0002.pdf" in texts
+    assert "dokument/RUT-0009.pdf" not in texts
+    assert _leaks(texts) == []
+    assert _leaks(public_text(out)) == []
+
+
+def test_report_pdf_says_nothing_of_hidden_things(capsys, county, tmp_path):
+    pytest.importorskip("typst")
+    out = tmp_path / "rapport.pdf"
+    args = ["report", "-C", str(county), "--year", "2026", "--format", "pdf", "--out", str(out)]
+    assert main([*args, "--today", "2026-12-01"]) in (0, 1)
+    capsys.readouterr()
+    assert _leaks(_pdf_texts(tmp_path)) == []
+    assert "Rutin för SIP" in " ".join(_pdf_texts(tmp_path)["rapport.pdf"].split())

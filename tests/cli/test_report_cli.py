@@ -119,8 +119,8 @@ def test_site_url_links(capsys, county):
         (["report", "--year", "tjugo"], "--year"),
         (["report", "--year", "25"], "--year ska vara ett årtal"),
         (
-            ["report", "--year", "2025", "-f", "pdf"],
-            "Okänt format 'pdf'. Välj ett av: md, html, json.",
+            ["report", "--year", "2025", "-f", "docx"],
+            "Okänt format 'docx'. Välj ett av: md, html, json, pdf.",
         ),
     ],
 )

@@ -16,6 +16,7 @@ from samverkan_cli.cli import (
     init,
     listing,
     new,
+    pdf,
     publish,
     record,
     report,
@@ -175,6 +176,11 @@ EXAMPLES = {
     "report": (
         "samverkan report --year 2025",
         "samverkan report --year 2025 --format html --out rapport-2025.html",
+        "samverkan report --year 2025 --format pdf --out rapport-2025.pdf",
+    ),
+    "pdf": (
+        "samverkan pdf OVK-0001",
+        "samverkan pdf OVK-0001 --underskrift --out OVK-0001-underskrift.pdf",
     ),
     "publish": (
         "samverkan publish --out _site",
@@ -205,6 +211,7 @@ for name, module in (
     ("init", init),
     ("list", listing),
     ("report", report),
+    ("pdf", pdf),
     ("publish", publish),
     ("schema", schema),
     ("todo", todo),

@@ -51,6 +51,13 @@ def command(
             help="Länk till källfilen, med {path} för filens sökväg, t.ex. https://…/blob/main/{path}.",
         ),
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Lägg en tillgänglig PDF bredvid varje dokuments sida, med en länk från sidan.",
+        ),
+    ] = False,
     repo: Repo = None,
     today: Today = None,
     debug: Debug = False,  # read by the error boundary
@@ -78,7 +85,12 @@ def command(
     settings = resolve(ctx, repo, today)
     target = settings.base / out if settings.base and not out.is_absolute() else out
     write.check(target, settings.root)
-    options = build.Options(settings.today, base_url, include_drafts, source_url)
+    if pdf:  # before anything is read: the component may be missing (the PDF library loads
+        # only here, so a publish without --pdf starts as fast as before)
+        from samverkan_cli.pdf import engine
+
+        engine.require()
+    options = build.Options(settings.today, base_url, include_drafts, source_url, pdf=pdf)
     repository = load(settings.root, use_cache=settings.use_cache, keep_text=True)
     refused = gate.refusals(repository, settings.today)
     if refused:
@@ -93,9 +105,12 @@ def command(
         target, outputs, Memo.open(settings.root, target, use_cache=settings.use_cache)
     )
     pages = sum(1 for output in outputs if output.path.endswith(".html"))
+    printed = sum(1 for output in outputs if output.path.endswith(".pdf")) if pdf else 0
+    also = f" och {printed} PDF-{'fil' if printed == 1 else 'filer'}" if pdf else ""
     typer.echo(
         visible(
-            f"Publicerade {pages} sidor i {out} ({written} filer skrivna, {removed} borttagna)."
+            f"Publicerade {pages} sidor{also} i {out} ({written} filer skrivna, {removed} "
+            "borttagna)."
         )
     )
     return 0

@@ -1,4 +1,4 @@
-"""`samverkan report --year YYYY`: the årsrapport as Markdown, HTML or JSON."""
+"""`samverkan report --year YYYY`: the årsrapport as Markdown, HTML, JSON or PDF."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from samverkan_cli.cli.terminal import for_stream, visible
 from samverkan_cli.errors import UserError
 
 if TYPE_CHECKING:
+    from samverkan_cli.report.collect import Report
     from samverkan_cli.report.render import Links
 
 
@@ -24,7 +25,9 @@ def command(
     ],
     format_name: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="md (standard), html eller json."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="md (standard), html, json eller pdf."
+        ),
     ] = "md",
     out: Annotated[
         Path | None,
@@ -51,7 +54,7 @@ def command(
     from samverkan_cli.report.build import build
     from samverkan_cli.report.render import FORMATS, render
 
-    check_format(format_name, FORMATS)
+    check_format(format_name, (*FORMATS, "pdf"))
     if not 1900 <= year <= 2200:
         raise UserError(f"--year ska vara ett årtal, t.ex. 2025, inte {year}.")
     if site_url is not None:
@@ -59,42 +62,72 @@ def command(
     settings = resolve(ctx, repo, today)
     target = (settings.base / out if settings.base else out) if out else None
     if target is not None:
-        _check_target(target, out, settings.root)
+        check_target(target, out, settings.root, example=f"rapport-{year}.{format_name}")
     if target is not None and target.exists() and not force:
         raise UserError(
             f"{out} finns redan. Ange --force för att skriva över den, eller välj ett annat namn."
         )
+    if format_name == "pdf":
+        _pdf_possible(target, year)
     report = build(load(settings.root, use_cache=settings.use_cache), year, settings.today)
-    text = render(report, format_name, _links(format_name, site_url, settings.root, target))
-    if target is None:
-        typer.echo(for_stream(text, sys.stdout), nl=False)
+    if format_name == "pdf":
+        content: str | bytes = _pdf(report, year, site_url)
     else:
-        write_atomic(target, text)
+        content = render(report, format_name, _links(format_name, site_url, settings.root, target))
+    if target is not None:
+        write_atomic(target, content)
         typer.echo(visible(f"Skrev {out}"), err=True)
+    elif isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+    else:
+        typer.echo(for_stream(content, sys.stdout), nl=False)
     return 0
 
 
-def _check_target(target: Path, out: Path | None, root: Path) -> None:
-    """The report never takes the place of the repository's own files, --force or not: not
-    samverkan.yaml or lagrum.yaml, nothing in the document folders (each .md there is read as
-    a document), and not a folder."""
+def _pdf_possible(target: Path | None, year: int) -> None:
+    """A PDF is bytes: never written to a terminal (piped onwards it may be), and only with
+    the PDF component installed."""
+    from samverkan_cli.pdf import engine
+
+    if target is None and sys.stdout.isatty():
+        raise UserError(
+            "En PDF kan inte visas i terminalen. Ange filen att skriva med --out, t.ex. "
+            f"--out rapport-{year}.pdf; inget skrevs."
+        )
+    engine.require()
+
+
+def _pdf(report: Report, year: int, site_url: str | None) -> bytes:
+    """The report's Markdown (linking to the site when given, else to nothing) as a PDF."""
+    from samverkan_cli.pdf import report as printed
+    from samverkan_cli.report.render import Links, render
+
+    text = render(report, "md", Links(site_url=site_url))
+    return printed.render(text, f"Årsrapport {year}: {report.name}")
+
+
+def check_target(target: Path, out: Path | None, root: Path, example: str) -> None:
+    """A report or PDF never takes the place of the repository's own files, --force or not:
+    not samverkan.yaml or lagrum.yaml, nothing in the document folders (each .md there is read
+    as a document), and not a folder. `example` is a file name to suggest."""
     from samverkan_cli.config import CONFIG_FILE
     from samverkan_cli.lagrum import REGISTRY_FILE
     from samverkan_cli.loading.repository import document_folder_of
 
     if target.is_dir():
-        raise UserError(f"--out '{out}' är en mapp. Ange en fil, t.ex. rapport-2025.md.")
+        raise UserError(f"--out '{out}' är en mapp. Ange en fil, t.ex. {example}.")
     resolved, home = target.resolve(), root.resolve()
     if resolved in (home / CONFIG_FILE, home / REGISTRY_FILE):
         raise UserError(
-            f"--out '{out}' är arkivets inställningar ({resolved.name}); rapporten skriver aldrig "
-            "över dem. Ange en annan fil, t.ex. rapport-2025.md; inget skrevs."
+            f"--out '{out}' är arkivets inställningar ({resolved.name}), som aldrig skrivs "
+            f"över. Ange en annan fil, t.ex. {example}; inget skrevs."
         )
     folder = document_folder_of(root, target)
     if folder is not None:
         raise UserError(
             f"--out '{out}' ligger i arkivets mapp {folder}/, där varje .md-fil läses som ett "
-            "dokument. Ange en fil utanför dokumentmapparna, t.ex. rapport-2025.md; inget skrevs."
+            f"dokument. Ange en fil utanför dokumentmapparna, t.ex. {example}; inget skrevs."
         )
 
 

@@ -42,6 +42,7 @@ from samverkan_cli.model.documents import Common, Grupp, MoteRecord, Ordforandes
 from samverkan_cli.model.vocabulary import (
     AKTIVITETSSTATUS,
     DOC_ID,
+    DRAFT_STATUSES,
     EXEMPLAR,
     HANDLING,
     NIVA,
@@ -50,6 +51,7 @@ from samverkan_cli.model.vocabulary import (
     ROLL,
     UTFALL,
 )
+from samverkan_cli.pdf import document as pdf_document
 from samverkan_cli.site import attached, inputs, markdown, memo
 from samverkan_cli.site.logo import publishable
 from samverkan_cli.site.style import colours
@@ -64,6 +66,8 @@ class Options:
     base_url: str | None = None
     include_drafts: bool = False
     source_url: str | None = None  # e.g. https://github.com/org/repo/blob/main/{path}
+    #: A PDF beside each document's page (publish --pdf; SPEC §8.10).
+    pdf: bool = False
 
 
 @dataclass
@@ -137,6 +141,27 @@ class Site:
             history=self.history.get(e.document.path, []),
             copied=self.options.source_url is None and _copies_source(self, e),
             attachments=attached.of(e.document, exports.page(e.id), self.found),
+            printed=self.printed(e),
+        )
+
+    def printed(self, e: Entry) -> bool:
+        """Whether the document's PDF is published beside its page: with --pdf, for a
+        document that is no draft (--include-drafts shows drafts; it never prints them)."""
+        return self.options.pdf and e.model.status not in DRAFT_STATUSES
+
+    def document_pdf(self, e: Entry, attachments: list[inputs.Attachment]) -> inputs.DocumentPdf:
+        model, by_id = e.model, self.by_id
+        named = [model.overordnad, *(model.ersatter or ()), model.ersatt_av]
+        named += list(model.relaterade or ())
+        adopted_by = model.faststalld.av if model.faststalld is not None else None
+        return inputs.DocumentPdf(
+            entry=e,
+            source=inputs.Whole(e.document),
+            named=[by_id[i] for i in dict.fromkeys(named) if i and i in by_id],
+            groups=[inputs.Front(self.group_files[adopted_by])]
+            if adopted_by in self.group_files
+            else [],
+            attachments=attachments,
         )
 
     def group_page(self, document: Document, group: Grupp) -> inputs.GroupPage:
@@ -368,6 +393,15 @@ class _Renderer:
             made_from = site.document_page(e)
             pages.append(self.page("document.html.j2", exports.page(e.id), made_from, _document))
             pages += _copies(site, made_from.attachments)
+            if made_from.printed:
+                pdf_inputs = site.document_pdf(e, made_from.attachments)
+                pages.append(
+                    Output(
+                        pdf_path(e.id),
+                        self.key(pdf_inputs),
+                        functools.partial(_printed, self.shared, pdf_inputs, site.found),
+                    )
+                )
             if made_from.copied:
                 source = made_from.source
                 pages.append(
@@ -384,6 +418,26 @@ class _Renderer:
             )
             pages += _copies(site, group_page.attachments)
         return pages
+
+
+def pdf_path(document_id: str) -> str:
+    """Where a document's PDF is published: beside its page (dokument/OVK-0001.pdf)."""
+    return exports.page(document_id).removesuffix(".html") + ".pdf"
+
+
+def _printed(shared: Shared, made_from: inputs.DocumentPdf, found: attached.Found) -> bytes:
+    """The PDF of a published document, made from its declared inputs alone: it names the
+    documents and groups given there, and embeds only the published attachments given there."""
+    e = made_from.entry
+    titles = {n.id: n.model.titel for n in made_from.named}
+    titles |= {g.id: g.titel for g in inputs.models(made_from.groups, Grupp)}
+    shown = {a.source for a in made_from.attachments}
+
+    def image(path: str) -> bytes | None:
+        return found.content(path) if path in shown else None
+
+    sources = pdf_document.Sources(shared.repo.config, shared.options.today, titles.get, image)
+    return pdf_document.render(e.model, made_from.source.document.body, e.document.path, sources)
 
 
 def _copies(site: Site, shown: list[inputs.Attachment]) -> list[Output]:
@@ -573,6 +627,7 @@ def _document(shared: Shared, page: inputs.DocumentPage) -> dict[str, Any]:
         "projektstatus": PROJEKTSTATUS,
         "history": page.history,
         "source": source,
+        "pdf": path_uri(pdf_path(e.id)) if page.printed else None,
     }
 
 

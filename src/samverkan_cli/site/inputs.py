@@ -139,6 +139,21 @@ class DocumentPage:
     history: list[git.Change]
     copied: bool  # whether kalla/ID.md is published beside the page
     attachments: list[Attachment]  # the files its body links to, published beside it
+    printed: bool = False  # whether ID.pdf is published beside the page (publish --pdf)
+
+
+@_declaration
+@dataclass(frozen=True, slots=True)
+class DocumentPdf:
+    """A document's PDF (publish --pdf): the document, the shown documents and groups it names
+    by title (overordnad, ersätter, ersatt av, relaterade; fastställd av), and the attachments
+    its body links to (images among them are embedded). The PDF is made from these alone."""
+
+    entry: Entry
+    source: Whole
+    named: list[Entry]
+    groups: list[Front]
+    attachments: list[Attachment]
 
 
 @_declaration

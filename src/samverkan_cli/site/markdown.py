@@ -20,17 +20,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, Final
 
+from samverkan_cli.markdown_setup import parser as _parser
 from samverkan_cli.rust_guard import guarded
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _KEEP_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-
-
-@cache
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 
 
 #: markdown-it-pyrs rules that make up CommonMark without raw HTML (plus tables, as in the site).

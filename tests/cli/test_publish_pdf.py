@@ -1,0 +1,162 @@
+"""`publish --pdf` (SPEC §8.10): a PDF beside each public document's page, linked from it,
+remade only when its inputs change, and never one for a hidden document, a draft, a group or
+a meeting record."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import RUT, base, write_repo
+from pdfread import Read
+from samverkan_cli.cli import main
+
+pytest.importorskip("typst")
+
+TODAY = ["--today", "2026-06-15"]
+HIDDEN = "dokument/rutiner/RUT-0009-hemlig.md"
+DRAFT = "dokument/rutiner/RUT-0008-utkast.md"
+HIDDEN_TITLE = "Hemlig personalrutin"
+DRAFT_TITLE = "Utkast till rutin som inte är beslutad"
+
+
+def _rutin(document_id: str, title: str, **more: object) -> dict[str, object]:
+    return {
+        "id": document_id,
+        "typ": "rutin",
+        "titel": title,
+        "status": "beslutad",
+        "overordnad": "OVK-0001",
+        "dokumentansvarig": "Samordnare",
+        "faststalld": {"av": "bg", "datum": "2026-03-01"},
+        "giltig_fran": "2026-03-01",
+        **more,
+    }
+
+
+@pytest.fixture
+def county(tmp_path) -> Path:
+    documents = base()
+    documents[HIDDEN] = _rutin("RUT-0009", HIDDEN_TITLE, publicera=False)
+    documents[DRAFT] = _rutin("RUT-0008", DRAFT_TITLE, status="utkast")
+    documents[RUT] |= {"relaterade": ["RUT-0009", "RUT-0008", "OVK-0001"]}
+    return write_repo(tmp_path / "lan", documents)
+
+
+def publish(root: Path, out: Path, *more: str) -> int:
+    return main(["publish", "-C", str(root), "--out", str(out), *TODAY, *more])
+
+
+def pdfs(out: Path) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+
+
+def test_each_public_document_gets_a_pdf_linked_from_its_page(county, tmp_path, capsys):
+    out = tmp_path / "site"
+    assert publish(county, out, "--pdf", "--include-drafts") == 0
+    assert "och 3 PDF-filer" in capsys.readouterr().out
+    # No group (bg), no meeting record, no hidden document, no draft: documents only.
+    assert pdfs(out) == ["dokument/HOK-0001.pdf", "dokument/OVK-0001.pdf", "dokument/RUT-0001.pdf"]
+    page = (out / "dokument/OVK-0001.html").read_text("utf-8")
+    assert '<a href="../dokument/OVK-0001.pdf">Ladda ned som PDF</a>' in page
+    assert (out / "dokument/RUT-0008.html").exists()  # the draft has a page (--include-drafts)
+    assert "Ladda ned som PDF" not in (out / "dokument/RUT-0008.html").read_text("utf-8")
+    read = Read.of(out / "dokument/OVK-0001.pdf")
+    assert read.info_title == "OVK-0001 Överenskommelse psykisk funktionsnedsättning"
+    assert read.marked and read.lang == "sv-SE"
+
+
+def test_no_pdf_names_a_hidden_document_or_a_draft(county, tmp_path):
+    out = tmp_path / "site"
+    assert publish(county, out, "--pdf") == 0
+    texts = {path: Read.of(out / path).text() for path in pdfs(out)}
+    assert "RUT-0001 Rutin för SIP" not in texts["dokument/RUT-0001.pdf"]  # not itself
+    routine = " ".join(texts["dokument/RUT-0001.pdf"].split())
+    assert "OVK-0001 Överenskommelse psykisk funktionsnedsättning" in routine  # a shown one
+    assert "Beredningsgruppen" in routine  # fastställd av, by its name
+    for path, text in texts.items():
+        for secret in ("RUT-0009", HIDDEN_TITLE, "RUT-0008", DRAFT_TITLE):
+            assert secret not in text, (path, secret)
+
+
+def test_a_pdf_is_remade_only_when_its_inputs_change_and_removed_with_its_document(
+    county, tmp_path, capsys
+):
+    out = tmp_path / "site"
+    assert publish(county, out, "--pdf") == 0
+    routine, agreement = out / "dokument/RUT-0001.pdf", out / "dokument/OVK-0001.pdf"
+    before = {
+        p: (p.stat().st_mtime_ns, p.stat().st_ino, p.read_bytes()) for p in (routine, agreement)
+    }
+    capsys.readouterr()
+    assert publish(county, out, "--pdf") == 0
+    assert "(0 filer skrivna, 0 borttagna)" in capsys.readouterr().out
+    for path, (mtime, inode, _data) in before.items():
+        assert (path.stat().st_mtime_ns, path.stat().st_ino) == (mtime, inode)
+
+    text = (county / RUT).read_text("utf-8")
+    (county / RUT).write_text(text + "\nEtt nytt stycke om kontaktvägar.\n", encoding="utf-8")
+    info = (county / RUT).stat()
+    os.utime(county / RUT, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+    assert publish(county, out, "--pdf") == 0
+    assert "Ett nytt stycke om kontaktvägar." in Read.of(routine).text()
+    assert agreement.stat().st_ino == before[agreement][1]  # the other PDF is left alone
+
+    text = (county / RUT).read_text("utf-8")
+    (county / RUT).write_text(text.replace("id: RUT-0001", "id: RUT-0001\npublicera: false"))
+    assert publish(county, out, "--pdf") == 0
+    assert not routine.exists()
+    assert agreement.exists()
+
+
+def test_publish_without_pdf_writes_none_and_removes_those_it_wrote(county, tmp_path):
+    out = tmp_path / "site"
+    assert publish(county, out, "--pdf") == 0
+    assert pdfs(out)
+    assert publish(county, out) == 0
+    assert pdfs(out) == []
+    assert "Ladda ned som PDF" not in (out / "dokument/OVK-0001.html").read_text("utf-8")
+
+
+def test_publish_without_pdf_does_not_import_the_pdf_library(county, tmp_path):
+    code = (
+        "import sys\nfrom samverkan_cli.cli import main\n"
+        f"code = main(['publish', '-C', {str(county)!r}, '--out', {str(tmp_path / 's')!r}, "
+        "'--today', '2026-06-15'])\n"
+        "print(code, 'typst' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 False"
+    assert list((tmp_path / "s").rglob("*.pdf")) == []
+
+
+def test_the_pdfs_of_a_site_are_the_same_bytes_each_time(county, tmp_path, monkeypatch):
+    monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert publish(county, first, "--pdf") == 0
+    assert publish(county, second, "--pdf") == 0
+    for path in pdfs(first):
+        assert (first / path).read_bytes() == (second / path).read_bytes(), path
+
+
+def test_a_local_pdf_of_a_hidden_document_is_the_users_own(county, tmp_path):
+    out = tmp_path / "hemlig.pdf"
+    assert main(["pdf", "RUT-0009", "-C", str(county), *TODAY, "--out", str(out)]) == 0
+    assert HIDDEN_TITLE in Read.of(out).text()
+
+
+def test_an_agreement_pdf_on_the_site_has_its_signatures_in_the_facts(county, tmp_path):
+    out = tmp_path / "site"
+    assert publish(county, out, "--pdf") == 0
+    text = " ".join(Read.of(out / "dokument/OVK-0001.pdf").text().split())
+    assert "A Exempel, Regiondirektör, Region Norr, 2026-02-01" in text
