@@ -158,7 +158,7 @@ def test_root_found_from_a_subfolder(capsys, clean, monkeypatch):
         ),
         (
             ["--today", "2026-01-01"],
-            "Ange ett kommando: avvikelser, fix, init, list, new, publish, record,",
+            "Ange ett kommando: avvikelser, fix, init, list, new, pdf, publish, record,",
         ),
         (["schema", "--out", "x", "y"], "Oväntat argument: y."),
         (["report", "--year", "tjugo"], "Ogiltigt värde för --year: ange ett heltal, t.ex. 2025."),

@@ -83,7 +83,7 @@ def _blocks(
     config = sources.config
     found: list[Node] = [
         {"t": "lead", "v": f"{config.types.label(model.typ)} {model.id}"},
-        body.heading(1, model.titel),
+        body.heading(1, model.titel.strip() or model.id),  # PDF/UA-1: no empty heading
         {"t": "meta", "rows": facts(model, sources)},
     ]
     read = body.blocks(text, _image_for(path, sources.image, files))
