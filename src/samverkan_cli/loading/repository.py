@@ -10,6 +10,7 @@ refused (SV001, or SV090 for the two YAML files), never read.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import marshal
 import os
@@ -32,7 +33,7 @@ from samverkan_cli.config import (
     typ_problems,
 )
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.errors import ConfigError
+from samverkan_cli.errors import ConfigError, UserError
 from samverkan_cli.fileio import RefusedFile, RepositoryFiles, read_regular
 from samverkan_cli.loading import cache as document_cache
 from samverkan_cli.loading import facts, reading, source, yamlread
@@ -83,6 +84,21 @@ class Repository:
     def get(self, document_id: str) -> Document | None:
         found = self.by_id.get(document_id)
         return found[0] if found else None
+
+    def named(self, document_id: str) -> Document | None:
+        """The document (not a meeting record) a user named on the command line, in any case."""
+        found = self.get(document_id) or self.get(document_id.strip().upper())
+        return found if found is not None and found.typ != "mote" else None
+
+    def unknown(self, document_id: str) -> UserError:
+        """The error for an id that `named` does not know, with the ids it resembles."""
+        known = sorted(d.id for d in self.documents if d.id and d.typ != "mote")
+        close = difflib.get_close_matches(document_id.upper(), known, n=3)
+        hint = f" Menade du {' eller '.join(close)}?" if close else ""
+        return UserError(
+            f"Det finns inget dokument med id '{document_id}'.{hint} Se 'samverkan list' för "
+            "dokumentens id."
+        )
 
     def group(self, group_id: str) -> Grupp | None:
         for document in self.by_id.get(group_id, ()):

@@ -8,11 +8,10 @@ publish (attachments.content), and nothing else.
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
 from samverkan_cli import attachments
-from samverkan_cli.errors import SamverkanError, UserError
+from samverkan_cli.errors import SamverkanError
 from samverkan_cli.fileio import RepositoryFiles
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
@@ -28,21 +27,15 @@ class Unreadable(SamverkanError):
 
 def find(repo: Repository, document_id: str) -> tuple[Document, Common]:
     """The document with `document_id` (any case) and its model; UserError naming close ids."""
-    found = repo.get(document_id) or repo.get(document_id.strip().upper())
-    if found is not None and found.typ != "mote":
-        if not isinstance(found.model, Common):
-            raise Unreadable(
-                f"{found.path} har fel som hindrar att dokumentet skrivs ut. Rätta felen som "
-                f"'samverkan validate {found.path}' visar och försök igen; inget skrevs."
-            )
-        return found, found.model
-    known = sorted(d.id for d in repo.documents if d.id and d.typ != "mote")
-    close = difflib.get_close_matches(document_id.upper(), known, n=3)
-    hint = f" Menade du {' eller '.join(close)}?" if close else ""
-    raise UserError(
-        f"Det finns inget dokument med id '{document_id}'.{hint} Se 'samverkan list' för "
-        "dokumentens id."
-    )
+    found = repo.named(document_id)
+    if found is None:
+        raise repo.unknown(document_id)
+    if not isinstance(found.model, Common):
+        raise Unreadable(
+            f"{found.path} har fel som hindrar att dokumentet skrivs ut. Rätta felen som "
+            f"'samverkan validate {found.path}' visar och försök igen; inget skrevs."
+        )
+    return found, found.model
 
 
 def sources(repo: Repository, today: date) -> printed.Sources:

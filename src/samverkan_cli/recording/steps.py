@@ -7,7 +7,6 @@ have) is refused before anything is written: the user fixes the command, not the
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -120,8 +119,8 @@ def _no_placeholders(request: Request) -> None:
 
 def find(repo: Repository, document_id: str) -> Document:
     """The document with `document_id` (any case); UserError naming close ids otherwise."""
-    found = repo.get(document_id) or repo.get(document_id.strip().upper())
-    if found is not None and found.typ != "mote":
+    found = repo.named(document_id)
+    if found is not None:
         return found
     unreadable = _unreadable(repo, document_id)
     if unreadable is not None:
@@ -129,13 +128,7 @@ def find(repo: Repository, document_id: str) -> Document:
             f"{unreadable.path} går inte att läsa, så inget kan registreras i den. Rätta felen "
             f"som 'samverkan validate {unreadable.path}' visar och försök igen."
         )
-    known = sorted(d.id for d in repo.documents if d.id and d.typ != "mote")
-    close = difflib.get_close_matches(document_id.upper(), known, n=3)
-    hint = f" Menade du {' eller '.join(close)}?" if close else ""
-    raise UserError(
-        f"Det finns inget dokument med id '{document_id}'.{hint} Se 'samverkan list' för "
-        "dokumentens id."
-    )
+    raise repo.unknown(document_id)
 
 
 def _unreadable(repo: Repository, document_id: str) -> Document | None:
