@@ -344,3 +344,13 @@ def test_pdfinfo_reads_the_pdf_too(tmp_path):
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True)
     rows = fonts.stdout.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows)  # emb column
+
+
+def test_a_file_that_cannot_be_read_is_named_not_called_unknown(tmp_path, capsys):
+    root = _repo(tmp_path)
+    (root / OVK).write_bytes((root / OVK).read_bytes().replace(b"version", b"v\xc3rsion", 1))
+    assert main(["pdf", "OVK-0001", "-C", str(root), *TODAY]) == 1
+    err = capsys.readouterr().err
+    assert f"{OVK} går inte att läsa, så den kan inte skrivas ut." in err
+    assert "Det finns inget dokument med id" not in err
+    assert not list(root.rglob("*.pdf"))

@@ -90,6 +90,16 @@ class Repository:
         found = self.get(document_id) or self.get(document_id.strip().upper())
         return found if found is not None and found.typ != "mote" else None
 
+    def unreadable_named(self, document_id: str) -> Document | None:
+        """A file named for the id whose front matter could not be read (so its id is
+        unknown): a command names the file to mend rather than an unknown id."""
+        wanted = document_id.strip().upper()
+        for document in self.documents:
+            stem = document.stem.upper()
+            if (stem == wanted or stem.startswith(f"{wanted}-")) and document.id is None:
+                return document
+        return None
+
     def unknown(self, document_id: str) -> UserError:
         """The error for an id that `named` does not know, with the ids it resembles."""
         known = sorted(d.id for d in self.documents if d.id and d.typ != "mote")

@@ -29,6 +29,12 @@ def find(repo: Repository, document_id: str) -> tuple[Document, Common]:
     """The document with `document_id` (any case) and its model; UserError naming close ids."""
     found = repo.named(document_id)
     if found is None:
+        unreadable = repo.unreadable_named(document_id)
+        if unreadable is not None:
+            raise Unreadable(
+                f"{unreadable.path} går inte att läsa, så den kan inte skrivas ut. Rätta felen "
+                f"som 'samverkan validate {unreadable.path}' visar och försök igen; inget skrevs."
+            )
         raise repo.unknown(document_id)
     if not isinstance(found.model, Common):
         raise Unreadable(

@@ -122,23 +122,13 @@ def find(repo: Repository, document_id: str) -> Document:
     found = repo.named(document_id)
     if found is not None:
         return found
-    unreadable = _unreadable(repo, document_id)
+    unreadable = repo.unreadable_named(document_id)
     if unreadable is not None:
         raise Refused(
             f"{unreadable.path} går inte att läsa, så inget kan registreras i den. Rätta felen "
             f"som 'samverkan validate {unreadable.path}' visar och försök igen."
         )
     raise repo.unknown(document_id)
-
-
-def _unreadable(repo: Repository, document_id: str) -> Document | None:
-    """A file named for the id whose front matter could not be read (so its id is unknown)."""
-    wanted = document_id.strip().upper()
-    for document in repo.documents:
-        named = document.stem.upper() == wanted or document.stem.upper().startswith(f"{wanted}-")
-        if named and document.id is None:
-            return document
-    return None
 
 
 def _model(document: Document) -> Common:
