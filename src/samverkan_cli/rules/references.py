@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from typing import Final
 
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.lifecycle import in_force
@@ -159,83 +161,177 @@ def _wrong_parent(types: DocTypes, model: Common, parent_typ: str, allowed: tupl
     )
 
 
-def _edges(ctx: Context) -> dict[str, dict[str, list[str]]]:
-    """Directed graphs per relation: overordnad, replacement (newer → older), rapporterar_till."""
-    graphs: dict[str, dict[str, list[str]]] = {
-        "overordnad": {},
-        "ersatter": {},
-        "rapporterar_till": {},
-    }
-    for _document, model in ctx.every_modelled():
-        if model.overordnad:
-            graphs["overordnad"].setdefault(model.id, []).append(model.overordnad)
-        for older in model.ersatter or ():
-            graphs["ersatter"].setdefault(model.id, []).append(older)
-        if model.ersatt_av:
-            graphs["ersatter"].setdefault(model.ersatt_av, []).append(model.id)
-        if isinstance(model, Grupp) and model.rapporterar_till:
-            graphs["rapporterar_till"].setdefault(model.id, []).append(model.rapporterar_till)
-    return graphs
+_RELATIONS: Final = ("overordnad", "ersatter", "rapporterar_till")
+#: relation → node → the nodes it points to
+Graph = dict[str, dict[str, list[str]]]
 
 
-def _cycle_members(graph: dict[str, list[str]]) -> list[list[str]]:
-    """Each cycle once, as the list of its nodes (iterative DFS: repositories can be deep)."""
-    state: dict[str, int] = {}
-    cycles: list[list[str]] = []
-    for start in sorted(graph):
-        if start in state:
+def _own_edges(model: Common) -> Iterator[tuple[str, str, str]]:
+    """(relation, from, to) for the edges one document adds: what it rests on, replaces (newer →
+    older, so both ersatter and ersatt_av point the same way) and reports to."""
+    if model.overordnad:
+        yield "overordnad", model.id, model.overordnad
+    for older in model.ersatter or ():
+        yield "ersatter", model.id, older
+    if model.ersatt_av:
+        yield "ersatter", model.ersatt_av, model.id
+    if isinstance(model, Grupp) and model.rapporterar_till:
+        yield "rapporterar_till", model.id, model.rapporterar_till
+
+
+class _Edges:
+    """The relations' directed graphs, out-edges sorted so that a walk is the same whatever the
+    documents' order. A whole run builds them from every model; a focused run (`record` on one
+    file of 10,000) makes only the models its walks reach, found by id and by a raw-value index
+    of ersatt_av (the one edge a document adds from another node)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._known: dict[str, dict[str, list[str]]] = {}
+        self.whole: Graph | None = None
+        if ctx.focus is None:
+            self.whole = {relation: {} for relation in _RELATIONS}
+            for _document, model in ctx.every_modelled():
+                for relation, source, target in _own_edges(model):
+                    self.whole[relation].setdefault(source, []).append(target)
+            for graph in self.whole.values():
+                for source, targets in graph.items():
+                    graph[source] = sorted(set(targets))
+
+    def out(self, relation: str, node: str) -> list[str]:
+        if self.whole is not None:
+            return self.whole[relation].get(node, [])
+        if node not in self._known:
+            self._known[node] = self._around(node)
+        return self._known[node].get(relation, [])
+
+    def _around(self, node: str) -> dict[str, list[str]]:
+        """The out-edges of `node`, per relation."""
+        graph: dict[str, list[str]] = {}
+        for document in self._sources(node):
+            model = document.model
+            if document.typ == "mote" or not isinstance(model, Common):
+                continue  # as every_modelled: a record adds no edge
+            for relation, source, target in _own_edges(model):
+                if source == node:
+                    graph.setdefault(relation, []).append(target)
+        return {relation: sorted(set(targets)) for relation, targets in graph.items()}
+
+    def _sources(self, node: str) -> list[Document]:
+        found = list(self._ctx.repo.by_id.get(node, ()))
+        seen = {id(document) for document in found}
+        return found + [d for d in self._replaced_by.get(node, ()) if id(d) not in seen]
+
+    @functools.cached_property
+    def _replaced_by(self) -> dict[str, list[Document]]:
+        index: dict[str, list[Document]] = {}
+        for document in self._ctx.repo.documents:
+            newer = document.raw.get("ersatt_av")
+            if isinstance(newer, str):
+                index.setdefault(newer, []).append(document)
+        return index
+
+
+def _in_cycles(edges: _Edges, relation: str) -> frozenset[str] | None:
+    """The nodes that lie on some cycle, so that a whole run walks from those only; None in a
+    focused run (it walks from each document of the focus)."""
+    if edges.whole is None:
+        return None
+    graph = edges.whole[relation]
+    found: set[str] = set()
+    for component in _components(graph):
+        if len(component) > 1 or component[0] in graph.get(component[0], ()):
+            found.update(component)
+    return frozenset(found)
+
+
+def _components(graph: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Tarjan's strongly connected components, iterative: repositories can be deep."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    for root in sorted(graph):
+        if root in index:
             continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        path: list[str] = []
-        while stack:
-            node, index = stack.pop()
-            if index == 0:
-                state[node] = 1
-                path.append(node)
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
             targets = graph.get(node, [])
-            if index < len(targets):
-                stack.append((node, index + 1))
-                target = targets[index]
-                if state.get(target) == 1:
-                    cycles.append(path[path.index(target) :])
-                elif target not in state:
-                    stack.append((target, 0))
-            else:
-                state[node] = 2
-                path.pop()
-    return cycles
+            if position < len(targets):
+                work.append((node, position + 1))
+                target = targets[position]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if work:  # back in the node that reached this one
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                yield _pop_component(stack, on_stack, node)
 
 
-_RELATION_FIELD = {
-    "overordnad": "overordnad",
-    "ersatter": "ersatter",
-    "rapporterar_till": "rapporterar_till",
-}
+def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]:
+    component: list[str] = []
+    while not component or component[-1] != root:
+        component.append(stack.pop())
+        on_stack.discard(component[-1])
+    return component
+
+
+def _shortest_cycle(edges: _Edges, relation: str, start: str) -> list[str] | None:
+    """The shortest cycle through `start` (breadth first, out-edges in sorted order), as its
+    nodes from `start`: one answer per node that a focused run finds exactly as a whole run."""
+    parent: dict[str, str] = {start: start}
+    level = [start]
+    while level:
+        following: list[str] = []
+        for node in level:
+            for target in edges.out(relation, node):
+                if target == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(parent[path[-1]])
+                    return path[::-1]
+                if target not in parent:
+                    parent[target] = node
+                    following.append(target)
+        level = following
+    return None
 
 
 @check("SV014")
 def cycles(ctx: Context) -> Iterator[Diagnostic]:
-    for relation, graph in _edges(ctx).items():
-        for members in _cycle_members(graph):
-            for position, member in enumerate(members):
-                turn = members[position:] + members[:position]
-                chain = " → ".join([*turn, member])
-                document = ctx.repo.get(member)
-                if document is None:
-                    continue
-                loc = _cycle_loc(document, relation)
-                yield document.diagnostic(
-                    "SV014",
-                    f"Cirkel i '{relation}': {chain}. Ett dokument kan inte (indirekt) vila på, "
-                    "ersätta eller rapportera till sig självt. Bryt cirkeln.",
-                    loc,
-                )
+    edges = _Edges(ctx)
+    members = {relation: _in_cycles(edges, relation) for relation in _RELATIONS}
+    for document, model in ctx.modelled():
+        if ctx.repo.get(model.id) is not document:
+            continue  # a shared id is reported by its own rule; its first file speaks here
+        for relation in _RELATIONS:
+            known = members[relation]
+            if known is not None and model.id not in known:
+                continue
+            cycle = _shortest_cycle(edges, relation, model.id)
+            if cycle is None:
+                continue
+            chain = " → ".join([*cycle, model.id])
+            yield document.diagnostic(
+                "SV014",
+                f"Cirkel i '{relation}': {chain}. Ett dokument kan inte (indirekt) vila på, "
+                "ersätta eller rapportera till sig självt. Bryt cirkeln.",
+                _cycle_loc(document, relation),
+            )
 
 
 def _cycle_loc(document: Document, relation: str) -> Loc:
     if relation == "ersatter" and "ersatter" not in document.raw:
         return ("ersatt_av",)
-    return (_RELATION_FIELD[relation],)
+    return (relation,)
 
 
 @check("SV015")
