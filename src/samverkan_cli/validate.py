@@ -11,6 +11,7 @@ from samverkan_cli.catalog import CATALOG
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.errors import UserError
 from samverkan_cli.findings import SETTINGS, Findings, Result
+from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import DOCUMENT_FOLDERS, Repository
 from samverkan_cli.rules.checks import all_checks
 from samverkan_cli.rules.registry import Context
@@ -41,7 +42,7 @@ def _found(repo: Repository, today: date, focus: frozenset[str] | None = None) -
     found: list[Diagnostic] = [p for d in judged for p in d.problems]
     for registered in all_checks():
         found.extend(registered.run(context))
-    silenced = _silenced(repo)
+    silenced = _silenced(repo, judged)
     # A focused run keeps only the focus's findings (select): only their files' locks count.
     locked = {d for document in judged for d in document.locked}
     kept = {d for d in found if d in locked or not _is_silenced(d, silenced)}
@@ -114,9 +115,10 @@ def outside_folders(root: Path, relative: list[str]) -> list[str]:
     return found
 
 
-def _silenced(repo: Repository) -> dict[str, frozenset[str]]:
+def _silenced(repo: Repository, judged: list[Document]) -> dict[str, frozenset[str]]:
+    """What each judged file silences (a focused run keeps only its files' findings)."""
     everywhere = frozenset(repo.config.ignorera)
-    return {d.path: everywhere | d.ignored for d in repo.documents}
+    return {d.path: everywhere | d.ignored for d in judged}
 
 
 def _is_silenced(diagnostic: Diagnostic, silenced: dict[str, frozenset[str]]) -> bool:

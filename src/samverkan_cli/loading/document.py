@@ -9,8 +9,9 @@ from typing import Any
 from samverkan_cli.catalog import severity
 from samverkan_cli.diagnostics import Diagnostic
 from samverkan_cli.fileio import RefusedFile, read_regular
+from samverkan_cli.loading import facts as found_facts
 from samverkan_cli.loading.facts import NONE as NO_FACTS
-from samverkan_cli.loading.facts import Facts
+from samverkan_cli.loading.facts import Facts, Packed
 from samverkan_cli.loading.scalars import Loc
 from samverkan_cli.loading.yamlread import Located, Position
 from samverkan_cli.model.documents import AnyModel
@@ -41,7 +42,9 @@ class Document:
     __slots__ = (
         "_body",
         "_checking",
+        "_facts",
         "_folded",
+        "_id",
         "_locked",
         "_model",
         "_problems",
@@ -51,7 +54,6 @@ class Document:
         "_typ",
         "body_line",
         "digest",
-        "facts",
         "front_digest",
         "located",
         "path",
@@ -65,7 +67,7 @@ class Document:
         text: str | None = None,
         body: str = "",
         body_line: int = 1,
-        facts: Facts = NO_FACTS,
+        facts: Packed = NO_FACTS,
         source: str | None = None,
         digest: bytes | None = None,
         front_digest: bytes | None = None,
@@ -84,7 +86,7 @@ class Document:
         self._renumbered: Mapping[str, tuple[int, ...]] = renumbered or {}
         #: What makes the four above on first use (None: given, or made already).
         self._checking = checking
-        self.facts = facts
+        self._facts = facts
         #: Digests of the whole file and of its front matter alone (None when not read as a
         #: document): publish re-renders a page only when the digests it depends on change.
         self.digest = digest
@@ -94,7 +96,14 @@ class Document:
         #: The file to read `text` from when it is not held (None: held, or not readable).
         self._source = source
         self._typ: str | object | None = _UNSET
+        self._id: str | object | None = _UNSET
         self._folded: set[str] | None = None
+
+    @property
+    def facts(self) -> Facts:
+        if isinstance(self._facts, bytes):  # kept packed by the cache: unpacked once
+            self._facts = found_facts.unpack(self._facts)
+        return self._facts
 
     @property
     def model(self) -> AnyModel | None:
@@ -179,10 +188,10 @@ class Document:
     @property
     def id(self) -> str | None:
         """The id users refer to: a meeting's is its file name, everyone else's their `id`."""
-        if self.typ == "mote":
-            return self.stem
-        value = self.raw.get("id")
-        return value if isinstance(value, str) else None
+        if self._id is _UNSET:  # indexes ask for it several times a document: find it once
+            value = self.stem if self.typ == "mote" else self.raw.get("id")
+            self._id = value if isinstance(value, str) else None
+        return self._id  # type: ignore[return-value]
 
     def written(self, name: str) -> bool:
         """Whether the user wrote field `name` with a value, even if spelled with å, ä or ö.

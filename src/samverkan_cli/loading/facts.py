@@ -7,6 +7,7 @@ changed is never read again, and lets worker processes find them in parallel.
 
 from __future__ import annotations
 
+import marshal
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -40,6 +41,19 @@ NONE = Facts()
 def from_plain(plain: tuple[Any, ...]) -> Facts:
     identity_numbers, found_links, headings = plain
     return Facts(tuple(identity_numbers), tuple(found_links), headings)
+
+
+#: Facts as kept in the cache: marshal bytes, unpacked when a rule first asks (`record` on one
+#: file of 10,000 asks for one file's; unpacking them all costs such a run ~0.15 s).
+Packed = Facts | bytes
+
+
+def pack(found: Packed) -> bytes:
+    return found if isinstance(found, bytes) else marshal.dumps(found.plain())
+
+
+def unpack(found: Packed) -> Facts:
+    return found if isinstance(found, Facts) else from_plain(marshal.loads(found))
 
 
 def find(

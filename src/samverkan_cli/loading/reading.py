@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from samverkan_cli.loading import facts
-from samverkan_cli.loading.facts import Facts
+from samverkan_cli.loading.facts import Packed
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class Unreadable:
     message: str
     line: int
     column: int
-    facts: Facts
+    facts: Packed
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class FrontMatter:
     #: (message, line, column) of each field written twice.
     problems: tuple[tuple[str, int, int], ...]
     body_line: int
-    facts: Facts
+    facts: Packed
     #: The positions of keys and values, as marshal bytes: unpacked only for a finding.
     positions: bytes
     #: A digest of the front matter's text (publish makes pages again when it changes).
@@ -63,22 +63,28 @@ Plain = tuple[Any, ...]
 def plain(reading: Reading) -> Plain:
     if isinstance(reading, Unreadable):
         r = reading
-        return ("fel", r.code, r.message, r.line, r.column, r.facts.plain())
+        return ("fel", r.code, r.message, r.line, r.column, facts.pack(r.facts))
     f = reading
-    return ("ok", f.value, f.problems, f.body_line, f.facts.plain(), f.positions, f.front_digest)
+    return ("ok", f.value, f.problems, f.body_line, facts.pack(f.facts), f.positions, f.front_digest)
 
 
 def typed(data: Plain) -> Reading:
     """The record a plain reading stands for (a malformed one raises ValueError or TypeError)."""
     if data[0] == "fel":
-        _kind, code, message, line, column, plain_facts = data
-        return Unreadable(code, message, line, column, facts.from_plain(plain_facts))
-    _kind, value, problems, body_line, plain_facts, positions, front_digest = data
+        _kind, code, message, line, column, packed = data
+        return Unreadable(code, message, line, column, _packed(packed))
+    _kind, value, problems, body_line, packed, positions, front_digest = data
     return FrontMatter(
         value,
         tuple((m, ln, col) for m, ln, col in problems) if problems else (),
         body_line,
-        facts.from_plain(plain_facts),
+        _packed(packed),
         positions,
         front_digest,
     )
+
+
+def _packed(packed: Any) -> bytes:
+    if not isinstance(packed, bytes):
+        raise TypeError("facts are kept packed")  # the shape of another version
+    return packed

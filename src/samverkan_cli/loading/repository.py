@@ -15,7 +15,7 @@ import functools
 import marshal
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -75,11 +75,27 @@ class Repository:
     by_id: dict[str, list[Document]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.by_id:
+            return  # given (replaced)
         index: dict[str, list[Document]] = defaultdict(list)
         for document in self.documents:
             if document.id is not None:
                 index[document.id].append(document)
         self.by_id = dict(index)
+
+    def replaced(self, fresh: Mapping[str, Document]) -> Repository:
+        """This repository with the files at `fresh`'s paths read anew: `record` validates
+        what it wrote against the rest as loaded, without indexing 10,000 files again."""
+        documents = [fresh.get(d.path, d) for d in self.documents]
+        old = [d for d in self.documents if d.path in fresh]
+        if len(old) != len(fresh) or any(d.id != fresh[d.path].id for d in old):
+            return Repository(self.root, self.config, self.laws, documents)
+        by_id = dict(self.by_id)
+        for before in old:
+            if before.id is not None:
+                after = fresh[before.path]
+                by_id[before.id] = [after if d is before else d for d in by_id[before.id]]
+        return Repository(self.root, self.config, self.laws, documents, by_id)
 
     def get(self, document_id: str) -> Document | None:
         found = self.by_id.get(document_id)

@@ -147,9 +147,7 @@ def validated(repo: Repository, today: date, edited: list[Edited]) -> Result:
     """validate's findings for the edited files, the rest of the repository as loaded (one
     load per run: the edited documents are read again from their new bytes, in memory)."""
     fresh = {one.path: _document(repo, one) for one in edited}
-    documents = [fresh.get(d.path, d) for d in repo.documents]
-    again = Repository(repo.root, repo.config, repo.laws, documents)
-    return run_focused(again, today, list(fresh))
+    return run_focused(repo.replaced(fresh), today, list(fresh))
 
 
 def _document(repo: Repository, one: Edited) -> Document:
