@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +32,7 @@ from samverkan_cli.lifecycle import decided_on, in_force, next_review, period_of
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import (
+    Antagande,
     Common,
     Grupp,
     Handlingsplan,
@@ -137,6 +138,22 @@ class AdoptionFigures:
 
 
 @dataclass(frozen=True)
+class PartyAdoption:
+    """One party's decisions on what was recommended to it, as of Y-12-31: the forum asks which
+    kommuner have not adopted what was recommended (documents in force included)."""
+
+    party: str
+    adopted: list[str]  # ids, each list sorted
+    declined: list[str]
+    pending: list[str]  # no decision, or aterremitterad/bordlagd
+    late: list[str]  # of pending: past svara_senast
+
+    @property
+    def not_adopted(self) -> int:
+        return len(self.declined) + len(self.pending)
+
+
+@dataclass(frozen=True)
 class RequirementFigures:
     """A requirement of the law (lagkrav) and the published documents fulfilling it on Y-12-31."""
 
@@ -192,6 +209,7 @@ class Report:
     #: Every typ's label, in hierarchy order (a county's own types, relabelled built-ins).
     typ_labels: dict[str, str] = field(default_factory=dict)
     adoptions: list[AdoptionFigures] = field(default_factory=list)
+    adoption_by_party: list[PartyAdoption] = field(default_factory=list)
     requirements: list[RequirementFigures] = field(default_factory=list)
     #: Each visible document's and group's title, by id: findings are named by them in the
     #: report's first part, where file paths and rule codes do not belong.
@@ -381,18 +399,30 @@ def project_figures(repo: Repository, year: int) -> ProjectFigures:
     )
 
 
-def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
-    """Every shown document with an antagande block under way on Y-12-31: not in force, not
-    ended, and begun (recommended, else a first position, else the deadline) by then."""
-    end = date(year, 12, 31)
-    found = []
-    for document, model in _documents(repo):
+def _recommended(
+    docs: list[tuple[Document, Common]], end: date
+) -> Iterator[tuple[Document, Common, Antagande]]:
+    """The shown documents with an antagande block begun (recommended, else a first position,
+    else the deadline) by `end` and not ended (upphävd, ersatt) by then."""
+    for document, model in docs:
         plan = antagande.plan(model)
-        if plan is None or in_force(model, end) or _ended_by(model, end):
+        if plan is None or _ended_by(model, end):
             continue
         begun = plan.rekommendation.datum if plan.rekommendation else None
         first = min((s.datum for s in model.stallningstaganden or ()), default=None)
-        if (begun or first or plan.svara_senast) > end:
+        if (begun or first or plan.svara_senast) <= end:
+            yield document, model, plan
+
+
+def adoption_figures(
+    repo: Repository, year: int, docs: list[tuple[Document, Common]] | None = None
+) -> list[AdoptionFigures]:
+    """Every shown document with an antagande block under way on Y-12-31: recommended, not in
+    force and not ended."""
+    end = date(year, 12, 31)
+    found = []
+    for document, model, plan in _recommended(_documents(repo) if docs is None else docs, end):
+        if in_force(model, end):
             continue
         found.append(
             AdoptionFigures(
@@ -406,6 +436,34 @@ def adoption_figures(repo: Repository, year: int) -> list[AdoptionFigures]:
             )
         )
     return sorted(found, key=lambda a: a.ref.id)
+
+
+def adoption_by_party(
+    repo: Repository, year: int, docs: list[tuple[Document, Common]] | None = None
+) -> list[PartyAdoption]:
+    """Per party that must decide on something recommended by Y-12-31 (in force by then or
+    not), what it adopted, declined and has not decided; parties in samverkan.yaml's order."""
+    end = date(year, 12, 31)
+    lists: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
+    for _document, model, _plan in _recommended(_documents(repo) if docs is None else docs, end):
+        found = antagande.positions(model, end)
+        late = set(antagande.late(model, repo.config, end))
+        for key in antagande.must_decide(model, repo.config):
+            adopted, declined, pending, overdue = lists.setdefault(key, ([], [], [], []))
+            position = found.get(key)
+            if position is not None and position.utfall == "antagen":
+                adopted.append(model.id)
+            elif position is not None and position.utfall == "avslagen":
+                declined.append(model.id)
+            else:
+                pending.append(model.id)
+                if key in late:
+                    overdue.append(model.id)
+    order = {key: index for index, key in enumerate(repo.config.parter)}
+    return [
+        PartyAdoption(key, *(sorted(ids) for ids in lists[key]))
+        for key in sorted(lists, key=lambda k: (order.get(k, len(order)), k))
+    ]
 
 
 def requirement_figures(
@@ -513,7 +571,8 @@ def collect(
         changes=changes,
         party_names={key: party.namn for key, party in repo.config.parter.items()},
         typ_labels=repo.config.types.labels(),
-        adoptions=adoption_figures(repo, year),
+        adoptions=adoption_figures(repo, year, docs),
+        adoption_by_party=adoption_by_party(repo, year, docs),
         requirements=requirement_figures(repo, year, docs),
         titles={
             **{d.id: m.titel for d, m in docs if d.id},

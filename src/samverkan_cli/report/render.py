@@ -164,7 +164,19 @@ def _charts(report: Report) -> dict[str, Any]:
         )
         for i in report.indicators
     ]
+    not_adopted = [
+        charts.Bar(
+            report.party_names.get(p.party, p.party),
+            p.not_adopted,
+            tone="bad" if p.late or p.declined else "warn" if p.pending else "ok",
+        )
+        for p in report.adoption_by_party
+    ]
     return {
+        "adoption_by_party": charts.bar_chart(
+            f"Rekommenderade dokument som parten inte har antagit, 31 december {report.year}",
+            not_adopted,
+        ),
         "activities": activities,
         "indicators": indicators,
         "deviations": {
