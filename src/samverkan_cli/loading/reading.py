@@ -65,7 +65,15 @@ def plain(reading: Reading) -> Plain:
         r = reading
         return ("fel", r.code, r.message, r.line, r.column, facts.pack(r.facts))
     f = reading
-    return ("ok", f.value, f.problems, f.body_line, facts.pack(f.facts), f.positions, f.front_digest)
+    return (
+        "ok",
+        f.value,
+        f.problems,
+        f.body_line,
+        facts.pack(f.facts),
+        f.positions,
+        f.front_digest,
+    )
 
 
 def typed(data: Plain) -> Reading:

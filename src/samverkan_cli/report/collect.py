@@ -252,13 +252,21 @@ def _select(
     return sorted(chosen, key=lambda ref: ref.id)
 
 
-def document_figures(repo: Repository, year: int) -> DocumentFigures:
+def document_figures(
+    repo: Repository, year: int, docs: list[tuple[Document, Common]] | None = None
+) -> DocumentFigures:
     end = date(year, 12, 31)
-    docs = _documents(repo)
+    docs = _documents(repo) if docs is None else docs
     config = repo.config
+    current = [(d, m) for d, m in docs if in_force(m, end)]  # asked once a document
+    due = {id(m): next_review(m, config) for _d, m in current}  # by object: ids may repeat
 
     def decided(model: Common) -> bool:
         return model.status in DECIDED_STATUSES
+
+    def overdue(model: Common) -> date | None:
+        day = due[id(model)]
+        return day if day is not None and day < end else None
 
     return DocumentFigures(
         decided=_select(docs, lambda m: decided(m) and _in(decided_on(m), year)),
@@ -267,19 +275,10 @@ def document_figures(repo: Repository, year: int) -> DocumentFigures:
         expired=_select(docs, lambda m: decided(m) and _in(m.giltig_till, year)),
         repealed=_select(docs, lambda m: m.status == "upphavd" and _in(m.upphavd_datum, year)),
         superseded=_select(docs, lambda m: m.status == "ersatt" and _in(m.upphavd_datum, year)),
-        in_force=_select(docs, lambda m: in_force(m, end) and not _finished_project(m, end)),
-        reviews_overdue=_select(
-            docs, lambda m: in_force(m, end) and _review_before(m, config, end)
-        ),
-        reviews_due_next_year=_select(
-            docs, lambda m: in_force(m, end) and _in(next_review(m, config), year + 1)
-        ),
+        in_force=_select(current, lambda m: not _finished_project(m, end)),
+        reviews_overdue=_select(current, overdue),
+        reviews_due_next_year=_select(current, lambda m: _in(due[id(m)], year + 1)),
     )
-
-
-def _review_before(model: Common, config: Config, day: date) -> date | None:
-    due = next_review(model, config)
-    return due if due is not None and due < day else None
 
 
 def _existed_in(group: Grupp, year: int) -> bool:
@@ -373,11 +372,13 @@ def _finished_project(model: Common, end: date) -> bool:
     return done or (model.slut is not None and model.slut <= end)
 
 
-def project_figures(repo: Repository, year: int) -> ProjectFigures:
+def project_figures(
+    repo: Repository, year: int, docs: list[tuple[Document, Common]] | None = None
+) -> ProjectFigures:
     end = date(year, 12, 31)
     projects = [
         (d, m)
-        for d, m in _documents(repo)
+        for d, m in (_documents(repo) if docs is None else docs)
         if isinstance(m, Projekt) and m.status in DECIDED_STATUSES and m.start
     ]
     refs = [
@@ -531,14 +532,14 @@ def deviation_figures(
     docs: list[tuple[Document, Common]] | None = None,
 ) -> list[DeviationFigures]:
     """Each visible document's deviations in Y, by quarter (rows SV062 reports are left out)."""
-    refs = {
-        model.id: _ref(document, model, "")
+    shown = {
+        model.id: (document, model)
         for document, model in (_documents(repo) if docs is None else docs)
     }
-    usable = avvikelser.known(counts, refs, repo.config.parter)
+    usable = avvikelser.known(counts, shown, repo.config.parter)
     whole = avvikelser.whole_year(usable, year)
     return [
-        DeviationFigures(refs[key], quarters, whole.get(key, 0))
+        DeviationFigures(_ref(*shown[key], ""), quarters, whole.get(key, 0))
         for key, quarters in avvikelser.by_quarter(usable, year).items()
     ]
 
@@ -564,9 +565,9 @@ def collect(
         year=year,
         today=today,
         name=repo.config.namn,
-        documents=document_figures(repo, year),
+        documents=document_figures(repo, year, docs),
         groups=group_figures(repo, year, min(today, date(year, 12, 31))),
-        projects=project_figures(repo, year),
+        projects=project_figures(repo, year, docs),
         findings=findings,
         changes=changes,
         party_names={key: party.namn for key, party in repo.config.parter.items()},

@@ -12,7 +12,6 @@ from urllib.parse import unquote
 
 from samverkan_cli import attachments, personnummer
 from samverkan_cli.diagnostics import Diagnostic
-from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.yamlread import Position
 from samverkan_cli.model.vocabulary import DOC_ID
 from samverkan_cli.rules.registry import Context, check
@@ -170,14 +169,19 @@ def identity_numbers(ctx: Context) -> Iterator[Diagnostic]:
 
 @check("SV053")
 def broken_links(ctx: Context) -> Iterator[Diagnostic]:
+    said: dict[tuple[str, str], str | None] = {}  # by folder and target: links repeat
     for document in ctx.documents():
+        folder = posixpath.dirname(document.path)
         for target, line, column in document.facts.links:
-            problem = _link_problem(ctx, document, target)
+            if (folder, target) not in said:
+                said[folder, target] = _link_problem(ctx, folder, target)
+            problem = said[folder, target]
             if problem is not None:
                 yield document.at("SV053", problem, Position(line, column))
 
 
-def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
+def _link_problem(ctx: Context, folder: str, target: str) -> str | None:
+    """What is wrong with a link to `target` in a file in `folder` (None: nothing)."""
     if not target or target.startswith("#") or _SCHEME.match(target):
         return None
     bare = unquote(target.split("#", 1)[0].split("?", 1)[0])
@@ -185,7 +189,7 @@ def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
         if bare in ctx.repo.by_id or bare in ctx.unreadable_ids:
             return None  # an unreadable file's own finding says what is wrong
         return f"Länken går till {bare}, men inget dokument har det id:t. Rätta id:t i länken."
-    base = "" if bare.startswith("/") else posixpath.dirname(document.path)
+    base = "" if bare.startswith("/") else folder
     resolved = posixpath.normpath(posixpath.join(base, bare.lstrip("/")))
     if resolved.startswith("../") or resolved == "..":
         return f"Länken '{target}' pekar utanför arkivet. Länka till en fil i arkivet eller en webbadress."
@@ -201,20 +205,29 @@ def _link_problem(ctx: Context, document: Document, target: str) -> str | None:
 def unpublished_attachments(ctx: Context) -> Iterator[Diagnostic]:
     """Attachments a document that may be published links to, which publish leaves out (a
     document that is never published has nothing left out; a missing file is SV053's)."""
+    said: dict[tuple[str, str], str | None] = {}  # by folder and target: links repeat
     for document, model in ctx.modelled():
         if model.publicera is not True:
             continue
+        folder = posixpath.dirname(document.path)
         for target, line, column in document.facts.links:
-            path = attachments.linked_file(document.path, target, ctx.exists)
-            if path is None:
-                continue
-            if attachments.suffix(path) in attachments.FORMATS:
-                problem = ctx.attachment_problem(path)
-            else:
-                problem = attachments.not_published_kind(path)
+            if (folder, target) not in said:
+                said[folder, target] = _attachment_problem(ctx, document.path, target)
+            problem = said[folder, target]
             if problem is not None:
                 yield document.at(
                     "SV056",
                     f"Bilagan '{target}' kan inte publiceras på webbplatsen. {problem}",
                     Position(line, column),
                 )
+
+
+def _attachment_problem(ctx: Context, document_path: str, target: str) -> str | None:
+    """Why the file (not a document) that `target` links to is not published; None when it
+    is, or when the link names no such file."""
+    path = attachments.linked_file(document_path, target, ctx.exists)
+    if path is None:
+        return None
+    if attachments.suffix(path) in attachments.FORMATS:
+        return ctx.attachment_problem(path)
+    return attachments.not_published_kind(path)
