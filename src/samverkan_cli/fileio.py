@@ -38,6 +38,23 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise
 
 
+def read_only(path: str | Path) -> bool:
+    """Whether the user has made the file read-only. write_atomic replaces a file by renaming,
+    which only its folder's permission governs: without asking, a read-only file would be
+    rewritten (by anyone, as it is by root, who may write anything)."""
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return False
+    return not mode & 0o222 or not os.access(path, os.W_OK)
+
+
+READ_ONLY: Final = (
+    "{path} är skrivskyddad, så inget ändrades. Ta bort skrivskyddet (t.ex. chmod u+w {path}) "
+    "om filen ska ändras, och försök igen."
+)
+
+
 def create_atomic(path: Path, text: str) -> None:
     """Like write_atomic, but never replaces an existing file (raises FileExistsError).
 

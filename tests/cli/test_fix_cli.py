@@ -120,3 +120,27 @@ def test_an_ersatt_document_without_its_end_gets_the_new_ones_first_day(tmp_path
     text = (root / "dokument/overenskommelser/OVK-0002-gammal.md").read_text("utf-8")
     assert "upphavd_datum: 2026-02-01" in text
     assert [d for d in validate(root) if "OVK-0002" in d.path] == []
+
+
+def test_a_read_only_file_is_not_fixed(tmp_path):
+    root = _swedish_keys(tmp_path)
+    target = root / RUT
+    before = target.read_bytes()
+    target.chmod(0o444)
+    try:
+        output = _fix(root)
+    finally:
+        target.chmod(0o644)
+    assert f"{RUT} är skrivskyddad, så inget ändrades." in output
+    assert "+faststalld" not in output
+    assert target.read_bytes() == before
+
+
+def test_what_is_left_is_told_for_the_paths_asked_about_only(tmp_path):
+    documents = base()
+    documents[RUT] = front_matter(documents[RUT]).replace("faststalld:", "fastställd:")
+    documents[OVK]["status"] = "ersatt"  # SV015 elsewhere: not this run's business
+    root = write_repo(tmp_path, documents)
+    output = _fix(root, RUT)
+    assert "+faststalld" in output
+    assert OVK not in output

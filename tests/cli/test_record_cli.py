@@ -238,7 +238,38 @@ REFUSALS = [
         2,
         "Fel: Ersätt … efter --instans med det riktiga värdet.",
     ),
-]
+    (
+        ["stallningstagande", "RUT-0001", "--part", "kommun-a", "--instans", "KS", "--datum",
+         "2026-06-01"],
+        1,
+        "Fel: RUT-0001 är en rutin: parter tar ställning till avtal och överenskommelser, inte "
+        "till en rutin. Ange avtalets eller överenskommelsens id.",
+    ),
+    (
+        ["faststallande", "OVK-0001", "--av", "bg", "--datum", "2026-06-01"],
+        1,
+        "Fel: OVK-0001 är en överenskommelse, som parterna skriver under i stället för att en "
+        "grupp fastställer det. Registrera underskrifterna: samverkan record underskrift OVK-0001.",
+    ),
+    (
+        ["ersattning", "RUT-0001", "--av", "bg", "--datum", "2026-06-01"],
+        1,
+        "Fel: bg är en grupp, inte ett dokument. Ange med --av id för dokumentet som ersätter "
+        "RUT-0001 (samverkan list visar dem).",
+    ),
+    (
+        ["beslut", "2026-02-01-bg", "--instans", "SN", "--datum", "2026-06-01"],
+        2,
+        "Fel: 2026-02-01-bg är mötesanteckningar, och i dem registrerar record inget. Registrera "
+        "beslutet i dokumentet som det gäller (samverkan list visar dokumentens id).",
+    ),
+    (
+        ["beslut"],
+        2,
+        "Fel: Ange dokumentets id efter 'samverkan record beslut', t.ex. samverkan record beslut "
+        "OVK-0003.\nSe 'samverkan --help' eller 'samverkan KOMMANDO --help'.",
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("args", "code", "message"), REFUSALS)
@@ -300,14 +331,14 @@ def test_two_runs_at_once_keep_both_steps(tmp_path):
         f"'--instans', 'KF', '--datum', '2026-01-0' + sys.argv[2], '-C', {str(root)!r}, "
         f"'--today', {TODAY!r}]))"
     )
-    for _ in range(3):
+    for first, second in (("3", "4"), ("5", "6"), ("7", "8")):
         runs = [
             subprocess.Popen([sys.executable, "-c", code, party, day], stdout=subprocess.DEVNULL)
-            for party, day in (("kommun-a", "3"), ("kommun-b", "4"))
+            for party, day in (("kommun-a", first), ("kommun-b", second))
         ]
         assert [r.wait() for r in runs] == [0, 0]
     text = (root / HOK).read_text("utf-8")
-    assert text.count("datum: 2026-01-03") == 3 and text.count("datum: 2026-01-04") == 3
+    assert all(text.count(f"datum: 2026-01-0{day}") == 1 for day in "345678")
 
 
 def test_every_todo_command_runs_and_closes_its_item(capsys, tmp_path):
@@ -434,3 +465,119 @@ def test_a_group_is_not_a_document_to_sign(capsys, root):
     )  # fmt: skip
     assert code == 2
     assert "bg är en grupp, inte ett avtal eller en överenskommelse. Ett ställningstagande" in err
+
+
+def test_a_read_only_file_is_refused_and_left_as_it_was(capsys, root):
+    target = root / RUT
+    before = target.read_bytes()
+    target.chmod(0o444)
+    try:
+        code, out, err = run(capsys, root, "beslut", "RUT-0001", "--instans", "SN", "--datum",
+                             "2026-06-01")  # fmt: skip
+        assert (code, out) == (1, "")
+        assert err.strip() == (
+            f"Fel: {RUT} är skrivskyddad, så inget ändrades. Ta bort skrivskyddet (t.ex. chmod "
+            f"u+w {RUT}) om filen ska ändras, och försök igen."
+        )
+        assert target.read_bytes() == before and (target.stat().st_mode & 0o777) == 0o444
+    finally:
+        target.chmod(0o644)
+
+
+def test_an_id_two_files_share_is_refused_naming_both(capsys, root):
+    copy = root / "dokument/rutiner/RUT-0001-kopia.md"
+    copy.write_bytes((root / RUT).read_bytes())
+    before = {p: p.read_bytes() for p in root.rglob("*.md")}
+    code, _out, err = run(capsys, root, "granskning", "RUT-0001")
+    assert code == 1
+    assert err.strip() == (
+        "Fel: Flera filer har id RUT-0001: dokument/rutiner/RUT-0001-kopia.md, "
+        f"{RUT}. Det går inte att veta vilken som menas, så inget registrerades. Ge varje "
+        "dokument ett eget id (SV005) och försök igen."
+    )
+    assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
+
+
+def test_a_field_spelt_with_a_ring_is_not_split_in_two(capsys, root):
+    text = (root / HOK).read_text("utf-8").replace("stallningstaganden:", "ställningstaganden:")
+    (root / HOK).write_text(text, "utf-8")
+    code, _out, err = run(capsys, root, "stallningstagande", "HOK-0001", "--part", "kommun-a",
+                          "--instans", "KF", "--datum", "2026-01-05")  # fmt: skip
+    assert code == 1
+    assert err.strip() == (
+        f"Fel: {HOK} stavar fältet 'ställningstaganden'. Kör först samverkan fix {HOK} så att "
+        "det heter stallningstaganden, och registrera sedan igen. Inget ändrades."
+    )
+    assert (root / HOK).read_text("utf-8") == text
+
+
+def test_the_same_step_twice_is_written_once(capsys, root):
+    args = ("beslut", "RUT-0001", "--instans", "SN", "--datum", "2026-06-01", "--paragraf", "106")
+    assert run(capsys, root, *args)[0] == 0
+    once = (root / RUT).read_bytes()
+    code, out, _ = run(capsys, root, *args)
+    assert code == 0
+    assert f"{RUT}: redan registrerat, inget ändrades." in out
+    assert (root / RUT).read_bytes() == once
+    assert once.count(b"instans: SN") == 1
+
+
+def test_one_who_signs_for_the_kommuner_need_not_be_a_party(capsys, tmp_path):
+    documents = base()
+    documents[OVK]["parter"] = ["region-norr", "kommun-a"]
+    documents[OVK]["stallningstaganden"] = [
+        {"part": "kommun-a", "instans": "KS", "datum": "2026-01-20"}
+    ]
+    root = write_repo(tmp_path / "lan", documents)
+    code, out, err = run(capsys, root, "underskrift", "OVK-0001", "--part", "forbund", "--namn",
+                         "F Exempel", "--befattning", "Förbundsdirektör", "--datum", "2026-02-03",
+                         "--for", "kommun-a")  # fmt: skip
+    assert err == "" and code in (0, 1)
+    text = (root / OVK).read_text("utf-8")
+    assert "forbund" in text.split("undertecknare:", 1)[1]
+    assert "for: [kommun-a]" in text or "for:\n  - kommun-a" in text
+    assert "SV011" not in out and "SV030" not in out
+
+
+def test_a_signature_before_the_partys_own_decision_is_refused(capsys, tmp_path):
+    documents = base()
+    documents[OVK]["stallningstaganden"] = [
+        {"part": "kommun-a", "instans": "KS", "datum": "2026-03-01"}
+    ]
+    root = write_repo(tmp_path / "lan", documents)
+    before = (root / OVK).read_bytes()
+    code, _out, err = run(capsys, root, "underskrift", "OVK-0001", "--part", "kommun-a", "--namn",
+                          "C", "--befattning", "Socialchef", "--datum", "2026-02-15")  # fmt: skip
+    assert code == 1
+    assert err.strip() == (
+        "Fel: A kommun (kommun-a) beslutade att anta dokumentet 2026-03-01 (KS), och underskriften kan "
+        "inte vara daterad före det (2026-02-15). Ange underskriftens rätta datum."
+    )
+    assert (root / OVK).read_bytes() == before
+
+
+def test_nothing_is_recorded_in_an_ended_document(capsys, root):
+    _ended(root)
+    before = (root / RUT).read_bytes()
+    code, _out, err = run(capsys, root, "granskning", "RUT-0001")
+    assert code == 1
+    assert err.strip() == (
+        "Fel: RUT-0001 är ersatt och gäller inte längre, så inget registreras i det. Registrera "
+        "steget i dokumentet som gäller nu (OVK-0001)."
+    )
+    assert (root / RUT).read_bytes() == before
+
+
+def test_a_value_some_reader_takes_for_a_number_is_quoted(capsys, root):
+    assert run(capsys, root, "beslut", "RUT-0001", "--instans", "1e3", "--datum", "2026-06-01")[
+        0
+    ] in (0, 1)
+    assert 'instans: "1e3"' in (root / RUT).read_text("utf-8")
+
+
+def test_record_alone_shows_its_commands_in_swedish(capsys):
+    code = main(["record"])
+    out = capsys.readouterr().out
+    assert "Kommandon" in out and "Flaggor" in out
+    assert "Options" not in out and "Commands" not in out and "<bool>" not in out
+    assert code == 0

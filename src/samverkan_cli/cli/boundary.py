@@ -26,7 +26,8 @@ def run(args: list[str]) -> int:
     try:
         from samverkan_cli.cli.app import command
 
-        help_wanted = not args or "--help" in args
+        # A group alone (`samverkan record`) shows its help, as the program alone does.
+        help_wanted = not args or "--help" in args or args[-1] in _GROUPS
         result = command(help_wanted=help_wanted).main(
             args=args, prog_name="samverkan", standalone_mode=False
         )
@@ -155,7 +156,11 @@ def usage_message(error: Any, args: list[str] | tuple[str, ...] = ()) -> str:
             return (
                 f"Ange vilken sorts dokument, en av: {', '.join(TYP)}. T.ex. samverkan new rutin."
             )
-        return f"{_param(error)} saknas."
+        name = _param(error)
+        path = getattr(getattr(error, "ctx", None), "command_path", "samverkan")
+        if name == "ID":
+            return f"Ange dokumentets id efter '{path}', t.ex. {path} OVK-0003."
+        return f"{name} saknas."
     if isinstance(error, click_types.BadParameter):
         return f"Ogiltigt värde för {_param(error)}: {_bad_value(error)}"
     return f"Felaktig användning: {getattr(error, 'message', error)}"
@@ -187,6 +192,9 @@ def _bad_value(error: Any) -> str:
     return str(getattr(error, "message", error))
 
 
+#: The commands that hold commands (record, avvikelser).
+_GROUPS: Final = frozenset({"record", "avvikelser"})
+
 #: An example value for the options that take a number.
 _EXAMPLES = {"--year": "2025", "--dagar": "30"}
 
@@ -194,6 +202,9 @@ _EXAMPLES = {"--year": "2025", "--dagar": "30"}
 def _param(error: Any) -> str:
     hint = getattr(error, "param_hint", None)
     param = getattr(error, "param", None)
+    metavar = getattr(param, "metavar", None)
+    if param is not None and not getattr(param, "opts", [""])[0].startswith("-") and metavar:
+        return str(metavar)  # an argument, by the name --help shows (ID), not the code's
     if hint:
         return str(hint) if isinstance(hint, str) else " / ".join(hint)
     if param is not None and getattr(param, "opts", None):

@@ -58,10 +58,18 @@ def command(
         typer.echo("(--dry-run: inget skrevs)")
         return 0
     after_all = run(load(settings.root, use_cache=False), settings.today).diagnostics
-    left = [d for d in after_all if d.code in ("SV002", "SV006", "SV015")]
-    printout = reporters.Printout(left, len(every), settings.root)
+    # What is left in the files asked about (renamed ones by their new names), nothing else.
+    wanted = None if chosen is None else {*chosen, *(r.to for r in planned.renames)}
+    left = [
+        d
+        for d in after_all
+        if d.code in ("SV002", "SV006", "SV015") and (wanted is None or d.path in wanted)
+    ]
+    printout = reporters.Printout(
+        left, len(every) if wanted is None else len(wanted), settings.root
+    )
     if left:
-        typer.echo("Kvar att rätta för hand (eller kör samverkan fix igen):")
+        typer.echo("Kvar att rätta för hand:")
         reporters.reporter("text")(printout, sys.stdout)
     return 0
 
@@ -69,7 +77,7 @@ def command(
 def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
     """Field names rewritten in place, file by file, each shown as a diff; never into a file
     where the plain spelling is already written."""
-    from samverkan_cli.fileio import RepositoryFiles, write_atomic
+    from samverkan_cli.fileio import READ_ONLY, RepositoryFiles, read_only, write_atomic
     from samverkan_cli.recording import fixes, store
 
     files = RepositoryFiles(root)
@@ -88,6 +96,9 @@ def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
                     "rätt stavning. Ta bort det av dem som är fel, för hand."
                 )
             )
+            continue
+        if after != before and read_only(target):
+            typer.echo(visible(READ_ONLY.format(path=path)))
             continue
         typer.echo(visible(store.Edited(path, before, after).diff()), nl=False)
         if not dry_run and after != before:

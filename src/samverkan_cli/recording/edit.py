@@ -9,6 +9,7 @@ last line, in the list's own indentation and style; a value replaced where it st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 Value: TypeAlias = "str | int | bool | date | list[Value] | dict[str, Value]"
 
 _BOM: Final = "\ufeff"
+#: What some YAML reader takes for a number, though PyYAML (YAML 1.1) reads text: 1e3, .5, 0o17.
+_NUMBER: Final = re.compile(
+    r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^0[oxb][0-9a-fA-F_]+$"
+    r"|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
+)
 _FENCES: Final = ("---",)
 _CLOSING: Final = ("---", "...")
 
@@ -74,6 +80,8 @@ def apply_to_data(data: Mapping[str, object], steps: Sequence[Step]) -> dict[str
             result[step.key] = step.value
         else:
             old = result.get(step.key)
+            if isinstance(old, list) and _plain(step.entry) in [_plain(e) for e in old]:
+                continue
             result[step.key] = [*(old if isinstance(old, list) else []), step.entry]
     return result
 
@@ -132,7 +140,23 @@ def _apply_one(front: str, step: Step, newline: str) -> str:
     found = _lookup(root, step.key)
     if isinstance(step, SetKey):
         return _set(front, root, found, step, newline)
+    if found is not None and _listed(yaml.safe_load(front), step):
+        return front  # written already, word for word: a command run twice adds nothing
     return _append(front, root, found, step, newline)
+
+
+def _listed(data: object, step: Append) -> bool:
+    entries = data.get(step.key) if isinstance(data, dict) else None
+    return isinstance(entries, list) and _plain(step.entry) in [_plain(e) for e in entries]
+
+
+def _plain(value: object) -> object:
+    """A value as text all through, so that `paragraf: 106` is `paragraf: "106"`."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return str(value)
 
 
 def _lookup(root: MappingNode, key: str) -> tuple[ScalarNode, Node] | None:
@@ -296,6 +320,8 @@ def _plain_is_safe(text: str) -> bool:
         return False
     if not all(c.isprintable() for c in text) or text.endswith(":"):
         return False
+    if _NUMBER.match(text):
+        return False  # YAML 1.2 readers (validate's among them) read 1e3 as a number
     try:
         in_flow: object = yaml.safe_load(f"[{text}]")
         in_block: object = yaml.safe_load(f"k: {text}")

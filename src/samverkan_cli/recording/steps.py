@@ -17,8 +17,8 @@ from samverkan_cli.errors import SamverkanError, UserError
 from samverkan_cli.lifecycle import next_review
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.model.documents import Common
-from samverkan_cli.model.vocabulary import ENDED_STATUSES, STATUS, UTFALL
+from samverkan_cli.model.documents import Avtalsdokument, Common
+from samverkan_cli.model.vocabulary import ENDED_STATUSES, STATUS, UTFALL, fold
 from samverkan_cli.recording.edit import Append, SetKey, Step, Value
 
 
@@ -104,7 +104,61 @@ def plan(repo: Repository, request: Request) -> Plan:
             "registreras i dokumentet som parterna beslutar om: ange dess id (samverkan list "
             "visar dem)."
         )
-    return _PLANS[request.kind](repo, document, _model(document), request)
+    model = _model(document)
+    _fits(repo, model, request)
+    planned = _PLANS[request.kind](repo, document, model, request)
+    for change in planned.changes:
+        _no_alias(repo, change)
+    return planned
+
+
+#: The steps that bring nothing to an ended (ersatt, upphävt) document: it no longer applies.
+_NOT_WHEN_ENDED: Final = (
+    "stallningstagande",
+    "underskrift",
+    "beslut",
+    "faststallande",
+    "granskning",
+)
+
+
+def _fits(repo: Repository, model: Common, request: Request) -> None:
+    """Refuse a step this kind of document does not take, or one an ended document does not."""
+    types = repo.config.types
+    label = types.a(model.typ)
+    if request.kind == "stallningstagande" and not isinstance(model, Avtalsdokument):
+        raise Refused(
+            f"{model.id} är {label}: parter tar ställning till avtal och överenskommelser, inte "
+            f"till {label}. Ange avtalets eller överenskommelsens id."
+        )
+    if request.kind == "faststallande" and types.signed(model.typ):
+        raise Refused(
+            f"{model.id} är {label}, som parterna skriver under i stället för att en grupp "
+            f"fastställer det. Registrera underskrifterna: samverkan record underskrift {model.id}."
+        )
+    if request.kind in _NOT_WHEN_ENDED and model.status in ENDED_STATUSES:
+        ended = "ersatt" if model.status == "ersatt" else "upphävt"
+        raise Refused(
+            f"{model.id} är {ended} och gäller inte längre, så inget registreras i det. "
+            f"Registrera steget i dokumentet som gäller nu"
+            f"{f' ({model.ersatt_av})' if model.ersatt_av else ''}."
+        )
+
+
+def _no_alias(repo: Repository, change: Change) -> None:
+    """A field written with å, ä or ö (ställningstaganden) is the same field: adding the
+    plain spelling beside it would split its entries in two."""
+    document = next((d for d in repo.documents if d.path == change.path), None)
+    if document is None:
+        return
+    for step in change.steps:
+        written = [k for k in document.raw if isinstance(k, str) and k != step.key]
+        alias = next((k for k in written if fold(k) == step.key), None)
+        if alias is not None:
+            raise Refused(
+                f"{change.path} stavar fältet '{alias}'. Kör först samverkan fix {change.path} "
+                f"så att det heter {step.key}, och registrera sedan igen. Inget ändrades."
+            )
 
 
 def _no_placeholders(request: Request) -> None:
@@ -121,7 +175,20 @@ def find(repo: Repository, document_id: str) -> Document:
     """The document with `document_id` (any case); UserError naming close ids otherwise."""
     found = repo.named(document_id)
     if found is not None:
+        same = [d.path for d in repo.by_id.get(found.id or "", ()) if d.typ != "mote"]
+        if len(same) > 1:
+            raise Refused(
+                f"Flera filer har id {found.id}: {', '.join(same)}. Det går inte att veta vilken "
+                "som menas, så inget registrerades. Ge varje dokument ett eget id (SV005) och "
+                "försök igen."
+            )
         return found
+    record = repo.by_id.get(document_id.strip())
+    if record and all(d.typ == "mote" for d in record):
+        raise UserError(
+            f"{document_id} är mötesanteckningar, och i dem registrerar record inget. Registrera "
+            "beslutet i dokumentet som det gäller (samverkan list visar dokumentens id)."
+        )
     unreadable = repo.unreadable_named(document_id)
     if unreadable is not None:
         raise Refused(
@@ -162,15 +229,20 @@ def _not_future(day: date, today: date, what: str) -> None:
         )
 
 
-def _party(repo: Repository, model: Common, given: str, flag: str = "--part") -> str:
-    """The party's key; Refused when the county or the document does not have it."""
+def _known(repo: Repository, given: str, flag: str = "--part") -> str:
+    """The party's key; Refused when the county does not have it."""
     keys = repo.config.party_keys(given)
     if not keys:
         raise Refused(
             f"{flag}: parten '{given}' finns inte i samverkan.yaml. Ange en av: "
             f"{repo.config.party_choices()}."
         )
-    key = keys[0]
+    return keys[0]
+
+
+def _party(repo: Repository, model: Common, given: str, flag: str = "--part") -> str:
+    """The party's key; Refused when the county or the document does not have it."""
+    key = _known(repo, given, flag)
     if key not in (model.parter or ()):
         listed = ", ".join(model.parter or ()) or "(inga)"
         raise Refused(
@@ -211,11 +283,14 @@ def _stallningstagande(
 
 def _underskrift(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
     assert request.part and request.datum
-    party = _party(repo, model, request.part)
     on_behalf = [_party(repo, model, other, "--for") for other in request.for_]
+    # One who signs for others (a kommunförbund for the kommuner, SPEC §8.1) need not be a
+    # party of the document itself; only the county must know it.
+    party = _known(repo, request.part) if on_behalf else _party(repo, model, request.part)
     _not_future(request.datum, request.today, "en underskrift")
     for signer in (party, *on_behalf):
         _not_rejected(repo, model, signer)
+        _decided_first(repo, model, signer, request.datum)
     entry = _entry(
         part=party,
         namn=request.namn,
@@ -236,6 +311,18 @@ def _not_rejected(repo: Repository, model: Common, party: str) -> None:
             f"{position.datum}), så en underskrift för parten motsäger det som står i filen. "
             f"Registrera först partens nya beslut: samverkan record stallningstagande "
             f"{model.id} --part {party}."
+        )
+
+
+def _decided_first(repo: Repository, model: Common, party: str, day: date) -> None:
+    """A party signs after its own decision to adopt (SV036): a signature dated before it
+    contradicts the file."""
+    position = antagande.positions(model).get(party)
+    if position is not None and position.utfall == "antagen" and day < position.datum:
+        raise Refused(
+            f"{repo.config.named(party)} beslutade att anta dokumentet {position.datum} "
+            f"({position.instans}), och underskriften kan inte vara daterad före det ({day}). "
+            "Ange underskriftens rätta datum."
         )
 
 
@@ -316,6 +403,11 @@ def _upphavande(repo: Repository, document: Document, model: Common, request: Re
 def _ersattning(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
     assert request.av and request.datum
     newer = find(repo, request.av)
+    if newer.typ == "grupp":
+        raise Refused(
+            f"{newer.id} är en grupp, inte ett dokument. Ange med --av id för dokumentet som "
+            f"ersätter {model.id} (samverkan list visar dem)."
+        )
     newer_model = _model(newer)
     if newer.path == document.path:
         raise Refused(

@@ -18,7 +18,14 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from samverkan_cli.fileio import RefusedFile, RepositoryFiles, read_regular, write_atomic
+from samverkan_cli.fileio import (
+    READ_ONLY,
+    RefusedFile,
+    RepositoryFiles,
+    read_only,
+    read_regular,
+    write_atomic,
+)
 from samverkan_cli.findings import Result
 from samverkan_cli.loading.cache import digest
 from samverkan_cli.loading.document import Document
@@ -63,6 +70,9 @@ def commit(root: Path, changes: tuple[Change, ...]) -> list[Edited]:
     files = RepositoryFiles(root)
     with _locked(root):
         edited = [_edited(files, change) for change in changes]  # all checked before any write
+        for one in edited:
+            if one.after != one.before and read_only(_real(files, one.path)):
+                raise Refused(READ_ONLY.format(path=one.path))
         for one in edited:
             if one.after != one.before:
                 write_atomic(Path(_real(files, one.path)), one.after)
