@@ -581,3 +581,40 @@ def test_record_alone_shows_its_commands_in_swedish(capsys):
     assert "Kommandon" in out and "Flaggor" in out
     assert "Options" not in out and "Commands" not in out and "<bool>" not in out
     assert code == 0
+
+
+def test_tabs_that_validate_accepts_do_not_stop_a_step(capsys, root):
+    text = (root / RUT).read_text("utf-8")
+    text = text.replace("titel: Rutin för SIP", "titel: Rutin för SIP\t# kommentar", 1)
+    text = text.replace("dokumentansvarig: ", "dokumentansvarig:\t", 1)
+    (root / RUT).write_text(text, "utf-8")
+    code, out, err = run(capsys, root, "beslut", "RUT-0001", "--instans", "SN", "--datum",
+                         "2026-06-01")  # fmt: skip
+    assert (code, err) == (0, "")
+    after = (root / RUT).read_text("utf-8")
+    assert "+beslut:\n+  - {instans: SN, datum: 2026-06-01}\n" in out
+    head, rest = text.split("\n---\n", 1)
+    assert after == f"{head}\nbeslut:\n  - {{instans: SN, datum: 2026-06-01}}\n---\n{rest}"
+
+
+def test_a_review_before_the_last_one_is_refused(capsys, root):
+    assert run(capsys, root, "granskning", "RUT-0001", "--datum", "2026-05-01")[0] == 0
+    before = (root / RUT).read_bytes()
+    code, _out, err = run(capsys, root, "granskning", "RUT-0001", "--datum", "2026-04-01")
+    assert code == 1
+    assert err.strip() == (
+        "Fel: RUT-0001 granskades senast 2026-05-01, efter 2026-04-01: en äldre granskning "
+        "ändrar inte när dokumentet senast granskades. Ange datumet för den granskning som "
+        "gjordes nu."
+    )
+    assert (root / RUT).read_bytes() == before
+
+
+def test_a_new_adoption_says_it_replaces_the_earlier_one(capsys, root):
+    code, out, _ = run(capsys, root, "faststallande", "RUT-0001", "--av", "bg", "--datum",
+                       "2026-06-10")  # fmt: skip
+    assert code in (0, 1)
+    assert "Det tidigare fastställandet (bg 2026-03-01) ersätts av det nya." in out
+    code, _out, err = run(capsys, root, "faststallande", "RUT-0001", "--av", "bg", "--datum",
+                          "2026-01-10")  # fmt: skip
+    assert code == 1 and "Ett äldre fastställande ersätter inte ett nyare" in err

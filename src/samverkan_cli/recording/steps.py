@@ -348,12 +348,30 @@ def _faststallande(repo: Repository, document: Document, model: Common, request:
     _not_future(request.datum, request.today, "ett fastställande")
     value = _entry(av=group, datum=request.datum, paragraf=request.paragraf)
     steps: list[Step] = [SetKey("faststalld", value)]
-    return Plan((Change(document.path, _with_status(steps, request)),))
+    earlier = model.faststalld
+    if earlier is not None and earlier.datum > request.datum:
+        raise Refused(
+            f"{model.id} fastställdes senast {earlier.datum} ({earlier.av}), efter {request.datum}. "
+            "Ett äldre fastställande ersätter inte ett nyare; ändra filen för hand om det som "
+            "står där är fel."
+        )
+    notes = (
+        (f"Det tidigare fastställandet ({earlier.av} {earlier.datum}) ersätts av det nya.",)
+        if earlier is not None and (earlier.av, earlier.datum) != (group, request.datum)
+        else ()
+    )
+    return Plan((Change(document.path, _with_status(steps, request)),), notes)
 
 
 def _granskning(repo: Repository, document: Document, model: Common, request: Request) -> Plan:
     day = request.datum or request.today
     _not_future(day, request.today, "en granskning")
+    if model.senast_granskad is not None and day < model.senast_granskad:
+        raise Refused(
+            f"{model.id} granskades senast {model.senast_granskad}, efter {day}: en äldre "
+            "granskning ändrar inte när dokumentet senast granskades. Ange datumet för den "
+            "granskning som gjordes nu."
+        )
     steps: list[Step] = [SetKey("senast_granskad", day)]
     notes: list[str] = []
     if request.nasta is not None and request.nasta <= day:
