@@ -158,3 +158,34 @@ def test_no_recommendation_no_section(capsys, tmp_path):
     root = write_repo(tmp_path / "lan")
     assert "Antagande per part" not in report(capsys, root, 2026, "md", tmp_path)
     assert "antagande-per-part" not in report(capsys, root, 2026, "html", tmp_path)
+
+
+def test_the_format_follows_the_file_name(capsys, tmp_path):
+    from helpers import write_repo
+
+    root = write_repo(tmp_path / "lan")
+    out = tmp_path / "rapport-2026.json"
+    code = main(["report", "-C", str(root), "--year", "2026", "--out", str(out), "--today",
+                 "2026-06-15"])  # fmt: skip
+    assert code in (0, 1)
+    assert json.loads(out.read_text("utf-8"))["year"] == 2026
+    capsys.readouterr()
+    wrong = tmp_path / "rapport-2026.html"
+    code = main(["report", "-C", str(root), "--year", "2026", "-f", "json", "--out", str(wrong)])
+    assert code == 2 and not wrong.exists()
+    assert "--format json, men --out" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_read_is_counted_never_named(capsys, tmp_path):
+    from helpers import RUT, base, write_repo
+
+    documents = base()
+    documents[RUT] = "---\nid: RUT-0001\ntitel: [Rutin som inte går att läsa\n---\n# Text\n"
+    root = write_repo(tmp_path / "lan", documents)
+    md = report(capsys, root, 2026, "md", tmp_path)
+    summary = md.split("## Sammanfattning", 1)[1].split("\n## ", 1)[0]
+    assert (
+        "Dessutom kunde en fil i dokumentarkivet inte läsas: den finns inte med i rapporten, och "
+        "samverkan validate visar vilken det är och vad som ska rättas."
+    ) in summary
+    assert "RUT-0001" not in md and "inte går att läsa" not in md

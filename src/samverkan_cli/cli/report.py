@@ -24,11 +24,14 @@ def command(
         int, typer.Option("--year", metavar="ÅR", help="Året som rapporten gäller, t.ex. 2025.")
     ],
     format_name: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="md (standard), html, json eller pdf."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="md, html, json eller pdf (standard: efter filändelsen i --out, annars md).",
         ),
-    ] = "md",
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -54,6 +57,7 @@ def command(
     from samverkan_cli.report.build import build
     from samverkan_cli.report.render import FORMATS, render
 
+    format_name = _format(format_name, out)
     check_format(format_name, (*FORMATS, "pdf"))
     if not 1900 <= year <= 2200:
         raise UserError(f"--year ska vara ett årtal, t.ex. 2025, inte {year}.")
@@ -140,3 +144,21 @@ def _links(fmt: str, site_url: str | None, root: Path, target: Path | None) -> L
         return Links(source_prefix="")
     relative = os.path.relpath(root.resolve(), target.resolve().parent)
     return Links(source_prefix="" if relative == "." else Path(relative).as_posix())
+
+
+#: The format a file name's ending says.
+_BY_SUFFIX = {".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".pdf": "pdf"}
+
+
+def _format(given: str | None, out: Path | None) -> str:
+    """--format, else the one --out's ending names (rapport-2025.pdf), else md; a format that
+    the ending contradicts is refused: a PDF named .html opens as nonsense."""
+    said = _BY_SUFFIX.get(out.suffix.lower()) if out is not None and str(out) != "-" else None
+    if given is None:
+        return said or "md"
+    if said is not None and said != given and given in _BY_SUFFIX.values():
+        raise UserError(
+            f"--format {given}, men --out {out} slutar på {out.suffix if out else ''}. Ange "
+            f"--format {said}, eller ett filnamn som slutar på .{given}."
+        )
+    return given

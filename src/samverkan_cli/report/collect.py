@@ -217,6 +217,9 @@ class Report:
     action_plans: list[ActionPlanFigures] = field(default_factory=list)
     indicators: list[IndicatorFigures] = field(default_factory=list)
     deviations: list[DeviationFigures] = field(default_factory=list)
+    #: Files that could not be read as documents: they are in no figure (whether one may be
+    #: shown cannot be told), so the report says how many, never which.
+    unreadable: int = 0
 
     def finding_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(d.code for d in self.findings).items()))
@@ -586,4 +589,5 @@ def collect(
         action_plans=action_plan_figures(repo, year, docs),
         indicators=indicator_figures(repo, docs),
         deviations=deviation_figures(repo, year, deviations, docs),
+        unreadable=sum(1 for d in repo.documents if d.model is None),
     )

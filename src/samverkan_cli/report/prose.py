@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from samverkan_cli.report.collect import Report
 
 _NUMBERS = [
@@ -27,6 +29,17 @@ def count(n: int, one: str, many: str, *, neuter: bool = True) -> str:
         return f"{'ett' if neuter else 'en'} {one}"
     word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
     return f"{word} {many}"
+
+
+def compiled(report: Report) -> str:
+    """When and as of when: a report for the year under way says that the year is not over."""
+    end = date(report.year, 12, 31)
+    if report.today < end:
+        return (
+            f"Sammanställd {report.today.isoformat()} ur dokumentarkivet, för läget den 31 "
+            f"december {report.year} så som arkivet beskriver det den dagen: året är inte slut."
+        )
+    return f"Sammanställd ur dokumentarkivet per den 31 december {report.year}."
 
 
 def summary(report: Report) -> list[str]:
@@ -78,16 +91,27 @@ def _groups(report: Report) -> str:
     if short:
         names = ", ".join(g.titel for g in short)
         return f"{text}; färre möten än arbetsordningen kräver hölls i: {names}."
+    if report.today < date(report.year, 12, 31):
+        return f"{text} hittills i år, och ingen ligger efter det arbetsordningen kräver."
     return f"{text}, och alla höll minst så många möten som arbetsordningen kräver."
 
 
 def _findings(report: Report) -> str:
     counts = report.severity_counts()
     if not report.findings:
-        return f"Kontrollen av dokumenten den 31 december {report.year} visade inga brister."
-    return (
-        f"Kontrollen av dokumenten den 31 december {report.year} gav "
-        f"{count(counts['error'], 'fel', 'fel')}, "
-        f"{count(counts['warning'], 'varning', 'varningar', neuter=False)} och "
-        f"{count(counts['info'], 'påminnelse', 'påminnelser', neuter=False)}."
-    )
+        said = f"Kontrollen av dokumenten den 31 december {report.year} visade inga brister."
+    else:
+        said = (
+            f"Kontrollen av dokumenten den 31 december {report.year} gav "
+            f"{count(counts['error'], 'fel', 'fel')}, "
+            f"{count(counts['warning'], 'varning', 'varningar', neuter=False)} och "
+            f"{count(counts['info'], 'påminnelse', 'påminnelser', neuter=False)}."
+        )
+    if report.unreadable:
+        files = count(report.unreadable, "fil", "filer", neuter=False)
+        they, which = ("den", "vilken det") if report.unreadable == 1 else ("de", "vilka de")
+        said += (
+            f" Dessutom kunde {files} i dokumentarkivet inte läsas: {they} finns inte med i "
+            f"rapporten, och samverkan validate visar {which} är och vad som ska rättas."
+        )
+    return said

@@ -56,6 +56,7 @@ def _context(report: Report, links: Links, fmt: str) -> dict[str, Any]:
     return {
         "r": report,
         "summary": prose.summary(report),
+        "compiled": prose.compiled(report),
         "links": links,
         "typ_label": report.typ_labels or dict(TYP),
         "party": lambda key: report.party_names.get(key, key) if key else "–",
