@@ -144,3 +144,33 @@ def test_what_is_left_is_told_for_the_paths_asked_about_only(tmp_path):
     output = _fix(root, RUT)
     assert "+faststalld" in output
     assert OVK not in output
+
+
+def test_one_spelling_beside_the_plain_one_leaves_the_others_to_be_fixed(tmp_path):
+    documents = base()
+    text = front_matter(documents[RUT]).replace(
+        "faststalld:", "fastställd: {av: bg, datum: '2020-01-01'}\nfaststalld:", 1
+    )
+    text = text.replace("giltig_fran:", "giltig_från:", 1)
+    documents[RUT] = text
+    root = write_repo(tmp_path, documents)
+    output = _fix(root)
+    assert f"{RUT}: 'fastställd' rättas inte, eftersom fältet redan står i filen" in output
+    after = (root / RUT).read_text("utf-8")
+    assert "giltig_fran:" in after and "giltig_från:" not in after
+    assert "fastställd: {av: bg" in after
+
+
+def test_a_file_name_that_is_taken_is_said(tmp_path):
+    documents = base()
+    documents["dokument/rutiner/sip.md"] = documents.pop(RUT)
+    root = write_repo(tmp_path, documents)
+    taken = root / "dokument/rutiner/RUT-0001-rutin-for-sip.md"
+    taken.write_text("Ingen front matter här.\n", "utf-8")
+    output = _fix(root)
+    assert (
+        "dokument/rutiner/sip.md byter inte namn till dokument/rutiner/RUT-0001-rutin-for-sip.md, "
+        "eftersom det finns en fil med det namnet." in output
+    )
+    assert (root / "dokument/rutiner/sip.md").is_file()
+    assert taken.read_text("utf-8") == "Ingen front matter här.\n"

@@ -50,6 +50,8 @@ def command(
     )
     for one in edited:
         typer.echo(visible(one.diff()), nl=False)
+    for note in planned.notes:
+        typer.echo(visible(note))
     for rename in planned.renames:
         typer.echo(visible(f"Byter namn: {rename.path} → {rename.to}"))
         if not dry_run:
@@ -87,15 +89,17 @@ def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
     for path, renames in sorted(by_path.items()):
         target = root / path
         before = files.read(target)
-        after = fixes.renamed_safely(before, renames)
-        if after is None:
-            names = ", ".join(f"'{k.old}'" for k in renames)
+        after, left = fixes.renamed_safely(before, renames)
+        if left:
+            names = ", ".join(f"'{k.old}'" for k in left)
+            one = len(left) == 1
             typer.echo(
                 visible(
-                    f"{path}: {names} rättas inte, eftersom fältet redan står i filen med "
-                    "rätt stavning. Ta bort det av dem som är fel, för hand."
+                    f"{path}: {names} rättas inte, eftersom {'fältet' if one else 'fälten'} "
+                    "redan står i filen med rätt stavning. Ta bort det som är fel, för hand."
                 )
             )
+        if after == before:
             continue
         if after != before and read_only(target):
             typer.echo(visible(READ_ONLY.format(path=path)))

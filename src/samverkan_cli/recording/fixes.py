@@ -51,9 +51,11 @@ class Fixes:
     keys: tuple[KeyRename, ...]
     changes: tuple[Change, ...]
     renames: tuple[FileRename, ...]
+    #: Why a fix that was looked for is not made (a person must choose), one line each.
+    notes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.keys or self.changes or self.renames)
+        return bool(self.keys or self.changes or self.renames or self.notes)
 
 
 def plan(repo: Repository, findings: Iterable[Diagnostic], paths: set[str] | None) -> Fixes:
@@ -65,10 +67,10 @@ def plan(repo: Repository, findings: Iterable[Diagnostic], paths: set[str] | Non
     busy = {k.path for k in keys}
     changes = tuple(c for c in _supersessions(repo, found) if c.path not in busy)
     busy |= {c.path for c in changes}
-    renames = tuple(
-        r for d in found if d.code == "SV006" and d.path not in busy and (r := _rename(repo, d))
-    )
-    return Fixes(keys, changes, renames)
+    wanted = [d for d in found if d.code == "SV006" and d.path not in busy]
+    renames = tuple(r for d in wanted if (r := _rename(repo, d)))
+    notes = tuple(n for d in wanted if (n := _taken(repo, d)))
+    return Fixes(keys, changes, renames, notes)
 
 
 def _key_rename(repo: Repository, finding: Diagnostic) -> KeyRename | None:
@@ -132,14 +134,28 @@ def _broken(pair: tuple[Document, Common], name: str) -> bool:
 
 
 def _rename(repo: Repository, finding: Diagnostic) -> FileRename | None:
+    to = _new_name(repo, finding)
+    if to is None or (repo.root / to).exists() or to == finding.path:
+        return None
+    return FileRename(finding.path, to)
+
+
+def _taken(repo: Repository, finding: Diagnostic) -> str | None:
+    to = _new_name(repo, finding)
+    if to is None or to == finding.path or not (repo.root / to).exists():
+        return None
+    return (
+        f"{finding.path} byter inte namn till {to}, eftersom det finns en fil med det namnet. "
+        "Byt namn för hand: filnamnet ska börja med dokumentets id."
+    )
+
+
+def _new_name(repo: Repository, finding: Diagnostic) -> str | None:
     document = next((d for d in repo.documents if d.path == finding.path), None)
     if document is None or document.id is None:
         return None
     folder, _, _name = document.path.rpartition("/")
-    to = f"{folder}/{document.id}-{_slug(document)}.md" if folder else None
-    if to is None or (repo.root / to).exists() or to == document.path:
-        return None
-    return FileRename(document.path, to)
+    return f"{folder}/{document.id}-{_slug(document)}.md" if folder else None
 
 
 def _slug(document: Document) -> str:
@@ -147,17 +163,27 @@ def _slug(document: Document) -> str:
     return slugify(title) if isinstance(title, str) and title else "dokument"
 
 
-def renamed_safely(data: bytes, renames: Iterable[KeyRename]) -> bytes | None:
-    """The file with its keys rewritten, or None when that would write a field twice (the
-    plain spelling is already there: which one is right needs a person)."""
+def renamed_safely(data: bytes, renames: Iterable[KeyRename]) -> tuple[bytes, list[KeyRename]]:
+    """The file with each key rewritten that can be, and the renames left out: those that
+    would write a field twice (the plain spelling is already there: which one is right needs
+    a person). One such key leaves the others to be fixed."""
     from samverkan_cli.loading.reading import FrontMatter
     from samverkan_cli.loading.repository import read
 
-    after = rename_keys(data, renames)
-    found, _held = read(after)
-    if not isinstance(found, FrontMatter) or found.problems:
-        return None
-    return after
+    def problems(text: bytes) -> int | None:
+        found, _held = read(text)
+        return len(found.problems) if isinstance(found, FrontMatter) else None
+
+    after, left = data, []
+    allowed = problems(data)
+    for rename in renames:
+        attempt = rename_keys(after, [rename])
+        counted = problems(attempt)
+        if counted is not None and allowed is not None and counted <= allowed:
+            after = attempt
+        else:
+            left.append(rename)
+    return after, left
 
 
 def rename_keys(data: bytes, renames: Iterable[KeyRename]) -> bytes:
