@@ -264,6 +264,12 @@ REFUSALS = [
         "beslutet i dokumentet som det gäller (samverkan list visar dokumentens id).",
     ),
     (
+        ["upphavande", "RUT-0001", "--datum", "9999-12-31"],
+        2,
+        "Fel: --datum 9999-12-31 ligger mer än 100 år från i dag (2026-06-15) och ser ut som ett "
+        "skrivfel. Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-06-15.",
+    ),
+    (
         ["beslut"],
         2,
         "Fel: Ange dokumentets id efter 'samverkan record beslut', t.ex. samverkan record beslut "

@@ -96,6 +96,8 @@ def plan(repo: Repository, request: Request) -> Plan:
         flags = ", ".join(FLAGS[name] for name in lacking)
         raise UserError(f"Ange {flags} för 'samverkan record {request.kind}'.")
     _check_status(request.status, request.kind, request.document)
+    for flag, day in (("--datum", request.datum), ("--nasta", request.nasta)):
+        _plausible(day, request.today, flag)
     document = find(repo, request.document)
     if document.typ == "grupp" and request.kind in ("stallningstagande", "underskrift"):
         what = "Ett ställningstagande" if request.kind == "stallningstagande" else "En underskrift"
@@ -217,6 +219,19 @@ def _check_status(status: str | None, kind: str = "", document_id: str = "ID") -
         raise UserError(
             f"--status {status} kräver också ett slutdatum{' och det nya dokumentet' if extra else ''}: "
             f"registrera det med samverkan record {step} {document_id}{extra} --datum ÅÅÅÅ-MM-DD."
+        )
+
+
+#: How far from today a date may lie before it is taken for a typing error (0001-01-01, 9999).
+_YEARS_AWAY: Final = 100
+
+
+def _plausible(day: date | None, today: date, flag: str) -> None:
+    if day is not None and abs(day.year - today.year) > _YEARS_AWAY:
+        raise UserError(
+            f"{flag} {day} ligger mer än {_YEARS_AWAY} år från i dag ({today}) och ser ut som ett "
+            "skrivfel. Ange datumet som ÅÅÅÅ-MM-DD, t.ex. "
+            f"{today.isoformat()}."
         )
 
 
