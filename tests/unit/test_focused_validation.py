@@ -52,3 +52,26 @@ def test_a_focused_run_makes_no_meeting_records_model():
     assert all(d._checking is not None for d in records)  # never made
     assert records[0].model is not None  # made when asked for
     assert records[0]._checking is None
+
+
+def test_a_cached_file_is_read_only_as_far_as_asked(tmp_path):
+    """The cache keeps front matter packed: a focused run unpacks the focus and what it
+    reaches, and the indexed fields answer exactly as the unpacked value would."""
+    import shutil
+
+    from samverkan_cli.loading.yamlread import INDEXED, PackedValue
+
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root)
+    load(root)  # writes the cache
+    repo = load(root)
+    documents = [d for d in repo.documents if d.located is not None]
+    assert documents and all(isinstance(d.located._value, PackedValue) for d in documents)
+    routine = next(d for d in documents if d.path.startswith("dokument/rutiner/"))
+    run_focused(repo, date(2026, 11, 24), [routine.path])
+    packed = [d for d in documents if isinstance(d.located._value, PackedValue)]
+    assert len(packed) > len(documents) // 2  # records and unrelated documents left packed
+    for document in documents:
+        peeked = [document.peek(name) for name in INDEXED]
+        raw = document.raw
+        assert peeked == [v if isinstance(v := raw.get(k), str) else None for k in INDEXED]

@@ -34,7 +34,7 @@ from samverkan_cli.loading.reading import Plain, Reading, plain, typed
 FOLDER: Final = Path(".samverkan") / "cache"
 FILE: Final = "dokument.marshal"
 #: Bump when what a reading holds changes; the tool's version and Python's are added to it.
-FORMAT: Final = 6
+FORMAT: Final = 7
 #: A file changed this close to the run may change again within the clock's resolution without
 #: its size or time changing (git's "racy" case): such an entry is always compared by content.
 RACY_SECONDS: Final = 2.0

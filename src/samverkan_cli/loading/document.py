@@ -177,9 +177,14 @@ class Document:
     @property
     def typ(self) -> str | None:
         if self._typ is _UNSET:  # asked by nearly every rule: fold once
-            typ = self.raw.get("typ")
-            self._typ = fold(typ) if isinstance(typ, str) else None
+            typ = self.peek("typ")
+            self._typ = fold(typ) if typ is not None else None
         return self._typ  # type: ignore[return-value]
+
+    def peek(self, name: str) -> str | None:
+        """Top-level field `name` (one of yamlread.INDEXED) where it is text: what the indexes
+        of every run read from every file, known without unpacking a cached file's value."""
+        return self.located.peek(name) if self.located else None
 
     @property
     def stem(self) -> str:
@@ -189,8 +194,7 @@ class Document:
     def id(self) -> str | None:
         """The id users refer to: a meeting's is its file name, everyone else's their `id`."""
         if self._id is _UNSET:  # indexes ask for it several times a document: find it once
-            value = self.stem if self.typ == "mote" else self.raw.get("id")
-            self._id = value if isinstance(value, str) else None
+            self._id = self.stem if self.typ == "mote" else self.peek("id")
         return self._id  # type: ignore[return-value]
 
     def written(self, name: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from samverkan_cli.loading import facts
 from samverkan_cli.loading.facts import Packed
+from samverkan_cli.loading.yamlread import INDEXED, PackedValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class Unreadable:
 class FrontMatter:
     """A file read as front matter and body."""
 
+    #: The front matter's data, or kept packed (read from the cache: unpacked on first use).
     value: Any
     #: (message, line, column) of each field written twice.
     problems: tuple[tuple[str, int, int], ...]
@@ -65,14 +67,16 @@ def plain(reading: Reading) -> Plain:
         r = reading
         return ("fel", r.code, r.message, r.line, r.column, facts.pack(r.facts))
     f = reading
+    value = f.value if isinstance(f.value, PackedValue) else PackedValue.of(f.value)
     return (
         "ok",
-        f.value,
+        value.data,
         f.problems,
         f.body_line,
         facts.pack(f.facts),
         f.positions,
         f.front_digest,
+        value.known,
     )
 
 
@@ -81,9 +85,11 @@ def typed(data: Plain) -> Reading:
     if data[0] == "fel":
         _kind, code, message, line, column, packed = data
         return Unreadable(code, message, line, column, _packed(packed))
-    _kind, value, problems, body_line, packed, positions, front_digest = data
+    _kind, value, problems, body_line, packed, positions, front_digest, known = data
+    if not isinstance(value, bytes) or len(known) != len(INDEXED):
+        raise TypeError("front matter is kept packed")  # the shape of another version
     return FrontMatter(
-        value,
+        PackedValue(value, tuple(known)),
         tuple((m, ln, col) for m, ln, col in problems) if problems else (),
         body_line,
         _packed(packed),

@@ -226,8 +226,8 @@ class _Edges:
     def _replaced_by(self) -> dict[str, list[Document]]:
         index: dict[str, list[Document]] = {}
         for document in self._ctx.repo.documents:
-            newer = document.raw.get("ersatt_av")
-            if isinstance(newer, str):
+            newer = document.peek("ersatt_av")
+            if newer is not None:
                 index.setdefault(newer, []).append(document)
         return index
 
