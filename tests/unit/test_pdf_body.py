@@ -92,4 +92,6 @@ def test_any_body_can_be_set(text):
     from samverkan_cli.pdf import engine
 
     found = body.ordered([body.heading(1, "T"), *body.under(body.blocks(text), 2)])
-    assert engine.compile_pdf({"title": "T", "header": None, "blocks": found}).startswith(b"%PDF")
+    assert engine.compile_pdf({"title": "T", "header": None, "blocks": found}).pdf.startswith(
+        b"%PDF"
+    )

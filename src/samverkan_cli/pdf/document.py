@@ -43,7 +43,9 @@ class Sources:
     image: Callable[[str], bytes | None]
 
 
-def render(model: Common, text: str, path: str, sources: Sources, *, sign: bool = False) -> bytes:
+def render(
+    model: Common, text: str, path: str, sources: Sources, *, sign: bool = False
+) -> engine.Printed:
     """The PDF of the document `model` whose body is `text`, read from `path`."""
     if sign:
         signing.check_signed(sources.config, model)
