@@ -416,3 +416,65 @@ def test_the_report_pdf_replaces_an_emoji_in_the_git_history(tmp_path, capsys):
     assert err.count("Varning:") == 1 and "i årsrapporten 2026" in err
     assert "U+1F642 🙂" in err or "U+1F389 🎉" in err
     assert "□" in Read.of(out).text()
+
+
+def _facts(root: Path, tmp_path: Path, today: str = "2026-06-15") -> str:
+    out = tmp_path / "fakta.pdf"
+    assert main(["pdf", "OVK-0001", "-C", str(root), "--today", today, "--out", str(out)]) == 0
+    return " ".join(Read.of(out).text().split())
+
+
+@pytest.mark.parametrize(
+    ("changes", "today", "shown", "never"),
+    [
+        ({}, "2026-11-24", ["Status Beslutad, gäller vid utskriften 2026-11-24"], ["gäller 2026"]),
+        (
+            {"giltig_till": "2027-06-30"},
+            "2027-08-01",
+            ["Status Beslutad, giltighetstiden gick ut 2027-06-30", "Giltig till 2027-06-30"],
+            ["gäller vid utskriften"],
+        ),
+        (
+            {"giltig_fran": "2027-01-01"},
+            "2026-11-24",
+            ["Status Beslutad, gäller från 2027-01-01"],
+            ["gäller vid utskriften"],
+        ),
+        (
+            {"status": "upphavd", "upphavd_datum": "2027-03-01"},
+            "2026-11-24",
+            ["Status Upphävd, upphör att gälla 2027-03-01", "Upphör 2027-03-01"],
+            ["Upphörde", "tills vidare", "gäller vid"],
+        ),
+        (
+            {"status": "upphavd", "upphavd_datum": "2026-03-01"},
+            "2026-11-24",
+            ["Status Upphävd, upphörde att gälla 2026-03-01", "Upphörde 2026-03-01"],
+            ["tills vidare", "gäller vid", "Upphör 2026"],
+        ),
+        (
+            {"status": "utkast"},
+            "2026-11-24",
+            [
+                "psykisk funktionsnedsättning Utkast – inte beslutat Uppgift",
+                "Status Utkast – inte beslutat",
+            ],
+            ["gäller vid"],
+        ),
+    ],
+)
+def test_the_status_is_said_truthfully_on_the_print_date(tmp_path, changes, today, shown, never):
+    text = _facts(_repo(tmp_path, **changes), tmp_path, today)
+    for words in shown:
+        assert words in text, words
+    for words in never:
+        assert words not in text, words
+
+
+def test_a_draft_says_so_on_every_page(tmp_path):
+    root = _repo(tmp_path, BODY + "\n\n" + LONG, status="utkast")
+    out = tmp_path / "ovk.pdf"
+    assert _pdf(root, "OVK-0001", "--out", str(out)) == 0
+    pages = Read.of(out).pages()
+    assert len(pages) >= 3
+    assert all("Utkast – inte beslutat" in page for page in pages)
