@@ -478,3 +478,10 @@ def test_a_draft_says_so_on_every_page(tmp_path):
     pages = Read.of(out).pages()
     assert len(pages) >= 3
     assert all("Utkast – inte beslutat" in page for page in pages)
+
+
+def test_an_html_comment_in_the_body_is_not_printed(tmp_path):
+    body = "# Titel\n\nSynligt stycke. <!-- Intern anteckning -->\n\n<!--\nOch en till\n-->\n"
+    text = _facts(_repo(tmp_path, body), tmp_path)
+    assert "Synligt stycke." in text
+    assert "Intern anteckning" not in text and "Och en till" not in text and "<!--" not in text
