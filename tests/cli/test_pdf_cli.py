@@ -354,3 +354,134 @@ def test_a_file_that_cannot_be_read_is_named_not_called_unknown(tmp_path, capsys
     assert f"{OVK} går inte att läsa, så den kan inte skrivas ut." in err
     assert "Det finns inget dokument med id" not in err
     assert not list(root.rglob("*.pdf"))
+
+
+GLYPHLESS_BODY = """# Titel
+
+Ett stycke med en glad min 🙂 och mer text efter.
+
+| Part | Svar |
+|---|---|
+| Regionen | ja 👍 tack |
+
+Kinesiska: 中文 och thailändska: ไทย, svenska: åäö, samiska: Sámi.
+"""
+
+
+def test_characters_no_font_has_are_replaced_and_named_in_one_warning(tmp_path, capsys):
+    root = _repo(tmp_path, GLYPHLESS_BODY, titel="Överenskommelse 🙂 om barn")
+    out, again = tmp_path / "ovk.pdf", tmp_path / "igen.pdf"
+    assert _pdf(root, "OVK-0001", "--out", str(out)) == 0
+    err = capsys.readouterr().err
+    text = " ".join(Read.of(out).text().split())
+    assert "Överenskommelse □ om barn" in text  # the title
+    assert "en glad min □ och mer text efter." in text  # the body
+    assert "ja □ tack" in text  # a table cell
+    assert "Kinesiska: □□ och thailändska: □□□, svenska: åäö, samiska: Sámi." in text
+    assert "🙂" not in text and "中" not in text
+    assert err.count("Varning:") == 1
+    assert "PDF-filens typsnitt saknar några tecken, som därför ersattes med □" in err
+    assert f"i OVK-0001 ({OVK}): " in err
+    for named in ("U+1F642 🙂", "U+1F44D 👍", "U+4E2D 中", "U+6587 文", "U+0E44 ไ"):
+        assert named in err, named
+    assert "PDF/UA" not in err and "with font" not in err and "Traceback" not in err
+    assert _pdf(root, "OVK-0001", "--out", str(again)) == 0
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_document_whose_characters_all_print_has_no_warning(tmp_path, capsys):
+    body = "# Titel\n\nSámi giella, Ελληνικά, Русский, עברית, العربية, हिन्दी, åäö.\n"
+    root = _repo(tmp_path, body)
+    assert _pdf(root, "OVK-0001", "--out", str(tmp_path / "ovk.pdf")) == 0
+    assert "Varning" not in capsys.readouterr().err
+
+
+def test_the_report_pdf_replaces_an_emoji_in_the_git_history(tmp_path, capsys):
+    root = write_repo(tmp_path / "lan", git=True)
+    (root / OVK).write_text((root / OVK).read_text("utf-8") + "\nNytt stycke.\n", "utf-8")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Anna 🙂 Exempel",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "Anna",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+        "GIT_AUTHOR_DATE": "2026-05-01T12:00:00",
+        "GIT_COMMITTER_DATE": "2026-05-01T12:00:00",
+    }
+    subprocess.run(["git", "commit", "-qam", "Rättat stycket 🎉"], cwd=root, env=env, check=True)
+    out = tmp_path / "rapport.pdf"
+    args = ["report", "-C", str(root), "--year", "2026", "--format", "pdf", "--out", str(out)]
+    assert main([*args, "--today", "2026-11-24"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("Varning:") == 1 and "i årsrapporten 2026" in err
+    assert "U+1F642 🙂" in err or "U+1F389 🎉" in err
+    assert "□" in Read.of(out).text()
+
+
+def _facts(root: Path, tmp_path: Path, today: str = "2026-06-15") -> str:
+    out = tmp_path / "fakta.pdf"
+    assert main(["pdf", "OVK-0001", "-C", str(root), "--today", today, "--out", str(out)]) == 0
+    return " ".join(Read.of(out).text().split())
+
+
+@pytest.mark.parametrize(
+    ("changes", "today", "shown", "never"),
+    [
+        ({}, "2026-11-24", ["Status Beslutad, gäller vid utskriften 2026-11-24"], ["gäller 2026"]),
+        (
+            {"giltig_till": "2027-06-30"},
+            "2027-08-01",
+            ["Status Beslutad, giltighetstiden gick ut 2027-06-30", "Giltig till 2027-06-30"],
+            ["gäller vid utskriften"],
+        ),
+        (
+            {"giltig_fran": "2027-01-01"},
+            "2026-11-24",
+            ["Status Beslutad, gäller från 2027-01-01"],
+            ["gäller vid utskriften"],
+        ),
+        (
+            {"status": "upphavd", "upphavd_datum": "2027-03-01"},
+            "2026-11-24",
+            ["Status Upphävd, upphör att gälla 2027-03-01", "Upphör 2027-03-01"],
+            ["Upphörde", "tills vidare", "gäller vid"],
+        ),
+        (
+            {"status": "upphavd", "upphavd_datum": "2026-03-01"},
+            "2026-11-24",
+            ["Status Upphävd, upphörde att gälla 2026-03-01", "Upphörde 2026-03-01"],
+            ["tills vidare", "gäller vid", "Upphör 2026"],
+        ),
+        (
+            {"status": "utkast"},
+            "2026-11-24",
+            [
+                "psykisk funktionsnedsättning Utkast – inte beslutat Uppgift",
+                "Status Utkast – inte beslutat",
+            ],
+            ["gäller vid"],
+        ),
+    ],
+)
+def test_the_status_is_said_truthfully_on_the_print_date(tmp_path, changes, today, shown, never):
+    text = _facts(_repo(tmp_path, **changes), tmp_path, today)
+    for words in shown:
+        assert words in text, words
+    for words in never:
+        assert words not in text, words
+
+
+def test_a_draft_says_so_on_every_page(tmp_path):
+    root = _repo(tmp_path, BODY + "\n\n" + LONG, status="utkast")
+    out = tmp_path / "ovk.pdf"
+    assert _pdf(root, "OVK-0001", "--out", str(out)) == 0
+    pages = Read.of(out).pages()
+    assert len(pages) >= 3
+    assert all("Utkast – inte beslutat" in page for page in pages)
+
+
+def test_an_html_comment_in_the_body_is_not_printed(tmp_path):
+    body = "# Titel\n\nSynligt stycke. <!-- Intern anteckning -->\n\n<!--\nOch en till\n-->\n"
+    text = _facts(_repo(tmp_path, body), tmp_path)
+    assert "Synligt stycke." in text
+    assert "Intern anteckning" not in text and "Och en till" not in text and "<!--" not in text

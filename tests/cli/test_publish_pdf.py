@@ -160,3 +160,35 @@ def test_an_agreement_pdf_on_the_site_has_its_signatures_in_the_facts(county, tm
     assert publish(county, out, "--pdf") == 0
     text = " ".join(Read.of(out / "dokument/OVK-0001.pdf").text().split())
     assert "A Exempel, Regiondirektör, Region Norr, 2026-02-01" in text
+
+
+def test_publish_replaces_what_the_fonts_lack_and_warns_once(county, tmp_path, capsys):
+    text = (county / RUT).read_text("utf-8")
+    (county / RUT).write_text(text + "\nKontakt via chatt 💬 eller 电话.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert publish(county, out, "--pdf") == 0
+    err = capsys.readouterr().err
+    assert err.count("Varning: PDF-filens typsnitt saknar") == 1
+    assert "i dokument/RUT-0001.pdf: U+7535 电, U+8BDD 话, U+1F4AC 💬" in err
+    assert "Kontakt via chatt □ eller □□." in Read.of(out / "dokument/RUT-0001.pdf").text()
+    assert "💬" in (out / "dokument/RUT-0001.html").read_text("utf-8")  # the page keeps it
+
+
+def test_a_pdf_that_fails_leaves_the_published_site_as_it_was(county, tmp_path, monkeypatch):
+    from samverkan_cli.pdf import engine
+
+    out = tmp_path / "site"
+    assert publish(county, out) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    text = (county / RUT).read_text("utf-8")
+    changed = text.replace("titel: Rutin för SIP", "titel: Rutin för SIP, ny")
+    assert changed != text  # the lists change too, and are written before any page
+    (county / RUT).write_text(changed + "\nEtt nytt stycke.\n", encoding="utf-8")
+
+    def refused(*_args: object, **_kwargs: object) -> engine.Printed:
+        raise engine.PdfFailed("PDF-filen kunde inte sättas (prov).")
+
+    monkeypatch.setattr(engine, "compile_pdf", refused)
+    assert publish(county, out, "--pdf") == 3
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before

@@ -92,4 +92,38 @@ def test_any_body_can_be_set(text):
     from samverkan_cli.pdf import engine
 
     found = body.ordered([body.heading(1, "T"), *body.under(body.blocks(text), 2)])
-    assert engine.compile_pdf({"title": "T", "header": None, "blocks": found}).startswith(b"%PDF")
+    assert engine.compile_pdf({"title": "T", "header": None, "blocks": found}).pdf.startswith(
+        b"%PDF"
+    )
+
+
+COMMENTED = """Före <!-- Intern anteckning --> efter.
+
+<!-- Hela stycket
+är en anteckning -->
+
+## Rubrik <!-- ta bort -->
+
+| A | B |
+|---|---|
+| cell <!-- dold --> | `<!-- i kod -->` |
+
+Text med *<!-- över* betoning --> kvar.
+"""
+
+
+def test_comments_are_left_out_as_the_site_leaves_them_out():
+    from samverkan_cli.site.markdown import without_comments
+
+    found = body.blocks(COMMENTED)
+    text = " ".join(
+        body.plain(node["c"]) if node["t"] in ("p", "h") else repr(node) for node in found
+    )
+    assert "Intern anteckning" not in text and "Hela stycket" not in text
+    assert "ta bort" not in text and "dold" not in text
+    assert "Före  efter." in text and "Rubrik" in text and "cell" in text
+    assert "<!-- i kod -->" in text  # code is shown as written
+    assert "<!-- över" in text  # a comment across emphasis is text, on the page too
+    page = without_comments(body.parser().render(COMMENTED))
+    assert "&lt;!-- över" in page and "Intern anteckning" not in page
+    assert [node["t"] for node in found] == ["p", "h", "table", "p"]

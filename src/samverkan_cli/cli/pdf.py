@@ -45,7 +45,7 @@ def command(
     settings = resolve(ctx, repo, today)
     engine.require()
     repository = load(settings.root, use_cache=settings.use_cache)
-    _document, model = printing.find(repository, document)
+    found, model = printing.find(repository, document)
     if underskrift:
         signing.check_signed(repository.config, model)
     shown = out if out is not None else Path(f"{model.id}.pdf")
@@ -56,7 +56,10 @@ def command(
             f"{shown} finns redan. Ange --force för att skriva över den, eller välj ett annat "
             "namn med --out; inget skrevs."
         )
-    data = printing.render(repository, model.id, settings.today, sign=underskrift)
-    write_atomic(target, data)
+    printed = printing.render(repository, model.id, settings.today, sign=underskrift)
+    write_atomic(target, printed.pdf)
+    if printed.replaced:
+        where = f"i {model.id} ({found.path})"
+        typer.echo(visible(engine.replaced_warning([(where, printed.replaced)])), err=True)
     typer.echo(visible(f"Skrev {shown}"), err=True)
     return 0

@@ -101,15 +101,21 @@ def command(
         typer.echo(visible(f"Varning: {unusable_logo}"), err=True)
     _say_what_is_left_out(repository)
     outputs = build.outputs(repository, options)
-    written, removed = write.write(
+    done = write.write(
         target, outputs, Memo.open(settings.root, target, use_cache=settings.use_cache)
     )
+    if done.replaced:
+        from samverkan_cli.pdf import engine
+
+        places = [(f"i {path}", characters) for path, characters in done.replaced]
+        typer.echo(visible(engine.replaced_warning(places)), err=True)
     pages = sum(1 for output in outputs if output.path.endswith(".html"))
     printed = sum(1 for output in outputs if output.path.endswith(".pdf")) if pdf else 0
     also = f" och {printed} PDF-{'fil' if printed == 1 else 'filer'}" if pdf else ""
     typer.echo(
         visible(
-            f"Publicerade {pages} sidor{also} i {out} ({written} filer skrivna, {removed} "
+            f"Publicerade {pages} sidor{also} i {out} ({done.written} filer skrivna, "
+            f"{done.removed} "
             "borttagna)."
         )
     )

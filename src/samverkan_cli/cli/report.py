@@ -104,11 +104,16 @@ def _pdf_possible(target: Path | None, year: int) -> None:
 
 def _pdf(report: Report, year: int, site_url: str | None) -> bytes:
     """The report's Markdown (linking to the site when given, else to nothing) as a PDF."""
+    from samverkan_cli.pdf import engine
     from samverkan_cli.pdf import report as printed
     from samverkan_cli.report.render import Links, render
 
     text = render(report, "md", Links(site_url=site_url))
-    return printed.render(text, f"Årsrapport {year}: {report.name}")
+    made = printed.render(text, f"Årsrapport {year}: {report.name}")
+    if made.replaced:
+        where = f"i årsrapporten {year}, från dokumentens text eller git-historiken"
+        typer.echo(visible(engine.replaced_warning([(where, made.replaced)])), err=True)
+    return made.pdf
 
 
 def check_target(target: Path, out: Path | None, root: Path, example: str) -> None:

@@ -26,6 +26,7 @@ ImageFor = Callable[[str], str | None]
 
 _KEPT_LINKS: Final = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
 _ALIGN: Final = re.compile(r"text-align:\s*(left|right|center)")
+_COMMENT: Final = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _no_image(_src: str) -> None:
@@ -83,7 +84,7 @@ class _Builder:
             if _plain(content).strip():  # an empty heading is nothing to read
                 self._add({"t": "h", "level": self._level, "c": content})
             self._level = 0
-        elif content:
+        elif content and (_plain(content).strip() or _has_more_than_text(content)):
             self._add({"t": "p", "c": content})
 
     def _open_list(self, node: Node) -> None:
@@ -154,12 +155,11 @@ def inline(children: list[Any], image_for: ImageFor = _no_image) -> list[Node]:
     """The inline nodes of one paragraph, heading or cell."""
     top: list[Node] = []
     into: list[list[Node]] = [top]
-    for child in children:
-        kind = child.type
-        if kind == "text":
-            into[-1].append(text(child.content))
-        elif kind == "softbreak":
-            into[-1].append(text(" "))
+    for child in _runs(children):
+        kind = getattr(child, "type", "text")
+        if isinstance(child, str):
+            if child:
+                into[-1].append(text(child))
         elif kind == "hardbreak":
             into[-1].append({"t": "br"})
         elif kind == "code_inline":
@@ -173,6 +173,28 @@ def inline(children: list[Any], image_for: ImageFor = _no_image) -> list[Node]:
         elif kind.endswith("_close") and len(into) > 1:
             into.pop()
     return list(_flattened(top))
+
+
+def _runs(children: list[Any]) -> Iterator[Any]:
+    """`children` with each run of text and soft line breaks joined into one string, without
+    the comments a writer left in it (`<!-- … -->`), as the site leaves them out
+    (site.markdown.without_comments: within one run of text; a comment across emphasis, a
+    link or code is text)."""
+    run: list[str] = []
+    for child in children:
+        if child.type in ("text", "softbreak"):
+            run.append(child.content if child.type == "text" else "\n")
+            continue
+        if run:
+            yield _without_comments("".join(run))
+            run = []
+        yield child
+    if run:
+        yield _without_comments("".join(run))
+
+
+def _without_comments(run: str) -> str:
+    return _COMMENT.sub("", run).replace("\n", " ") if "<!--" in run else run.replace("\n", " ")
 
 
 def _opened(token: Any) -> Node:
@@ -204,6 +226,13 @@ def _image(token: Any, image_for: ImageFor) -> Node:
     if name is None:
         return text(alt)
     return {"t": "img", "src": name, "alt": alt or "Bild"}
+
+
+def _has_more_than_text(nodes: list[Node]) -> bool:
+    """Whether `nodes` show something besides their text (an image, a line break)."""
+    return any(
+        node["t"] in ("img", "br") or _has_more_than_text(node.get("c", [])) for node in nodes
+    )
 
 
 def _plain(nodes: list[Node]) -> str:

@@ -23,7 +23,7 @@ from samverkan_cli.model.documents import (
     Stallningstagande,
     Undertecknare,
 )
-from samverkan_cli.model.vocabulary import STATUS, UTFALL
+from samverkan_cli.model.vocabulary import STATUS, STATUSES, UTFALL
 from samverkan_cli.pdf import body, engine, signing
 from samverkan_cli.pdf.body import Node
 
@@ -43,7 +43,9 @@ class Sources:
     image: Callable[[str], bytes | None]
 
 
-def render(model: Common, text: str, path: str, sources: Sources, *, sign: bool = False) -> bytes:
+def render(
+    model: Common, text: str, path: str, sources: Sources, *, sign: bool = False
+) -> engine.Printed:
     """The PDF of the document `model` whose body is `text`, read from `path`."""
     if sign:
         signing.check_signed(sources.config, model)
@@ -68,13 +70,24 @@ def _without_images(sources: Sources) -> Sources:
 
 
 def header(model: Common) -> str:
-    """'OVK-0001 · version 4 · diarienummer KS 2015/2121': on every page."""
+    """'OVK-0001 · version 4 · diarienummer KS 2015/2121': on every page; a document not yet
+    decided says so there too, so that no page of it passes for the decided text."""
     parts = [model.id]
     if model.version:
         parts.append(f"version {model.version}")
     if model.diarienummer:
         parts.append(f"diarienummer {model.diarienummer}")
+    if _undecided(model):
+        parts.append(f"{STATUS[model.status]} – inte beslutat")
     return SEPARATOR.join(parts)
+
+
+def _marked(value: str) -> Node:
+    return {"t": "p", "c": [{"t": "strong", "c": [body.text(value)]}]}
+
+
+def _undecided(model: Common) -> bool:
+    return not STATUSES[model.status].decided
 
 
 def _blocks(
@@ -84,6 +97,7 @@ def _blocks(
     found: list[Node] = [
         {"t": "lead", "v": f"{config.types.label(model.typ)} {model.id}"},
         body.heading(1, model.titel.strip() or model.id),  # PDF/UA-1: no empty heading
+        *([_marked(_status(model, sources.today))] if _undecided(model) else []),
         {"t": "meta", "rows": facts(model, sources)},
     ]
     read = body.blocks(text, _image_for(path, sources.image, files))
@@ -130,7 +144,7 @@ def facts(model: Common, sources: Sources) -> list[Row]:
         _one("Fastställd", _adopted(model, sources)),
         _many("Undertecknare", [_signature(config, u) for u in model.undertecknare or ()]),
         _many("Ställningstaganden", [_position(config, s) for s in model.stallningstaganden or ()]),
-        *_validity(model),
+        *_validity(model, sources.today),
         *_review(model, config),
         _one("Dokumentansvarig", model.dokumentansvarig),
         *_references(model, sources),
@@ -149,10 +163,30 @@ def _many(label: str, values: list[str]) -> Row | None:
 
 
 def _status(model: Common, today: date) -> str:
+    """The status as it stands on the print date `today`, said so that it cannot be misread:
+    'gäller vid utskriften' (never 'gäller' alone, which reads as 'in force from'), an expiry or
+    end in the past or the future, a draft as not decided."""
     label = STATUS[model.status]
+    kind = STATUSES[model.status]
+    if kind.draft or model.status == "antagande":
+        return f"{label} – inte beslutat"
+    ends = model.upphavd_datum
+    if ends is not None:
+        said = "upphörde att gälla" if ends <= today else "upphör att gälla"
+        return f"{label}, {said} {ends.isoformat()}"
+    if kind.ended:
+        return label
+    return f"{label}, {_in_force_text(model, today)}" if model.giltig_fran else label
+
+
+def _in_force_text(model: Common, today: date) -> str:
+    assert model.giltig_fran is not None
     if lifecycle.in_force(model, today):
-        return f"{label}, gäller {today.isoformat()}"
-    return label
+        return f"gäller vid utskriften {today.isoformat()}"
+    if model.giltig_fran > today:
+        return f"gäller från {model.giltig_fran.isoformat()}"
+    assert model.giltig_till is not None  # started and not in force: expired
+    return f"giltighetstiden gick ut {model.giltig_till.isoformat()}"
 
 
 def _party_or_text(config: Config, value: object) -> str:
@@ -195,17 +229,20 @@ def _adopted(model: Common, sources: Sources) -> str | None:
     return text + _dated("", adopted.datum, adopted.paragraf).strip()
 
 
-def _validity(model: Common) -> list[Row | None]:
-    until = model.giltig_till.isoformat() if model.giltig_till else "tills vidare"
+def _validity(model: Common, today: date) -> list[Row | None]:
+    ended = STATUSES[model.status].ended or model.upphavd_datum is not None
+    # An ended document is not valid "tills vidare": only a written end date is shown.
+    until = model.giltig_till.isoformat() if model.giltig_till else None
     rows: list[Row | None] = [
         _one("Giltig från", model.giltig_fran.isoformat() if model.giltig_fran else None),
-        ("Giltig till", [until]),
+        _one("Giltig till", until if until or ended else "tills vidare"),
     ]
     if model.forlangning is not None:
         villkor = f": {model.forlangning.villkor}" if model.forlangning.villkor else ""
         rows.append(("Förlängning", [f"{model.forlangning.manader} månader{villkor}"]))
     if model.upphavd_datum is not None:
-        rows.append(("Upphörde", [model.upphavd_datum.isoformat()]))
+        label = "Upphörde" if model.upphavd_datum <= today else "Upphör"
+        rows.append((label, [model.upphavd_datum.isoformat()]))
     return rows
 
 

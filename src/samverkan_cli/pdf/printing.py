@@ -17,6 +17,7 @@ from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
 from samverkan_cli.model.documents import Common
 from samverkan_cli.pdf import document as printed
+from samverkan_cli.pdf import engine
 
 
 class Unreadable(SamverkanError):
@@ -61,7 +62,9 @@ def sources(repo: Repository, today: date) -> printed.Sources:
     return printed.Sources(repo.config, today, title_of, image)
 
 
-def render(repo: Repository, document_id: str, today: date, *, sign: bool = False) -> bytes:
+def render(
+    repo: Repository, document_id: str, today: date, *, sign: bool = False
+) -> engine.Printed:
     """The PDF of the document `document_id`, with the signing page when `sign`."""
     document, model = find(repo, document_id)
     return printed.render(model, document.body, document.path, sources(repo, today), sign=sign)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from samverkan_cli.pdf import body, engine
 
 
-def render(markdown: str, title: str) -> bytes:
+def render(markdown: str, title: str) -> engine.Printed:
     """The PDF of the report whose Markdown is `markdown`; `title` names it in its metadata."""
     found = body.ordered(body.blocks(markdown))
     return engine.compile_pdf({"title": title, "header": title, "blocks": found})

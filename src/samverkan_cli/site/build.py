@@ -52,6 +52,7 @@ from samverkan_cli.model.vocabulary import (
     UTFALL,
 )
 from samverkan_cli.pdf import document as pdf_document
+from samverkan_cli.pdf.engine import Printed
 from samverkan_cli.site import attached, inputs, markdown, memo
 from samverkan_cli.site.logo import publishable
 from samverkan_cli.site.style import colours
@@ -276,6 +277,10 @@ class Output:
     path: str
     key: bytes | None
     make: Callable[[], bytes]
+    #: For a PDF: the PDF with the characters its fonts lack (`make` gives its bytes alone).
+    #: site.write makes these before it writes anything, so that one failing leaves --out as
+    #: it was.
+    printed: Callable[[], Printed] | None = None
 
 
 def outputs(repo: Repository, options: Options) -> list[Output]:
@@ -395,11 +400,13 @@ class _Renderer:
             pages += _copies(site, made_from.attachments)
             if made_from.printed:
                 pdf_inputs = site.document_pdf(e, made_from.attachments)
+                printed = functools.partial(_printed, self.shared, pdf_inputs, site.found)
                 pages.append(
                     Output(
                         pdf_path(e.id),
                         self.key(pdf_inputs),
-                        functools.partial(_printed, self.shared, pdf_inputs, site.found),
+                        functools.partial(_pdf_bytes, printed),
+                        printed,
                     )
                 )
             if made_from.copied:
@@ -425,7 +432,11 @@ def pdf_path(document_id: str) -> str:
     return exports.page(document_id).removesuffix(".html") + ".pdf"
 
 
-def _printed(shared: Shared, made_from: inputs.DocumentPdf, found: attached.Found) -> bytes:
+def _pdf_bytes(printed: Callable[[], Printed]) -> bytes:
+    return printed().pdf
+
+
+def _printed(shared: Shared, made_from: inputs.DocumentPdf, found: attached.Found) -> Printed:
     """The PDF of a published document, made from its declared inputs alone: it names the
     documents and groups given there, and embeds only the published attachments given there."""
     e = made_from.entry

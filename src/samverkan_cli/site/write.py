@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -101,19 +103,66 @@ def _write_manifest(out: Path, files: dict[str, Stamp]) -> None:
     write_atomic(out / MARKER, f"{_MARKER_TEXT}{_MANIFEST}{_digest(listing)}\n{listing}")
 
 
-def write(out: Path, outputs: list[Output], memo: Memo) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Outcome:
+    """What a publish did: files written and removed, and for each PDF made whose fonts lack
+    characters (replaced in it), its path in the site and those characters."""
+
+    written: int
+    removed: int
+    replaced: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def write(out: Path, outputs: list[Output], memo: Memo) -> Outcome:
     """Make and write each output whose inputs changed, atomically; remove what an earlier
-    publish wrote that is no longer planned. (written, removed)"""
+    publish wrote that is no longer planned."""
     for output in outputs:
         _inside(output.path)
     planned = {output.path for output in outputs}
-    out.mkdir(parents=True, exist_ok=True)
     _refuse_links(out, planned)
     with heap.lasting():  # the manifest and the memo's answers last until the end
         earlier = read_manifest(out) or {}
+        pending = [output for output in outputs if not memo.fresh(output.path, output.key)]
+    with tempfile.TemporaryDirectory(prefix="samverkan-pdf-") as staging:
+        # The PDFs first, outside --out: the one output that Typst may refuse (a bug) leaves
+        # an existing site as it was (SPEC 8.9), and their bytes wait on disk, not in memory.
+        pending, replaced = _printed_first(pending, Path(staging))
+        out.mkdir(parents=True, exist_ok=True)
         if not (out / MARKER).exists():
             _write_manifest(out, {})  # the folder is publish's from the first file written
-        pending = [output for output in outputs if not memo.fresh(output.path, output.key)]
+        written, removed = _written(out, outputs, pending, planned, earlier, memo)
+    return Outcome(written, removed, replaced)
+
+
+def _printed_first(
+    pending: list[Output], staging: Path
+) -> tuple[list[Output], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """`pending` with each PDF made now into `staging` (and read from there when written),
+    and the characters replaced in each."""
+    replaced: list[tuple[str, tuple[str, ...]]] = []
+    staged: list[Output] = []
+    for index, output in enumerate(pending):
+        if output.printed is None:
+            staged.append(output)
+            continue
+        printed = output.printed()
+        if printed.replaced:
+            replaced.append((output.path, printed.replaced))
+        kept = staging / f"{index}.pdf"
+        kept.write_bytes(printed.pdf)
+        staged.append(Output(output.path, output.key, kept.read_bytes))
+    return staged, tuple(replaced)
+
+
+def _written(
+    out: Path,
+    outputs: list[Output],
+    pending: list[Output],
+    planned: set[str],
+    earlier: dict[str, Stamp],
+    memo: Memo,
+) -> tuple[int, int]:
+    """Write `pending`, remove what is stale, record it all: (written, removed)."""
     made = _make_all(out, pending, len(outputs))
     for output in pending:
         memo.record(output.path, output.key)
