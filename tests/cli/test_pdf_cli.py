@@ -547,3 +547,24 @@ def test_report_out_dash_is_standard_output_and_a_relative_out_is_from_here(
     assert not (tmp_path / "-").exists()
     assert main([*args, "--out", "r.md"]) == 0
     assert (tmp_path / "r.md").exists() and not (root / "r.md").exists()
+
+
+def test_a_group_is_named_in_any_case_like_a_document(tmp_path):
+    root = _repo(tmp_path)
+    for name in ("bg", "BG", "Bg"):
+        out = tmp_path / f"{name}.pdf"
+        assert _pdf(root, name, "--out", str(out)) == 0, name
+        assert "Beredningsgruppen" in Read.of(out).text()
+
+
+@pytest.mark.parametrize("name", ["2026-02-01-bg", "2026-02-01-BG", "moten/2026/2026-02-01-bg.md"])
+def test_a_meeting_record_is_said_to_be_no_pdf_not_unknown(tmp_path, capsys, name):
+    root = _repo(tmp_path)
+    assert _pdf(root, name, "--out", str(tmp_path / "m.pdf")) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        "moten/2026/2026-02-01-bg.md är anteckningar från ett möte, och mötesanteckningar skrivs "
+        "inte ut som PDF (bara dokument och grupper)." in err
+    )
+    assert "samverkan pdf bg" in err and "Det finns inget dokument" not in err
+    assert not (tmp_path / "m.pdf").exists()
