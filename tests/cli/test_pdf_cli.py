@@ -248,8 +248,9 @@ def test_the_default_out_is_the_id_in_the_current_folder_never_overwritten(
         (["OVK-0001", "--out", "dokument/x.pdf"], "ligger i arkivets mapp dokument/"),
     ],
 )
-def test_bad_usage_is_said_in_swedish(tmp_path, capsys, args, message):
+def test_bad_usage_is_said_in_swedish(tmp_path, capsys, monkeypatch, args, message):
     root = _repo(tmp_path)
+    monkeypatch.chdir(root)  # a relative --out is from here
     assert main(["pdf", *TODAY, *args, "-C", str(root)]) == 2  # a later --today wins
     err = capsys.readouterr().err
     assert message in err
@@ -485,3 +486,85 @@ def test_an_html_comment_in_the_body_is_not_printed(tmp_path):
     text = _facts(_repo(tmp_path, body), tmp_path)
     assert "Synligt stycke." in text
     assert "Intern anteckning" not in text and "Och en till" not in text and "<!--" not in text
+
+
+def test_a_relative_out_is_from_the_current_folder_and_named_so(tmp_path, capsys, monkeypatch):
+    root = _repo(tmp_path)
+    elsewhere = tmp_path / "annanstans"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert _pdf(root, "OVK-0001", "--out", "rel.pdf") == 0
+    assert (elsewhere / "rel.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (root / "rel.pdf").exists()
+    assert "Skrev rel.pdf" in capsys.readouterr().err
+
+
+def test_in_a_document_folder_without_out_the_pdf_is_refused_with_a_place_to_use(
+    tmp_path, capsys, monkeypatch
+):
+    root = _repo(tmp_path)
+    monkeypatch.chdir(root / "dokument")
+    assert main(["pdf", "OVK-0001", *TODAY]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "Du står i arkivets mapp dokument/, där varje fil läses som ett dokument, så PDF-filen "
+        "skrivs inte här. Ange med --out en plats utanför dokumentmapparna, t.ex. "
+        "--out ../OVK-0001.pdf; inget skrevs." in " ".join(err.split())
+    )
+    assert not list(root.rglob("*.pdf"))
+    assert main(["pdf", "OVK-0001", *TODAY, "--out", "../OVK-0001.pdf"]) == 0
+    assert (root / "OVK-0001.pdf").exists()
+
+
+def test_out_dash_writes_the_pdf_to_a_pipe_never_to_a_terminal(tmp_path, capsys, monkeypatch):
+    root = _repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert _pdf(root, "OVK-0001", "--out", "-") == 2
+    err = capsys.readouterr().err
+    assert "En PDF kan inte visas i terminalen." in err
+    assert "samverkan pdf OVK-0001 --out - > OVK-0001.pdf" in " ".join(err.split())
+    assert not (tmp_path / "-").exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "samverkan_cli", "pdf", "OVK-0001", "--out", "-", "-C", str(root),
+         *TODAY],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"%PDF-") and not (tmp_path / "-").exists()
+
+
+def test_report_out_dash_is_standard_output_and_a_relative_out_is_from_here(
+    tmp_path, capsys, monkeypatch
+):
+    root = write_repo(tmp_path / "lan")
+    monkeypatch.chdir(tmp_path)
+    args = ["report", "-C", str(root), "--year", "2026", *TODAY]
+    assert main([*args, "--out", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# Årsrapport 2026")
+    assert not (tmp_path / "-").exists()
+    assert main([*args, "--out", "r.md"]) == 0
+    assert (tmp_path / "r.md").exists() and not (root / "r.md").exists()
+
+
+def test_a_group_is_named_in_any_case_like_a_document(tmp_path):
+    root = _repo(tmp_path)
+    for name in ("bg", "BG", "Bg"):
+        out = tmp_path / f"{name}.pdf"
+        assert _pdf(root, name, "--out", str(out)) == 0, name
+        assert "Beredningsgruppen" in Read.of(out).text()
+
+
+@pytest.mark.parametrize("name", ["2026-02-01-bg", "2026-02-01-BG", "moten/2026/2026-02-01-bg.md"])
+def test_a_meeting_record_is_said_to_be_no_pdf_not_unknown(tmp_path, capsys, name):
+    root = _repo(tmp_path)
+    assert _pdf(root, name, "--out", str(tmp_path / "m.pdf")) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        "moten/2026/2026-02-01-bg.md är anteckningar från ett möte, och mötesanteckningar skrivs "
+        "inte ut som PDF (bara dokument och grupper)." in err
+    )
+    assert "samverkan pdf bg" in err and "Det finns inget dokument" not in err
+    assert not (tmp_path / "m.pdf").exists()

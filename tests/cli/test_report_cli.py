@@ -63,7 +63,10 @@ def test_example_2026_figures(capsys, county):
     assert groups["bg"]["next_chair"] == "harnosand"
 
 
-def test_out_is_written_atomically_and_never_overwritten_without_force(capsys, county, tmp_path):
+def test_out_is_written_atomically_and_never_overwritten_without_force(
+    capsys, county, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(county)  # a relative --out is from the current folder
     target = county / "rapporter" / "2025.md"
     code, _, err = run(
         capsys, "report", "--year", "2025", "-C", str(county), "--out", "rapporter/2025.md", *TODAY
@@ -137,7 +140,10 @@ def test_bad_usage(capsys, county, args, gist):
         ("dokument", "är en mapp"),
     ],
 )
-def test_the_report_never_takes_the_place_of_the_repositorys_files(capsys, county, out, said):
+def test_the_report_never_takes_the_place_of_the_repositorys_files(
+    capsys, county, monkeypatch, out, said
+):
+    monkeypatch.chdir(county)  # a relative --out is from here
     before = (county / "samverkan.yaml").read_bytes()
     code = main(["report", "-C", str(county), "--year", "2025", "--out", out, "--force"])
     _stdout, err = capsys.readouterr()

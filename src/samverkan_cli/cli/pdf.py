@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from samverkan_cli.cli.options import Debug, Repo, Today, resolve
-from samverkan_cli.cli.report import check_target
+from samverkan_cli.cli.report import STDOUT, check_target, refuse_terminal, suggest
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import UserError
+
+
+def _check_file(out: Path | None, root: Path, name: str, *, force: bool) -> None:
+    """The file to write (a relative --out from the current folder, as every tool reads it;
+    without --out, `name` here) may be written: never into a document folder, nor over a file
+    without --force."""
+    if out is None:
+        _not_in_a_document_folder(root, name)
+    target = out or Path(name)
+    check_target(target, target, root, example=suggest(root, name))
+    if target.exists() and not force:
+        raise UserError(
+            f"{target} finns redan. Ange --force för att skriva över den, eller välj ett annat "
+            "namn med --out; inget skrevs."
+        )
+
+
+def _not_in_a_document_folder(root: Path, name: str) -> None:
+    """Without --out the PDF goes into the current folder: not when that is a document folder
+    (`cd dokument && samverkan pdf ID`), whose files are all read as documents."""
+    from samverkan_cli.loading.repository import document_folder_of
+
+    folder = document_folder_of(root, Path.cwd())
+    if folder is not None:
+        raise UserError(
+            f"Du står i arkivets mapp {folder}/, där varje fil läses som ett dokument, så "
+            f"PDF-filen skrivs inte här. Ange med --out en plats utanför dokumentmapparna, "
+            f"t.ex. --out {suggest(root, name)}; inget skrevs."
+        )
 
 
 def command(
@@ -22,7 +52,7 @@ def command(
             "--out",
             "-o",
             metavar="FIL",
-            help="PDF-filen att skriva (standard: ID.pdf i den här mappen).",
+            help="PDF-filen att skriva (standard: ID.pdf i den här mappen; - för standard ut).",
         ),
     ] = None,
     underskrift: Annotated[
@@ -48,18 +78,21 @@ def command(
     found, model = printing.find(repository, document)
     if underskrift:
         signing.check_signed(repository.config, model)
-    shown = out if out is not None else Path(f"{model.id}.pdf")
-    target = settings.base / out if settings.base and out is not None else shown
-    check_target(target, shown, settings.root, example=f"{model.id}.pdf")
-    if target.exists() and not force:
-        raise UserError(
-            f"{shown} finns redan. Ange --force för att skriva över den, eller välj ett annat "
-            "namn med --out; inget skrevs."
-        )
+    name = f"{model.id}.pdf"
+    to_stdout = out is not None and str(out) == STDOUT
+    if to_stdout:
+        refuse_terminal(f"samverkan pdf {model.id} --out - > {name}", suggest(settings.root, name))
+    else:
+        _check_file(out, settings.root, name, force=force)
     printed = printing.render(repository, model.id, settings.today, sign=underskrift)
-    write_atomic(target, printed.pdf)
     if printed.replaced:
         where = f"i {model.id} ({found.path})"
         typer.echo(visible(engine.replaced_warning([(where, printed.replaced)])), err=True)
-    typer.echo(visible(f"Skrev {shown}"), err=True)
+    if to_stdout:
+        sys.stdout.buffer.write(printed.pdf)
+        sys.stdout.flush()
+    else:
+        target = out or Path(name)
+        write_atomic(target, printed.pdf)
+        typer.echo(visible(f"Skrev {target}"), err=True)
     return 0

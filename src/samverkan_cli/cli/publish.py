@@ -20,14 +20,14 @@ _NO_SOURCE_URL = " (då länkar varje sida till en kopia av källfilen i kalla/)
 def command(
     ctx: typer.Context,
     out: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--out",
             "-o",
             metavar="MAPP",
             help="Mappen för webbplatsen (ny, tom eller en tidigare publicering).",
         ),
-    ] = Path("_site"),
+    ] = None,
     base_url: Annotated[
         str | None,
         typer.Option(
@@ -83,7 +83,9 @@ def command(
                 f"{SOURCE_EXAMPLE}."
             )
     settings = resolve(ctx, repo, today)
-    target = settings.base / out if settings.base and not out.is_absolute() else out
+    # A given --out is from the current folder, as with every tool; the default _site is in
+    # the -C folder when one is given (else here), as before.
+    target = out if out is not None else (settings.base or Path()) / "_site"
     write.check(target, settings.root)
     if pdf:  # before anything is read: the component may be missing (the PDF library loads
         # only here, so a publish without --pdf starts as fast as before)
@@ -114,7 +116,7 @@ def command(
     also = f" och {printed} PDF-{'fil' if printed == 1 else 'filer'}" if pdf else ""
     typer.echo(
         visible(
-            f"Publicerade {pages} sidor{also} i {out} ({done.written} filer skrivna, "
+            f"Publicerade {pages} sidor{also} i {target} ({done.written} filer skrivna, "
             f"{done.removed} "
             "borttagna)."
         )

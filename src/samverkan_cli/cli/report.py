@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
@@ -64,9 +64,12 @@ def command(
     if site_url is not None:
         parse_url(site_url, "--site-url", "https://samverkan.example.se/")
     settings = resolve(ctx, repo, today)
-    target = (settings.base / out if settings.base else out) if out else None
+    # A relative --out is from the current folder, as with every tool (not from -C); - is
+    # standard output.
+    target = out if out is not None and str(out) != STDOUT else None
     if target is not None:
-        check_target(target, out, settings.root, example=f"rapport-{year}.{format_name}")
+        example = suggest(settings.root, f"rapport-{year}.{format_name}")
+        check_target(target, out, settings.root, example=example)
     if target is not None and target.exists() and not force:
         raise UserError(
             f"{out} finns redan. Ange --force för att skriva över den, eller välj ett annat namn."
@@ -94,12 +97,36 @@ def _pdf_possible(target: Path | None, year: int) -> None:
     the PDF component installed."""
     from samverkan_cli.pdf import engine
 
-    if target is None and sys.stdout.isatty():
-        raise UserError(
-            "En PDF kan inte visas i terminalen. Ange filen att skriva med --out, t.ex. "
-            f"--out rapport-{year}.pdf; inget skrevs."
+    if target is None:
+        refuse_terminal(
+            f"samverkan report --year {year} --format pdf > rapport-{year}.pdf",
+            f"rapport-{year}.pdf",
         )
     engine.require()
+
+
+#: --out - writes to standard output.
+STDOUT: Final = "-"
+
+
+def refuse_terminal(piped: str, example: str) -> None:
+    """A PDF is bytes: never written to a terminal (piped onwards it may be)."""
+    if sys.stdout.isatty():
+        raise UserError(
+            f"En PDF kan inte visas i terminalen. Ange filen att skriva med --out, t.ex. "
+            f"--out {example}, eller skicka den vidare: {piped}; inget skrevs."
+        )
+
+
+def suggest(root: Path, name: str) -> str:
+    """`name` to suggest for --out: here, unless here is a document folder; then in the
+    repository's own folder, as seen from here (../OVK-0001.pdf)."""
+    from samverkan_cli.loading.repository import document_folder_of
+
+    here = Path.cwd()
+    if document_folder_of(root, here / name) is None:
+        return name
+    return Path(os.path.relpath(root.resolve() / name, here.resolve())).as_posix()
 
 
 def _pdf(report: Report, year: int, site_url: str | None) -> bytes:

@@ -17,7 +17,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -102,9 +102,20 @@ class Repository:
         return found[0] if found else None
 
     def named(self, document_id: str) -> Document | None:
-        """The document (not a meeting record) a user named on the command line, in any case."""
-        found = self.get(document_id) or self.get(document_id.strip().upper())
+        """The document (not a meeting record) a user named on the command line, in any case:
+        document ids are written in upper case (OVK-0001), group ids in lower case (bg)."""
+        wanted = document_id.strip()
+        found = self.get(document_id) or self.get(wanted.upper()) or self.get(wanted.lower())
         return found if found is not None and found.typ != "mote" else None
+
+    def meeting_named(self, name: str) -> Document | None:
+        """The meeting record a user named by its file name (2025-01-28-bg, with or without
+        its folder and .md), in any case: a meeting record has no id of its own."""
+        wanted = PurePosixPath(name.strip()).name.removesuffix(".md").casefold()
+        for document in self.documents:
+            if document.typ == "mote" and document.stem.casefold() == wanted:
+                return document
+        return None
 
     def unreadable_named(self, document_id: str) -> Document | None:
         """A file named for the id whose front matter could not be read (so its id is

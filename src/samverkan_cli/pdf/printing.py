@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from samverkan_cli import attachments
-from samverkan_cli.errors import SamverkanError
+from samverkan_cli.errors import SamverkanError, UserError
 from samverkan_cli.fileio import RepositoryFiles
 from samverkan_cli.loading.document import Document
 from samverkan_cli.loading.repository import Repository
@@ -35,6 +35,14 @@ def find(repo: Repository, document_id: str) -> tuple[Document, Common]:
             raise Unreadable(
                 f"{unreadable.path} går inte att läsa, så den kan inte skrivas ut. Rätta felen "
                 f"som 'samverkan validate {unreadable.path}' visar och försök igen; inget skrevs."
+            )
+        meeting = repo.meeting_named(document_id)
+        if meeting is not None:
+            raise UserError(
+                f"{meeting.path} är anteckningar från ett möte, och mötesanteckningar skrivs inte "
+                "ut som PDF (bara dokument och grupper). Öppna filen som den är, eller skriv ut "
+                "gruppens dokument, t.ex. samverkan pdf "
+                f"{getattr(meeting.model, 'grupp', None) or 'ID'}; inget skrevs."
             )
         raise repo.unknown(document_id)
     if not isinstance(found.model, Common):
