@@ -488,15 +488,18 @@ def test_an_html_comment_in_the_body_is_not_printed(tmp_path):
     assert "Intern anteckning" not in text and "Och en till" not in text and "<!--" not in text
 
 
-def test_a_relative_out_is_from_the_current_folder_and_named_so(tmp_path, capsys, monkeypatch):
+def test_a_relative_out_starts_in_the_c_folder_like_git(tmp_path, capsys, monkeypatch):
     root = _repo(tmp_path)
     elsewhere = tmp_path / "annanstans"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     assert _pdf(root, "OVK-0001", "--out", "rel.pdf") == 0
-    assert (elsewhere / "rel.pdf").read_bytes().startswith(b"%PDF-")
-    assert not (root / "rel.pdf").exists()
+    assert (root / "rel.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (elsewhere / "rel.pdf").exists()
     assert "Skrev rel.pdf" in capsys.readouterr().err
+    assert main(["pdf", "OVK-0001", *TODAY, "--out", "rel.pdf"]) == 2  # no repository here
+    assert _pdf(root, "OVK-0001", "--out", str(elsewhere / "abs.pdf")) == 0
+    assert (elsewhere / "abs.pdf").exists()
 
 
 def test_in_a_document_folder_without_out_the_pdf_is_refused_with_a_place_to_use(
@@ -536,7 +539,7 @@ def test_out_dash_writes_the_pdf_to_a_pipe_never_to_a_terminal(tmp_path, capsys,
     assert done.stdout.startswith(b"%PDF-") and not (tmp_path / "-").exists()
 
 
-def test_report_out_dash_is_standard_output_and_a_relative_out_is_from_here(
+def test_report_out_dash_is_standard_output_and_a_relative_out_starts_in_the_c_folder(
     tmp_path, capsys, monkeypatch
 ):
     root = write_repo(tmp_path / "lan")
@@ -546,7 +549,7 @@ def test_report_out_dash_is_standard_output_and_a_relative_out_is_from_here(
     assert capsys.readouterr().out.startswith("# Årsrapport 2026")
     assert not (tmp_path / "-").exists()
     assert main([*args, "--out", "r.md"]) == 0
-    assert (tmp_path / "r.md").exists() and not (root / "r.md").exists()
+    assert (root / "r.md").exists() and not (tmp_path / "r.md").exists()
 
 
 def test_a_group_is_named_in_any_case_like_a_document(tmp_path):

@@ -36,7 +36,11 @@ def command(
     settings = resolve(ctx, repo, today)
     repository = load(settings.root, use_cache=settings.use_cache, save_cache=not dry_run)
     every = [d.path for d in repository.documents]
-    chosen = select(every, _relative(settings.root, paths)) if paths else None
+    chosen = (
+        select(every, _relative(settings.root, [settings.here(Path(p)) for p in paths]))
+        if paths
+        else None
+    )
     found = run(repository, settings.today).diagnostics
     planned = fixes.plan(repository, found, chosen)
     if not planned:
@@ -109,15 +113,14 @@ def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
             write_atomic(target, after)
 
 
-def _relative(root: Path, paths: list[str]) -> list[str]:
+def _relative(root: Path, paths: list[Path]) -> list[str]:
+    """The paths as the repository names its files (a path outside it is kept as given)."""
     out = []
-    for given in paths:
-        path = Path(given)
-        absolute = path if path.is_absolute() else Path.cwd() / path
+    for path in paths:
         try:
-            out.append(absolute.resolve().relative_to(root.resolve()).as_posix())
+            out.append(path.resolve().relative_to(root.resolve()).as_posix())
         except ValueError:
-            out.append(given)
+            out.append(str(path))
     return out
 
 

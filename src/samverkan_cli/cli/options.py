@@ -56,6 +56,11 @@ class Settings:
     #: here, at the edge, and passed down: the core never reads the environment.
     use_cache: bool = True
 
+    def here(self, path: Path) -> Path:
+        """A path given on the command line: a relative one starts in the -C folder, as with
+        `git -C` (and `make -C`, `tar -C`); without -C, in the current folder."""
+        return self.base / path if self.base else path
+
 
 def parse_day(text: str, flag: str) -> date:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):

@@ -8,28 +8,31 @@ from typing import Annotated
 
 import typer
 
-from samverkan_cli.cli.options import Debug, Repo, Today, resolve
+from samverkan_cli.cli.options import Debug, Repo, Settings, Today, resolve
 from samverkan_cli.cli.report import STDOUT, check_target, refuse_terminal, suggest
 from samverkan_cli.cli.terminal import visible
 from samverkan_cli.errors import UserError
 
 
-def _check_file(out: Path | None, root: Path, name: str, *, force: bool) -> None:
-    """The file to write (a relative --out from the current folder, as every tool reads it;
-    without --out, `name` here) may be written: never into a document folder, nor over a file
-    without --force."""
+def _target(out: Path | None, settings: Settings, name: str, *, force: bool) -> Path:
+    """The file to write, checked: a relative --out starts in the -C folder (like every path on
+    the command line); without --out, `name` in the current folder. Never into a document
+    folder, nor over a file without --force."""
+    example = suggest(settings.root, name, settings.base)
     if out is None:
-        _not_in_a_document_folder(root, name)
-    target = out or Path(name)
-    check_target(target, target, root, example=suggest(root, name))
+        _not_in_a_document_folder(settings.root, example)
+    target = settings.here(out) if out is not None else Path(name)
+    shown = out or target
+    check_target(target, shown, settings.root, example=example)
     if target.exists() and not force:
         raise UserError(
-            f"{target} finns redan. Ange --force för att skriva över den, eller välj ett annat "
+            f"{shown} finns redan. Ange --force för att skriva över den, eller välj ett annat "
             "namn med --out; inget skrevs."
         )
+    return target
 
 
-def _not_in_a_document_folder(root: Path, name: str) -> None:
+def _not_in_a_document_folder(root: Path, example: str) -> None:
     """Without --out the PDF goes into the current folder: not when that is a document folder
     (`cd dokument && samverkan pdf ID`), whose files are all read as documents."""
     from samverkan_cli.loading.repository import document_folder_of
@@ -39,7 +42,7 @@ def _not_in_a_document_folder(root: Path, name: str) -> None:
         raise UserError(
             f"Du står i arkivets mapp {folder}/, där varje fil läses som ett dokument, så "
             f"PDF-filen skrivs inte här. Ange med --out en plats utanför dokumentmapparna, "
-            f"t.ex. --out {suggest(root, name)}; inget skrevs."
+            f"t.ex. --out {example}; inget skrevs."
         )
 
 
@@ -81,18 +84,19 @@ def command(
     name = f"{model.id}.pdf"
     to_stdout = out is not None and str(out) == STDOUT
     if to_stdout:
-        refuse_terminal(f"samverkan pdf {model.id} --out - > {name}", suggest(settings.root, name))
+        example = suggest(settings.root, name, settings.base)
+        refuse_terminal(f"samverkan pdf {model.id} --out - > {name}", example)
+        target = None
     else:
-        _check_file(out, settings.root, name, force=force)
+        target = _target(out, settings, name, force=force)
     printed = printing.render(repository, model.id, settings.today, sign=underskrift)
     if printed.replaced:
         where = f"i {model.id} ({found.path})"
         typer.echo(visible(engine.replaced_warning([(where, printed.replaced)])), err=True)
-    if to_stdout:
+    if target is None:
         sys.stdout.buffer.write(printed.pdf)
         sys.stdout.flush()
     else:
-        target = out or Path(name)
         write_atomic(target, printed.pdf)
-        typer.echo(visible(f"Skrev {target}"), err=True)
+        typer.echo(visible(f"Skrev {out or target}"), err=True)
     return 0

@@ -83,9 +83,8 @@ def command(
                 f"{SOURCE_EXAMPLE}."
             )
     settings = resolve(ctx, repo, today)
-    # A given --out is from the current folder, as with every tool; the default _site is in
-    # the -C folder when one is given (else here), as before.
-    target = out if out is not None else (settings.base or Path()) / "_site"
+    # A relative --out starts in the -C folder, like every path on the command line.
+    target = settings.here(out or Path("_site"))
     write.check(target, settings.root)
     if pdf:  # before anything is read: the component may be missing (the PDF library loads
         # only here, so a publish without --pdf starts as fast as before)

@@ -64,11 +64,11 @@ def command(
     if site_url is not None:
         parse_url(site_url, "--site-url", "https://samverkan.example.se/")
     settings = resolve(ctx, repo, today)
-    # A relative --out is from the current folder, as with every tool (not from -C); - is
+    # A relative --out starts in the -C folder, like every path on the command line; - is
     # standard output.
-    target = out if out is not None and str(out) != STDOUT else None
+    target = settings.here(out) if out is not None and str(out) != STDOUT else None
     if target is not None:
-        example = suggest(settings.root, f"rapport-{year}.{format_name}")
+        example = suggest(settings.root, f"rapport-{year}.{format_name}", settings.base)
         check_target(target, out, settings.root, example=example)
     if target is not None and target.exists() and not force:
         raise UserError(
@@ -118,12 +118,13 @@ def refuse_terminal(piped: str, example: str) -> None:
         )
 
 
-def suggest(root: Path, name: str) -> str:
-    """`name` to suggest for --out: here, unless here is a document folder; then in the
-    repository's own folder, as seen from here (../OVK-0001.pdf)."""
+def suggest(root: Path, name: str, base: Path | None) -> str:
+    """`name` to suggest for --out: where a relative --out starts (the -C folder, else the
+    current one), unless that is a document folder; then in the repository's own folder, as
+    seen from there (../OVK-0001.pdf)."""
     from samverkan_cli.loading.repository import document_folder_of
 
-    here = Path.cwd()
+    here = base or Path.cwd()
     if document_folder_of(root, here / name) is None:
         return name
     return Path(os.path.relpath(root.resolve() / name, here.resolve())).as_posix()

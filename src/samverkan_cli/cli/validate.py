@@ -42,7 +42,7 @@ def command(
 
     emit = reporters.reporter(format_name)
     settings = resolve(ctx, repo, today)
-    named = [settings.base / path if settings.base else path for path in paths or ()]
+    named = [settings.here(path) for path in paths or ()]
     selected = relative_paths(settings.root, named) if named else None
     for path in outside_folders(settings.root, selected or []):
         typer.echo(
