@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -194,6 +196,30 @@ def test_the_signing_page_has_a_block_for_each_party_that_must_sign(tmp_path):
         "Denna överenskommelse har upprättats i tre likalydande exemplar. "
         "Parterna har tagit var sitt." in " ".join(signing.split())
     )
+
+
+def test_the_signing_page_follows_the_signing_order_and_leaves_out_a_party_that_said_no(
+    tmp_path,
+):
+    decisions = [
+        {"part": "kommun-a", "instans": "Kommunfullmäktige", "datum": "2026-03-01",
+         "utfall": "avslagen"},
+        {"part": "kommun-b", "instans": "Kommunfullmäktige", "datum": "2026-03-02"},
+    ]  # fmt: skip
+    root = _repo(
+        tmp_path,
+        parter=["region-norr", "kommun-a", "kommun-b"],
+        stallningstaganden=decisions,
+        status="antagande",
+        antagande={"svara_senast": "2026-09-30", "underskriftsordning": ["kommun", "region"]},
+    )
+    out = tmp_path / "ovk.pdf"
+    assert _pdf(root, "OVK-0001", "--underskrift", "--out", str(out)) == 0
+    signing = " ".join(Read.of(out).pages()[-1].split())
+    assert signing.count("Namnförtydligande") == 2
+    assert "A kommun har avslagit dokumentet (2026-03-01) och skriver inte under." in signing
+    assert signing.count("A kommun") == 1  # no block of its own
+    assert signing.index("B kommun") < signing.index("Region Norr")  # kommun, then region
 
 
 def test_a_signature_given_for_a_party_is_named_on_its_block(tmp_path):
@@ -571,3 +597,48 @@ def test_a_meeting_record_is_said_to_be_no_pdf_not_unknown(tmp_path, capsys, nam
     )
     assert "samverkan pdf bg" in err and "Det finns inget dokument" not in err
     assert not (tmp_path / "m.pdf").exists()
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
+)
+#: A4 is 595.28 pt wide; the template's margins are 2.3 cm (65.2 pt) each side.
+_RIGHT_EDGE = 595.28 - 65.2
+
+
+def _words(pdf: Path) -> list[tuple[float, float, float, str]]:
+    """(xMin, yMin, xMax, text) of each word, as poppler places it."""
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing in CI: .ci/run must install Debian's poppler-utils")
+        pytest.skip("pdftotext (poppler-utils) is not installed here")
+    found = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True)
+    return [(float(a), float(b), float(c), d) for a, b, c, d in _WORD.findall(found.stdout)]
+
+
+def test_long_words_fit_their_cells_and_the_page(tmp_path):
+    """Long compounds are hyphenated in Swedish; a run no pattern breaks breaks anyway."""
+    compound = "Länssamverkansgrupp"
+    made_up = "x" * 120
+    number = "1234567890" * 8
+    body = (
+        "# Rapport\n\n| Grupp | Typ | Ordförande | Möten | Status |\n|---|---|---|---:|---|\n"
+        f"| {compound} för barn och unga | {compound} | Ordförandeskapsrotation | 4 | Uppfyllt |\n"
+        f"| {made_up} | Ledningsgrupp | {number} | 1 | Ej uppfyllt |\n\n"
+        f"Ett stycke med {made_up} och {number} som ord.\n"
+    )
+    root = _repo(tmp_path, body)
+    out = tmp_path / "ovk.pdf"
+    assert _pdf(root, "OVK-0001", "--out", str(out)) == 0
+    words = _words(out)
+    assert words, "poppler read no words"
+    assert max(right for _l, _t, right, _w in words) <= _RIGHT_EDGE + 0.5
+    lines: dict[float, list[tuple[float, float]]] = {}
+    for left, top, right, _word in words:
+        lines.setdefault(round(top), []).append((left, right))
+    for placed in lines.values():  # no word runs into the next one (the next cell)
+        placed.sort()
+        for (_l, right), (left, _r) in itertools.pairwise(placed):
+            assert right <= left + 0.5
+    text = Read.of(out).text()
+    assert "Länssamverkans\u00adgrupp" in text or compound in text  # hyphenated, not cut

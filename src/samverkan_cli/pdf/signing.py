@@ -34,17 +34,48 @@ def check_signed(config: Config, model: Common) -> None:
 
 
 def page(config: Config, model: Common) -> list[Node]:
-    """The signing page's blocks: a heading, the copies sentence, one block per party."""
+    """The signing page's blocks: a heading, the copies sentence, one block per party, in the
+    order the parties sign."""
     check_signed(config, model)
     covered = antagande.signed_for(model, config)
-    parties = antagande.must_sign(model, config)
+    positions = antagande.positions(model)
+    declined = [
+        key
+        for key in antagande.must_sign(model, config)
+        if (position := positions.get(key)) is not None and position.utfall == "avslagen"
+    ]
+    parties = signing_order(
+        model, config, [key for key in antagande.must_sign(model, config) if key not in declined]
+    )
     found: list[Node] = [{"t": "pagebreak"}, heading(2, "Underskrifter")]
     if model.exemplar is not None:
         found.append(paragraph(copies(config, model, model.exemplar)))
+    for key in declined:  # SV038: a party that said no does not sign
+        found.append(
+            paragraph(
+                f"{party_name(config, key)} har avslagit dokumentet ({positions[key].datum}) "
+                "och skriver inte under."
+            )
+        )
     if not parties:
         found.append(paragraph("Ingen part behöver skriva under dokumentet."))
     found += [_block(config, model, key, covered.get(key)) for key in parties]
     return found
+
+
+def signing_order(model: Common, config: Config, parties: list[str]) -> list[str]:
+    """`parties` in `antagande.underskriftsordning`'s order of party typs (SV037), each typ in
+    the order of `parter`; typs the order leaves out sign last. Without an order, `parter`'s."""
+    block = antagande.plan(model)
+    order = list(block.underskriftsordning or ()) if block is not None else []
+    if not order:
+        return parties
+
+    def rank(key: str) -> int:
+        typ = config.typ_of(key)
+        return order.index(typ) if typ in order else len(order)
+
+    return sorted(parties, key=rank)  # stable: parter's order within a typ
 
 
 def copies(config: Config, model: Common, count: int) -> str:
