@@ -6,7 +6,7 @@ import subprocess
 
 from typer.testing import CliRunner
 
-from helpers import OVK, RUT, base, codes, front_matter, validate, write_repo
+from helpers import BG, OVK, RUT, base, codes, front_matter, validate, write_repo
 from samverkan_cli.cli.app import app
 
 
@@ -174,3 +174,27 @@ def test_a_file_name_that_is_taken_is_said(tmp_path):
     )
     assert (root / "dokument/rutiner/sip.md").is_file()
     assert taken.read_text("utf-8") == "Ingen front matter här.\n"
+
+
+def test_keys_inside_a_misspelt_field_are_fixed_in_the_same_run(tmp_path):
+    """validate reads the entries of `ordförandeskap` only once the field is spelt right; fix
+    looks again in memory, so one run (and one diff) fixes the field and what is inside."""
+    documents = base()
+    documents[BG] = (
+        front_matter(documents[BG])
+        .replace("ordforandeskap:", "ordförandeskap:")
+        .replace("ar: 2026", "år: 2026")
+        .replace("ordforande:", "ordförande:")
+    )
+    root = write_repo(tmp_path, documents)
+    before = (root / BG).read_text("utf-8")
+    dry = _fix(root, "--dry-run")
+    assert "+- ar: 2026" in dry and "+  ordforande:" in dry and "+ordforandeskap:" in dry
+    assert (root / BG).read_text("utf-8") == before
+    output = _fix(root)
+    assert output.count(f"--- a/{BG}") == 1
+    after = (root / BG).read_text("utf-8")
+    assert after == before.replace("ordförandeskap:", "ordforandeskap:").replace(
+        "år: 2026", "ar: 2026"
+    ).replace("ordförande:", "ordforande:")
+    assert validate(root) == []

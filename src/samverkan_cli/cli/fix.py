@@ -5,12 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from samverkan_cli.cli.options import Debug, Repo, Today, resolve
 from samverkan_cli.cli.terminal import visible
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from samverkan_cli.loading.repository import Repository
 
 
 def command(
@@ -46,7 +51,7 @@ def command(
     if not planned:
         typer.echo("Inget att rätta mekaniskt. Kör samverkan validate för att se vad som återstår.")
         return 0
-    _rename_keys(settings.root, planned.keys, dry_run)
+    _rename_keys(repository, settings.today, planned.keys, dry_run)
     edited = (
         store.preview(settings.root, planned.changes)
         if dry_run
@@ -80,12 +85,13 @@ def command(
     return 0
 
 
-def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
+def _rename_keys(repository: Repository, today: date, keys: tuple[Any, ...], dry_run: bool) -> None:
     """Field names rewritten in place, file by file, each shown as a diff; never into a file
     where the plain spelling is already written."""
     from samverkan_cli.fileio import READ_ONLY, RepositoryFiles, read_only, write_atomic
     from samverkan_cli.recording import fixes, store
 
+    root = repository.root
     files = RepositoryFiles(root)
     by_path: dict[str, list[fixes.KeyRename]] = {}
     for key in keys:
@@ -93,7 +99,7 @@ def _rename_keys(root: Path, keys: tuple[Any, ...], dry_run: bool) -> None:
     for path, renames in sorted(by_path.items()):
         target = root / path
         before = files.read(target)
-        after, left = fixes.renamed_safely(before, renames)
+        after, left = fixes.renamed_fully(repository, today, path, before, renames)
         if left:
             names = ", ".join(f"'{k.old}'" for k in left)
             one = len(left) == 1

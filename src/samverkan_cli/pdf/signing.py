@@ -50,13 +50,13 @@ def page(config: Config, model: Common) -> list[Node]:
     found: list[Node] = [{"t": "pagebreak"}, heading(2, "Underskrifter")]
     if model.exemplar is not None:
         found.append(paragraph(copies(config, model, model.exemplar)))
-    for key in declined:  # SV038: a party that said no does not sign
-        found.append(
-            paragraph(
-                f"{party_name(config, key)} har avslagit dokumentet ({positions[key].datum}) "
-                "och skriver inte under."
-            )
+    found += [  # SV038: a party that said no does not sign
+        paragraph(
+            f"{party_name(config, key)} har avslagit dokumentet ({positions[key].datum}) "
+            "och skriver inte under."
         )
+        for key in declined
+    ]
     if not parties:
         found.append(paragraph("Ingen part behöver skriva under dokumentet."))
     found += [_block(config, model, key, covered.get(key)) for key in parties]

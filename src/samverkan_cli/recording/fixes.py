@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from samverkan_cli.diagnostics import Diagnostic
@@ -161,6 +162,42 @@ def _new_name(repo: Repository, finding: Diagnostic) -> str | None:
 def _slug(document: Document) -> str:
     title = document.raw.get("titel")
     return slugify(title) if isinstance(title, str) and title else "dokument"
+
+
+#: Rounds of rewriting keys that a rewrite brought to light: one per level of nesting.
+_ROUNDS: Final = 5
+
+
+def renamed_fully(
+    repo: Repository, today: date, path: str, data: bytes, renames: Iterable[KeyRename]
+) -> tuple[bytes, list[KeyRename]]:
+    """`renamed_safely`, again for the keys the rewrite brings to light: validate reads the
+    fields inside `ställningstaganden` only once that is spelt right, so its entries'
+    `ställningstagande_datum` shows up in a second look (made here in memory, not by running
+    fix twice)."""
+    from samverkan_cli.recording.store import Edited, validated
+
+    after, left = renamed_safely(data, renames)
+    kept = {(k.line, k.column, k.old) for k in left}
+    for _round in range(_ROUNDS):
+        if after == data:
+            break
+        found = validated(repo, today, [Edited(path, data, after)]).diagnostics
+        more = [
+            k
+            for d in found
+            if d.code == "SV002" and d.path == path
+            if (k := _key_rename(repo, d)) and (k.line, k.column, k.old) not in kept
+        ]
+        if not more:
+            break
+        again, also_left = renamed_safely(after, more)
+        left += also_left
+        kept |= {(k.line, k.column, k.old) for k in also_left}
+        if again == after:
+            break
+        after = again
+    return after, left
 
 
 def renamed_safely(data: bytes, renames: Iterable[KeyRename]) -> tuple[bytes, list[KeyRename]]:
