@@ -192,3 +192,74 @@ def test_a_pdf_that_fails_leaves_the_published_site_as_it_was(county, tmp_path, 
     assert publish(county, out, "--pdf") == 3
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+
+
+def _publish_in_workers(root: Path, out: Path, refuse: bool = False) -> int:
+    """`publish --pdf` in a fresh process with every PDF made in worker processes: only a
+    process in which Typst has not yet compiled can fork them (this one has)."""
+    script = f"""
+import sys
+from samverkan_cli.site import write
+from samverkan_cli.pdf import engine
+write.PRINT_PARALLEL_FROM = 1
+if {refuse!r}:
+    def refused(*_args, **_kwargs):
+        raise engine.PdfFailed("PDF-filen kunde inte sättas (prov).")
+    engine.compile_pdf = refused  # set before the fork: the workers have it too
+from samverkan_cli.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+    command = [sys.executable, "-c", script, "publish", "-C", str(root), "--out", str(out)]
+    environment = {**os.environ, "SAMVERKAN_NO_CACHE": "1"}
+    done = subprocess.run(
+        [*command, *TODAY, "--pdf"], env=environment, capture_output=True, timeout=300
+    )
+    return done.returncode
+
+
+needs_workers = pytest.mark.skipif(
+    not __import__("samverkan_cli.parallel").parallel.available(),
+    reason="no fork or one core: PDFs are made in process here",
+)
+
+
+@needs_workers
+def test_pdfs_made_in_worker_processes_are_the_ones_made_in_one(county, tmp_path, monkeypatch):
+    text = (county / RUT).read_text("utf-8")
+    (county / RUT).write_text(text + "\nKontakt via chatt 💬.\n", encoding="utf-8")
+    monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")
+    spread, alone = tmp_path / "a", tmp_path / "b"
+    assert _publish_in_workers(county, spread) == 0
+    assert publish(county, alone, "--pdf") == 0
+    assert pdfs(spread) == pdfs(alone) and len(pdfs(alone)) >= 3
+    for path in pdfs(alone):
+        assert (spread / path).read_bytes() == (alone / path).read_bytes(), path
+
+
+@needs_workers
+def test_a_pdf_that_fails_in_a_worker_leaves_the_site_as_it_was(county, tmp_path):
+    out = tmp_path / "site"
+    assert publish(county, out) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert _publish_in_workers(county, out, refuse=True) == 3
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_after_a_compile_here_pdfs_are_made_in_process(county, tmp_path, monkeypatch):
+    """A fork after Typst has compiled hangs in the child: then the PDFs are made here."""
+    from samverkan_cli import parallel
+    from samverkan_cli.pdf import engine
+    from samverkan_cli.site import write
+
+    monkeypatch.setattr(engine, "_compiled_here", False)
+    monkeypatch.setattr(write, "PRINT_PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "available", lambda: True)
+    engine.compile_pdf({"title": "Prov", "header": None, "blocks": []})
+    assert not engine.forkable()
+
+    def no_fork(*_args: object) -> None:
+        raise AssertionError("forked after a compile")
+
+    monkeypatch.setattr(parallel, "forked_map", no_fork)
+    assert publish(county, tmp_path / "site", "--pdf") == 0
+    assert len(pdfs(tmp_path / "site")) >= 3

@@ -78,6 +78,16 @@ def available() -> bool:
         return False
 
 
+#: Whether Typst has compiled in this process: a process forked after that hangs in its first
+#: compile (Typst's thread pool does not survive a fork), so it is then no longer forkable.
+_compiled_here = False
+
+
+def forkable() -> bool:
+    """Whether worker processes forked now can make PDFs: only before the first compile here."""
+    return not _compiled_here
+
+
 def _typst() -> Any:
     try:
         import typst
@@ -114,6 +124,7 @@ def compile_pdf(data: Mapping[str, Any], files: Mapping[str, bytes] | None = Non
 def _compiled(data: Mapping[str, Any], files: Mapping[str, bytes]) -> tuple[bytes | None, set[str]]:
     """(the PDF, nothing) or (None, the characters Typst could not display); PdfFailed when
     Typst refused for another reason."""
+    global _compiled_here
     typst = _typst()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     with tempfile.TemporaryDirectory(prefix="samverkan-pdf-") as root:
@@ -121,6 +132,7 @@ def _compiled(data: Mapping[str, Any], files: Mapping[str, bytes]) -> tuple[byte
             if "/" in name or name.startswith("."):
                 raise ValueError(f"not a plain file name: {name!r}")
             (Path(root) / name).write_bytes(content)
+        _compiled_here = True
         try:
             made = typst.compile(
                 template(),

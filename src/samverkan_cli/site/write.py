@@ -138,20 +138,53 @@ def _printed_first(
     pending: list[Output], staging: Path
 ) -> tuple[list[Output], tuple[tuple[str, tuple[str, ...]], ...]]:
     """`pending` with each PDF made now into `staging` (and read from there when written),
-    and the characters replaced in each."""
-    replaced: list[tuple[str, tuple[str, ...]]] = []
-    staged: list[Output] = []
-    for index, output in enumerate(pending):
-        if output.printed is None:
-            staged.append(output)
-            continue
-        printed = output.printed()
-        if printed.replaced:
-            replaced.append((output.path, printed.replaced))
-        kept = staging / f"{index}.pdf"
-        kept.write_bytes(printed.pdf)
-        staged.append(Output(output.path, output.key, kept.read_bytes))
-    return staged, tuple(replaced)
+    and the characters replaced in each. Many PDFs are made in worker processes: Typst takes
+    ~40 ms a document, 10,000 documents ~7 minutes on one core."""
+    global _to_print
+    wanted = [index for index, output in enumerate(pending) if output.printed is not None]
+    _to_print = (staging, pending)
+    try:
+        if len(wanted) < PRINT_PARALLEL_FROM or not _forkable():
+            made = _print_task(wanted)
+        else:
+            size = -(-len(wanted) // (parallel.workers() * 8))
+            chunks = [wanted[at : at + size] for at in range(0, len(wanted), size)]
+            made = [one for done in parallel.forked_map(_print_task, chunks) for one in done]
+    finally:
+        _to_print = None
+    replaced = tuple((pending[index].path, chars) for index, chars in made if chars)
+    staged = list(pending)
+    for index in wanted:
+        output, kept = pending[index], staging / f"{index}.pdf"
+        staged[index] = Output(output.path, output.key, kept.read_bytes)
+    return staged, replaced
+
+
+#: From this many PDFs to make, they are made in worker processes (each loads Typst's fonts
+#: once, ~0.2 s).
+PRINT_PARALLEL_FROM: Final = 20
+#: What forked workers print, by index (set in the parent before forking).
+_to_print: tuple[Path, list[Output]] | None = None
+
+
+def _forkable() -> bool:
+    from samverkan_cli.pdf import engine
+
+    return parallel.available() and engine.forkable()
+
+
+def _print_task(indices: list[int]) -> list[tuple[int, tuple[str, ...]]]:
+    """Make the PDFs at `indices` into the staging folder: (index, characters replaced)."""
+    assert _to_print is not None, "set by _printed_first"
+    staging, pending = _to_print
+    made = []
+    for index in indices:
+        printer = pending[index].printed
+        assert printer is not None
+        printed = printer()
+        (staging / f"{index}.pdf").write_bytes(printed.pdf)
+        made.append((index, printed.replaced))
+    return made
 
 
 def _written(
