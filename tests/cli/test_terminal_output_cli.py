@@ -98,13 +98,14 @@ def test_the_list_table_shows_any_title_as_written_and_no_control(entries, titel
 def test_validate_text_shows_any_message_and_line_as_written_and_no_control(message, line, path):
     import tempfile
 
-    root = Path(tempfile.mkdtemp())
-    (root / "dok.md").write_bytes(f"---\nx{line}\n".encode("utf-8", "surrogatepass"))
-    finding = Diagnostic("SV002", Severity.ERROR, "dok.md", 2, 3, None, message)
-    elsewhere = Diagnostic("SV002", Severity.ERROR, path, 2, 3, None, "x")
-    report = reporters.Printout([finding, elsewhere], 1, root)
-    stream = io.StringIO()
-    reporters.text(report, stream)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "dok.md").write_bytes(f"---\nx{line}\n".encode("utf-8", "surrogatepass"))
+        finding = Diagnostic("SV002", Severity.ERROR, "dok.md", 2, 3, None, message)
+        elsewhere = Diagnostic("SV002", Severity.ERROR, path, 2, 3, None, "x")
+        report = reporters.Printout([finding, elsewhere], 1, root)
+        stream = io.StringIO()
+        reporters.text(report, stream)
     out = stream.getvalue()
     assert not FORBIDDEN.search(out)
     assert visible(message) in out
