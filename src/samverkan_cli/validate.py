@@ -74,6 +74,19 @@ def run_cached(
     return found.select(paths)
 
 
+def run_remembered(repo: Repository, today: date, run_key: bytes | None, file: str) -> Result:
+    """run() on all of `repo`, answered from the findings kept in `file` under `run_key`
+    (results.key, taken before `repo` was loaded: a file written meanwhile gives a key that
+    no later run has), and kept there when it is not."""
+    from samverkan_cli.loading import results
+
+    found = results.recall(repo.root, run_key, file)
+    if found is None:
+        found = _everything(repo, today)
+        results.remember(repo.root, run_key, found, file)
+    return found.select(None)
+
+
 _DOCUMENT_PREFIXES = tuple(f"{folder}/" for folder in DOCUMENT_FOLDERS)
 
 

@@ -150,3 +150,42 @@ def test_the_report_never_takes_the_place_of_the_repositorys_files(
     assert code == 2 and said in err
     assert (county / "samverkan.yaml").read_bytes() == before
     assert not (county / "dokument/rutiner/rapport.md").exists()
+
+
+def test_a_report_answered_from_the_last_ones_findings_changes_with_the_documents(
+    capsys, tmp_path, monkeypatch
+):
+    """The year-end findings are kept (validering-arsslut.marshal) and used while no input
+    changed: the figures are always those of a report made afresh."""
+    import os
+
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root)
+    arguments = ("report", "--year", "2026", "-f", "json", "-C", str(root), *TODAY)
+
+    def afresh() -> str:
+        monkeypatch.setenv("SAMVERKAN_NO_CACHE", "1")
+        try:
+            return run(capsys, *arguments)[1]
+        finally:
+            monkeypatch.delenv("SAMVERKAN_NO_CACHE")
+
+    first = run(capsys, *arguments)[1]
+    assert (root / ".samverkan/cache/validering-arsslut.marshal").is_file()
+    assert run(capsys, *arguments)[1] == first == afresh()
+    # validate (as of today) keeps its own: it does not push the report's out
+    assert main(["validate", "-C", str(root), *TODAY, "-f", "json"]) in (0, 1)
+    capsys.readouterr()
+    kept = (root / ".samverkan/cache/validering-arsslut.marshal").read_bytes()
+    assert run(capsys, *arguments)[1] == first
+    assert (root / ".samverkan/cache/validering-arsslut.marshal").read_bytes() == kept
+
+    path = next((root / "dokument").rglob("RUT-*.md"))
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("\ndokumentansvarig:", "\nx_ansvarig:", 1), encoding="utf-8")
+    past = path.stat().st_mtime_ns - 60 * 10**9  # not fresh: the key is trusted
+    os.utime(path, ns=(past, past))
+    changed = run(capsys, *arguments)[1]
+    assert changed != first and changed == afresh()
+    before, after = json.loads(first)["findings"], json.loads(changed)["findings"]
+    assert sum(before.values()) < sum(after.values())

@@ -104,18 +104,33 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _publish(root: Path, out: Path, *, cached: bool = True) -> dict[str, bytes]:
+@contextlib.contextmanager
+def _caching(cached: bool) -> Iterator[None]:
     saved = os.environ.get("SAMVERKAN_NO_CACHE")
     os.environ["SAMVERKAN_NO_CACHE"] = "" if cached else "1"
     try:
         with _quiet():
-            assert main(["publish", "-C", str(root), "--out", str(out), "--today", TODAY]) == 0
+            yield
     finally:
         if saved is None:
             del os.environ["SAMVERKAN_NO_CACHE"]
         else:
             os.environ["SAMVERKAN_NO_CACHE"] = saved
+
+
+def _publish(root: Path, out: Path, *, cached: bool = True) -> dict[str, bytes]:
+    with _caching(cached):
+        assert main(["publish", "-C", str(root), "--out", str(out), "--today", TODAY]) == 0
     return _files(out)
+
+
+def _report(root: Path, *, cached: bool = True) -> bytes:
+    """The årsrapport as JSON: its year-end findings come from the last report's when kept."""
+    out = root.parent / f"rapport-{'cached' if cached else 'afresh'}.json"
+    with _caching(cached):
+        arguments = ["report", "-C", str(root), "--year", "2026", "--today", TODAY]
+        assert main([*arguments, "--out", str(out), "--force"]) == 0
+    return out.read_bytes()
 
 
 @settings(
@@ -132,6 +147,7 @@ def test_after_any_edit_the_caches_change_nothing(edits, rng):
         _publish(root, out)
         today = date.fromisoformat(TODAY)
         run_cached(root, today)
+        _report(root)
         for change in edits:
             change(root, rng)
         incremental = _publish(root, out)
@@ -139,3 +155,4 @@ def test_after_any_edit_the_caches_change_nothing(edits, rng):
         cached = run_cached(root, today)
         fresh = run(load(root, use_cache=False), today)
         assert cached == fresh
+        assert _report(root) == _report(root, cached=False)

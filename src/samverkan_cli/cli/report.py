@@ -54,7 +54,7 @@ def command(
     """Skriv årsrapporten till det politiska forumet: dokument, granskning, grupper, projekt, anmärkningar."""
     from samverkan_cli.fileio import write_atomic
     from samverkan_cli.loading.repository import load
-    from samverkan_cli.report.build import build
+    from samverkan_cli.report.build import build, year_end_key
     from samverkan_cli.report.render import FORMATS, render
 
     format_name = _format(format_name, out)
@@ -76,7 +76,10 @@ def command(
         )
     if format_name == "pdf":
         _pdf_possible(target, year)
-    report = build(load(settings.root, use_cache=settings.use_cache), year, settings.today)
+    remembered = year_end_key(settings.root, year) if settings.use_cache else None
+    report = build(
+        load(settings.root, use_cache=settings.use_cache), year, settings.today, remembered
+    )
     if format_name == "pdf":
         content: str | bytes = _pdf(report, year, site_url)
     else:

@@ -25,6 +25,9 @@ from samverkan_cli.loading import cache
 from samverkan_cli.loading.repository import files
 
 FILE = "validering.marshal"
+#: The årsrapport's findings, as of its year's 31 December: kept apart, so that a report and
+#: the pre-commit hook's validate (as of today) do not push each other's findings out.
+YEAR_END_FILE = "validering-arsslut.marshal"
 
 
 def key(root: Path, today: date) -> bytes | None:
@@ -53,12 +56,12 @@ def key(root: Path, today: date) -> bytes | None:
     return digest.digest()
 
 
-def recall(root: Path, run_key: bytes | None) -> Findings | None:
+def recall(root: Path, run_key: bytes | None, file: str = FILE) -> Findings | None:
     """The findings of the last run if its key was `run_key` and every probe answers the same."""
     if run_key is None:
         return None
     try:
-        stored_key, diagnostics, paths, probes, examined = cache.fetch(root, FILE)
+        stored_key, diagnostics, paths, probes, examined = cache.fetch(root, file)
         if stored_key != run_key:
             return None
         if any((root / relative).exists() != existed for relative, existed in probes.items()):
@@ -78,14 +81,14 @@ def recall(root: Path, run_key: bytes | None) -> Findings | None:
         return None
 
 
-def remember(root: Path, run_key: bytes | None, found: Findings) -> None:
+def remember(root: Path, run_key: bytes | None, found: Findings, file: str = FILE) -> None:
     if run_key is None:
         return
     diagnostics = [
         (d.code, str(d.severity), d.path, d.line, d.column, d.id, d.message)
         for d in found.diagnostics
     ]
-    cache.store(root, FILE, (run_key, diagnostics, found.paths, found.probes, found.examined))
+    cache.store(root, file, (run_key, diagnostics, found.paths, found.probes, found.examined))
 
 
 def _examined_again(root: Path, examined: dict[str, str | None]) -> dict[str, str | None]:

@@ -4,12 +4,14 @@ counts once, collect."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from samverkan_cli import avvikelser, git, heap
 from samverkan_cli.forteckning import public
 from samverkan_cli.loading.repository import Repository
+from samverkan_cli.loading.results import YEAR_END_FILE
 from samverkan_cli.report.collect import Report, collect
-from samverkan_cli.validate import run
+from samverkan_cli.validate import run_remembered
 
 #: Not counted at year end. The repository holds today's text: a decision dated after Y-12-31
 #: (SV024) or an overordnad pointing at a document that came later (SV016) is a later event,
@@ -17,20 +19,29 @@ from samverkan_cli.validate import run
 NOT_AS_OF_YEAR_END = frozenset({"SV016", "SV024"})
 
 
-def build(repo: Repository, year: int, today: date) -> Report:
+def year_end_key(root: Path, year: int) -> bytes | None:
+    """What `build` is told (taken before the load) to answer the year-end validation from
+    the last report's when no input changed: a warm report then costs ~1 s less at 10,000
+    documents."""
+    from samverkan_cli.loading import results
+
+    return results.key(root, date(year, 12, 31))
+
+
+def build(repo: Repository, year: int, today: date, remembered: bytes | None = None) -> Report:
     # Every model is made here (on first use, Document.model): with the cycle collector
     # walking the growing heap meanwhile, that cost a 10,000-document report ~0.3 s.
     with heap.lasting():
-        return _built(repo, year, today)
+        return _built(repo, year, today, remembered)
 
 
-def _built(repo: Repository, year: int, today: date) -> Report:
+def _built(repo: Repository, year: int, today: date, remembered: bytes | None) -> Report:
     end = date(year, 12, 31)
     shown = public(repo)
     documents = {d.path for d in repo.documents}
     findings = [
         d
-        for d in run(repo, end).diagnostics
+        for d in run_remembered(repo, end, remembered, YEAR_END_FILE).diagnostics
         if d.code not in NOT_AS_OF_YEAR_END
         and (d.path in shown.paths or d.path not in documents)
         and not shown.reveals(d.message)
