@@ -25,6 +25,7 @@ import marshal
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any, Final
 
@@ -39,8 +40,12 @@ FORMAT: Final = 7
 #: its size or time changing (git's "racy" case): such an entry is always compared by content.
 RACY_SECONDS: Final = 2.0
 #: What a cache file starts with: this tag, then the checksum of the rest.
-_MAGIC: Final = b"samverkan-cache\n"
-_CHECKSUM_SIZE: Final = 16
+_MAGIC: Final = b"samverkan-cache2\n"
+#: CRC-32: it finds every damage of up to 32 bits in a row (one flipped bit, a torn sector's
+#: edge) and misses other damage once in 4 billion; no one forges a cache (who can write it
+#: can write the documents), and it is ~4× faster than a hash on a 20 MB cache (~25 ms saved
+#: on every run that reads one).
+_CHECKSUM_SIZE: Final = 4
 #: A cache of 20,000 documents is ~30 MB; a bigger file is not one of ours.
 _LIMIT: Final = 2**30
 
@@ -159,7 +164,7 @@ def fetch(root: Path, name: str) -> Any:
 
 
 def _checksum(body: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(body, digest_size=_CHECKSUM_SIZE, person=b"samverkan-cache").digest()
+    return zlib.crc32(body).to_bytes(_CHECKSUM_SIZE, "big")
 
 
 def store(root: Path, name: str, payload: Any) -> None:
