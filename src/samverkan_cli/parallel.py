@@ -40,16 +40,41 @@ def forked_map(function: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
     """`function` over `chunks` in forked workers (call available() first).
 
     Results come in order, each as soon as it and those before it are done, so that the
-    caller can work on the first while the workers make the rest.
+    caller can work on the first while the workers make the rest. When the workers cannot be
+    started (a limit on processes, no memory for a fork), the chunks are done here instead:
+    the workers started before the refusal waited forever for work, and the run with them.
+    After a failure, the chunks not yet started are dropped, and those running finish (a
+    worker killed mid-write would leave a temporary file where it wrote).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    work = list(chunks)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers(), mp_context=context, initializer=end_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        yield from pool.map(function, chunks)
+    )
+    try:
+        try:
+            results: Iterator[R] = pool.map(function, work)  # forks every worker at once
+        except (OSError, RuntimeError):  # a fork or a thread refused (EAGAIN, ENOMEM)
+            _end_children()
+            results = map(function, work)
+        yield from results
+    finally:
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except RuntimeError:  # its manager thread was never started: nothing to wait for
+            _end_children()
+
+
+def _end_children() -> None:
+    """Stop the workers that started: none has work, and none will be given any."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()
 
 
 def end_with_parent(parent: int) -> None:

@@ -263,3 +263,41 @@ def test_after_a_compile_here_pdfs_are_made_in_process(county, tmp_path, monkeyp
     monkeypatch.setattr(parallel, "forked_map", no_fork)
     assert publish(county, tmp_path / "site", "--pdf") == 0
     assert len(pdfs(tmp_path / "site")) >= 3
+
+
+def test_sigterm_midway_leaves_no_temporary_folder_and_the_site_as_it_was(tmp_path):
+    """SIGTERM (a CI timeout, `kill`) ended the run at once, leaving the PDFs made so far in
+    the temporary folder; now it stops as Ctrl-C does: "Avbrutet.", 130, all removed."""
+    import importlib.util
+    import signal
+    import time
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
+    spec = importlib.util.spec_from_file_location("bench_generate", bench)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    root, out, temporary = tmp_path / "lan", tmp_path / "site", tmp_path / "tmp"
+    module.generate(80, root)
+    temporary.mkdir()
+    assert publish(root, out) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    environment = {**os.environ, "TMPDIR": str(temporary), "SAMVERKAN_NO_CACHE": "1"}
+    command = [sys.executable, "-m", "samverkan_cli", "publish", "-C", str(root)]
+    running = subprocess.Popen(
+        [*command, "--out", str(out), *TODAY, "--pdf"],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(temporary.rglob("*.pdf")) and running.poll() is None:
+        assert time.monotonic() < deadline, "no PDF was made"
+        time.sleep(0.02)
+    running.send_signal(signal.SIGTERM)
+    _out, err = running.communicate(timeout=60)
+    assert running.returncode == 130, err
+    assert "Avbrutet." in err and "Traceback" not in err
+    assert list(temporary.iterdir()) == []
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

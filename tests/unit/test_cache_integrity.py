@@ -190,3 +190,70 @@ def _tree(folder: Path) -> dict[str, bytes]:
         for p in folder.rglob("*")
         if p.is_file() and not p.name.startswith(".samverkan")
     }
+
+
+def _old(path: Path) -> None:
+    """The link itself (not where it leads) an hour old: trusted by its stat."""
+    info = path.lstat()
+    past = info.st_mtime_ns - 3600 * 10**9
+    os.utime(path, ns=(past, past), follow_symlinks=False)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    root = tmp_path / "lan"
+    shutil.copytree(TEMPLATE, root)
+    age(root)
+    return root
+
+
+def test_a_document_link_led_elsewhere_to_the_same_file_is_judged_again(example, tmp_path):
+    """A link out of the repository is refused (SV001); led back inside to the same file (a
+    hard link: the same inode, size and times) it is read. Its target's stat alone kept the
+    refusal."""
+    document = next((example / "dokument/rutiner").glob("RUT-0004-*.md"))
+    inside = example / "dokument/_delat/r4.md"
+    inside.parent.mkdir()
+    document.rename(inside)
+    (tmp_path / "utanfor").mkdir()
+    os.link(inside, tmp_path / "utanfor/r4.md")
+    document.symlink_to(tmp_path / "utanfor/r4.md")
+    _old(document)
+    refused = cached_findings(example)
+    assert refused == findings(example, use_cache=False)
+    assert any(code == "SV001" for code, *_ in refused)
+    document.unlink()
+    document.symlink_to(Path("../_delat/r4.md"))
+    _old(document)
+    assert cached_findings(example) == findings(example, use_cache=False) != refused
+
+
+def test_a_deviation_file_that_cannot_be_read_is_judged_by_why(example, tmp_path):
+    """Every unreadable deviation file was one and the same in the key, though the finding
+    says where its link led."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.csv").write_text("period;dokument;antal\n", "utf-8")
+    link = example / "avvikelser/extra.csv"
+    link.symlink_to(tmp_path / "a/x.csv")
+    first = cached_findings(example)
+    assert first == findings(example, use_cache=False)
+    link.unlink()
+    link.symlink_to(tmp_path / "b/x.csv")
+    assert cached_findings(example) == findings(example, use_cache=False) != first
+
+
+def test_bytes_moved_between_two_deviation_files_change_the_key(example):
+    """Each file is in the key with its length: a file's end cannot pass for the next's
+    start (with a NUL and the next one's name written into it)."""
+    folder = example / "avvikelser"
+    for old in folder.glob("*.csv"):
+        old.unlink()
+    head, marker = b"period;dokument;antal\n", b"\0avvikelser/b.csv\0"
+    bad, good = b"2025-01;OVK-0001;x\n", b"2025-02;OVK-0001;1\n"
+    (folder / "a.csv").write_bytes(head + bad + marker + head)
+    (folder / "b.csv").write_bytes(good)
+    first = cached_findings(example)
+    (folder / "a.csv").write_bytes(head + bad)
+    (folder / "b.csv").write_bytes(head + marker + good)
+    assert cached_findings(example) == findings(example, use_cache=False) != first

@@ -126,3 +126,60 @@ def test_the_watcher_ends_a_worker_where_the_kernel_cannot(tmp_path, monkeypatch
 
 def test_results_are_unchanged():
     assert list(parallel.forked_map(abs, [-3, 2, -1, 0])) == [3, 2, 1, 0]
+
+
+REFUSED = textwrap.dedent(
+    """
+    import errno, multiprocessing, os
+    from samverkan_cli import parallel
+
+    forks = 0
+    real_fork = os.fork
+
+    def fork():  # as under a limit on processes: the first worker starts, the next does not
+        global forks
+        forks += 1
+        if forks > 1:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        return real_fork()
+
+    os.fork = fork
+    print(list(parallel.forked_map(abs, [-3, 2, -1, 0])), multiprocessing.active_children())
+    """
+)
+
+
+def test_workers_that_cannot_be_started_leave_the_work_to_the_parent():
+    """A refused fork (EAGAIN) had the run print an error and then never end: the worker
+    started before it waited for work, and the parent for it."""
+    done = subprocess.run(
+        [sys.executable, "-c", REFUSED], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[3, 2, 1, 0] []"
+    assert "Traceback" not in done.stderr
+
+
+NO_THREAD = textwrap.dedent(
+    """
+    import multiprocessing, threading
+    from concurrent.futures import process
+    from samverkan_cli import parallel
+
+    def start(self):  # as under a limit on processes that leaves room for no more threads
+        raise RuntimeError("can't start new thread")
+
+    process._ExecutorManagerThread.start = start
+    print(list(parallel.forked_map(abs, [-3, 2, -1, 0])), multiprocessing.active_children())
+    """
+)
+
+
+def test_a_pool_whose_thread_cannot_be_started_leaves_the_work_to_the_parent():
+    """Then shutting the pool down failed too ("cannot join thread before it is started")."""
+    done = subprocess.run(
+        [sys.executable, "-c", NO_THREAD], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[3, 2, 1, 0] []"
+    assert "Traceback" not in done.stderr

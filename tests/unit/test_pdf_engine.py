@@ -45,3 +45,25 @@ def test_an_emoji_sequence_becomes_placeholders_without_its_joiners():
     assert "Rubrik □□□ □ ❤" in text and "kod □□□ □" in text
     assert Read.of(made.pdf).info_title == "T 👨\u200d👩\u200d👧 👍🏽 ❤\ufe0f"  # metadata kept
     assert engine.compile_pdf(_data("👨\u200d👩\u200d👧 👍🏽 ❤\ufe0f")) == made
+
+
+def test_a_panic_in_typst_is_a_swedish_error_not_a_traceback(monkeypatch):
+    """pyo3's PanicException is a BaseException, which the error boundary lets through (as it
+    must Ctrl-C); a worker could not even send it back (it does not pickle)."""
+    import pickle
+
+    import typst
+
+    class PanicException(BaseException):  # as pyo3_runtime names it
+        pass
+
+    def panics(*_args: object, **_kwargs: object) -> bytes:
+        raise PanicException("failed to spawn thread: Resource temporarily unavailable\nmore")
+
+    monkeypatch.setattr(typst, "compile", panics)
+    with pytest.raises(engine.PdfFailed) as raised:
+        engine.compile_pdf(_data("Hej"))
+    message = str(raised.value)
+    assert "Typst avbröt (failed to spawn thread: Resource temporarily unavailable)" in message
+    assert "för många processer eller för lite minne" in message
+    assert str(pickle.loads(pickle.dumps(raised.value))) == message

@@ -1,15 +1,18 @@
 """The error boundary: every exception becomes a Swedish message and a documented exit code.
 
-0 clean, 1 findings, 2 usage or configuration, 3 internal error (a bug: please report), 130 Ctrl-C.
+0 clean, 1 findings, 2 usage or configuration, 3 internal error (a bug: please report), 130 Ctrl-C
+(and SIGTERM, SIGHUP: stopped the same way).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 import sys
 import traceback
+from collections.abc import Iterator
 from typing import Any, Final
 
 from samverkan_cli.cli.terminal import visible
@@ -22,6 +25,34 @@ _HELP_HINT = "Se 'samverkan --help' eller 'samverkan KOMMANDO --help'."  # as ap
 
 
 def run(args: list[str]) -> int:
+    with _stopped_as_by_ctrl_c():
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _stopped_as_by_ctrl_c() -> Iterator[None]:
+    """SIGTERM (a CI timeout, `kill`) and SIGHUP (a closed terminal) stop a run as Ctrl-C
+    does, so that what it made in temporary folders is removed (their default ends the
+    process at once: publish --pdf left its PDFs made so far in /tmp). Forked workers
+    inherit it, as they do Ctrl-C's."""
+    import signal
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    saved = {}
+    try:
+        for number in wanted:
+            if signal.getsignal(number) == signal.SIG_DFL:
+                saved[number] = signal.signal(number, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals are not ours to set
+        pass
+    try:
+        yield
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+
+
+def _run(args: list[str]) -> int:
     debug = "--debug" in args
     try:
         from samverkan_cli.cli.app import command

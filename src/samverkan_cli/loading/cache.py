@@ -13,7 +13,9 @@ for the few documents that have a finding.
 The cache is an optimisation and never a source of truth: when it cannot be read or written
 (a read-only checkout, another version of the tool) the run goes on without it. Every cache file
 carries a checksum of its content (fetch/store, which the findings cache and publish's memo use
-too): a damaged file, down to one flipped bit, is a miss, never a changed answer. Set
+too): accidental damage (a flipped bit, a torn write, a cut) is a miss, never a changed answer;
+CRC-32 finds every error of up to 32 bits in a row, and misses other random damage once in 4
+billion. It is no seal against a person: who can write the cache can write the documents. Set
 SAMVERKAN_NO_CACHE=1 to turn it off (read by the command line, passed down as use_cache).
 """
 

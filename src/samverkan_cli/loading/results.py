@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from datetime import date
 from pathlib import Path
@@ -37,13 +38,22 @@ def key(root: Path, today: date) -> bytes | None:
     fresh = time.time_ns() - cache.RACY_SECONDS * 1e9
     checked = RepositoryFiles(root)
     for name in (CONFIG_FILE, REGISTRY_FILE, *avvikelser.files(root)):
+        # Each part with its length, so that no bytes can move from one file to the next
+        # under the same key; an unreadable file by why (a finding names where a link led).
         try:
-            digest.update(name.encode() + b"\0" + checked.read(root / name) + b"\0")
-        except (OSError, RefusedFile):
-            digest.update(name.encode() + b"\0-\0")
+            content = checked.read(root / name)
+        except RefusedFile as refused:
+            content = b"refused\0" + str(refused).encode("utf-8", "surrogatepass")
+        except OSError as error:
+            content = f"unreadable\0{error.errno}".encode()
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
     for relative, path in files(root):
         try:
-            info = os.stat(path)  # noqa: PTH116 - pathlib costs ~30 µs a file here
+            info = os.lstat(path)  # pathlib costs ~30 µs a file here
+            if stat.S_ISLNK(info.st_mode):  # where it leads decides whether it is read
+                resolved = os.path.realpath(path)
+                digest.update(f"{relative}\0->{resolved}\0".encode(errors="surrogateescape"))
+                info = os.stat(path)  # noqa: PTH116 - as above
         except OSError:
             return None
         # Only a fresh modification time means doubt: any write sets it. The change time is

@@ -147,8 +147,22 @@ def _compiled(data: Mapping[str, Any], files: Mapping[str, bytes]) -> tuple[byte
             if not missing or PLACEHOLDER in missing:
                 raise _failed(getattr(error, "message", error)) from None
             return None, missing
+        except BaseException as error:
+            # A panic in Typst (Rust) arrives as pyo3's PanicException, a BaseException: when
+            # a thread cannot be started under a limit on processes, for one.
+            if type(error).__name__ != "PanicException":
+                raise
+            raise PdfFailed(
+                f"PDF-filen kunde inte sättas: Typst avbröt ({_first_line(error)}). Det beror "
+                "oftast på att datorn inte räcker till (för många processer eller för lite "
+                "minne); försök igen. Händer det igen, rapportera det gärna, med dokumentet."
+            ) from None
     assert isinstance(made, bytes)
     return made, set()
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
 
 
 def _failed(why: object) -> PdfFailed:
