@@ -11,7 +11,9 @@ the queue's other end itself and never sees it close.
 
 from __future__ import annotations
 
+import functools
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final, TypeVar
@@ -56,7 +58,8 @@ def forked_map(function: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
     )
     try:
         try:
-            results: Iterator[R] = pool.map(function, work)  # forks every worker at once
+            # Forks every worker at once.
+            results: Iterator[R] = pool.map(functools.partial(_task, function), work)
         except (OSError, RuntimeError):  # a fork or a thread refused (EAGAIN, ENOMEM)
             _end_children()
             results = map(function, work)
@@ -77,10 +80,37 @@ def _end_children() -> None:
         child.join()
 
 
+#: Whether this worker is running a task (what Ctrl-C, SIGTERM and SIGHUP do depends on it).
+_busy = False
+
+
+def _task(function: Callable[[T], R], chunk: T) -> R:
+    global _busy
+    _busy = True
+    try:
+        return function(chunk)
+    finally:
+        _busy = False
+
+
+def _stopped(signum: int, _frame: object) -> None:
+    """Ctrl-C, SIGTERM or SIGHUP in a worker: within a task, unwind it (its temporary files
+    removed; the parent reports "Avbrutet."); idle, end at once. Python's own Ctrl-C printed
+    a traceback of each idle worker's wait for work."""
+    if _busy:
+        raise KeyboardInterrupt
+    os._exit(128 + signum)
+
+
 def end_with_parent(parent: int) -> None:
     """Run first in a worker: end it when `parent` ends. The kernel's death signal where there
-    is one (Linux), else a thread that looks at the parent's pid every WATCH_SECONDS."""
+    is one (Linux), else a thread that looks at the parent's pid every WATCH_SECONDS. And how
+    it stops when asked to (_stopped)."""
     import threading  # here: only workers need it, and a run that starts none should not pay
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stopped)
 
     if not _death_signal():
         threading.Thread(target=_watch, args=(parent,), daemon=True).start()
@@ -94,7 +124,6 @@ def _death_signal() -> bool:
         return False
     try:
         import ctypes
-        import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
         return int(libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0

@@ -183,3 +183,53 @@ def test_a_pool_whose_thread_cannot_be_started_leaves_the_work_to_the_parent():
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[3, 2, 1, 0] []"
     assert "Traceback" not in done.stderr
+
+
+STOPPED = textwrap.dedent(
+    """
+    import os, signal, sys, time
+    from pathlib import Path
+    from samverkan_cli import parallel
+
+    folder, busy = Path(sys.argv[1]), sys.argv[2] == "busy"
+
+    def task(index):
+        try:
+            (folder / f"{index}.started").touch()
+            time.sleep(30 if busy and index > 0 else 0)
+        finally:
+            (folder / f"{index}.unwound").touch()  # as a temporary folder is removed
+        return index
+
+    try:
+        results = parallel.forked_map(task, list(range(3)))
+        next(results)
+        deadline = time.monotonic() + 20
+        wanted = 3 if not busy else parallel.workers()
+        while len(list(folder.glob("*.started"))) < min(wanted, 3):
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        time.sleep(0.3)  # idle: the workers wait for work; busy: they sleep in a task
+        os.killpg(0, signal.SIGINT)  # Ctrl-C in a terminal: to the parent and its workers
+        time.sleep(5)
+    except KeyboardInterrupt:
+        print("Avbrutet.")
+    """
+)
+
+
+@pytest.mark.parametrize("state", ["busy", "idle"])
+def test_ctrl_c_stops_the_workers_quietly_and_unwinds_their_tasks(tmp_path, state):
+    """Python's own Ctrl-C printed a traceback of every idle worker's wait for work."""
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED, str(tmp_path), state],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    assert done.stdout.strip() == "Avbrutet.", done.stderr
+    assert "Traceback" not in done.stderr
+    started = {p.stem for p in tmp_path.glob("*.started")}
+    assert started and started == {p.stem for p in tmp_path.glob("*.unwound")}
