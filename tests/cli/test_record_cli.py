@@ -624,3 +624,16 @@ def test_a_new_adoption_says_it_replaces_the_earlier_one(capsys, root):
     code, _out, err = run(capsys, root, "faststallande", "RUT-0001", "--av", "bg", "--datum",
                           "2026-01-10")  # fmt: skip
     assert code == 1 and "Ett äldre fastställande ersätter inte ett nyare" in err
+
+
+def test_a_document_that_links_out_of_the_repository_is_never_written(capsys, root, tmp_path):
+    """Nothing is written outside the repository: a document file that is a link out of it
+    is refused where it is read (SV001), so record refuses it as unreadable (1, SPEC §8.7)."""
+    outside = tmp_path / "utanfor.md"
+    (root / RUT).rename(outside)
+    (root / RUT).symlink_to(outside)
+    before = outside.read_bytes()
+    code, out, err = run(capsys, root, "granskning", "RUT-0001", "--datum", "2026-06-01")
+    assert code == 1, out + err
+    assert f"{RUT} går inte att läsa, så inget kan registreras i den" in err
+    assert outside.read_bytes() == before and (root / RUT).is_symlink()
