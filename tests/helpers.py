@@ -218,3 +218,20 @@ def parse_document(relative: str, data: bytes) -> Document:
 def unwrapped(page: str) -> str:
     """A site page without the spans that keep each date on one line (to read its words)."""
     return re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", page)
+
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def bench_module(name: str) -> Any:
+    """bench/NAME.py as a module (bench/ is scripts, not a package), registered as bench_NAME
+    (dataclasses in it look their module up by name)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[f"bench_{name}"] = module
+    spec.loader.exec_module(module)
+    return module

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -67,24 +67,28 @@ def run_cached(
     if not use_cache:
         return _everything(load(root, use_cache=False), today).select(paths)
     key = results.key(root, today)
-    found = results.recall(root, key)
-    if found is None:
-        found = _everything(load(root), today)
-        results.remember(root, key, found)
-    return found.select(paths)
+    return _remembered(root, today, key, results.FILE, lambda: load(root)).select(paths)
 
 
 def run_remembered(repo: Repository, today: date, run_key: bytes | None, file: str) -> Result:
     """run() on all of `repo`, answered from the findings kept in `file` under `run_key`
     (results.key, taken before `repo` was loaded: a file written meanwhile gives a key that
     no later run has), and kept there when it is not."""
+    return _remembered(repo.root, today, run_key, file, lambda: repo).select(None)
+
+
+def _remembered(
+    root: Path, today: date, run_key: bytes | None, file: str, loaded: Callable[[], Repository]
+) -> Findings:
+    """The findings kept in `file` under `run_key`, or those of a whole run on `loaded()`
+    (loaded only then: a hook run with nothing changed reads no document), kept there."""
     from samverkan_cli.loading import results
 
-    found = results.recall(repo.root, run_key, file)
+    found = results.recall(root, run_key, file)
     if found is None:
-        found = _everything(repo, today)
-        results.remember(repo.root, run_key, found, file)
-    return found.select(None)
+        found = _everything(loaded(), today)
+        results.remember(root, run_key, found, file)
+    return found
 
 
 _DOCUMENT_PREFIXES = tuple(f"{folder}/" for folder in DOCUMENT_FOLDERS)

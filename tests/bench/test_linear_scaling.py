@@ -8,29 +8,21 @@ quadratic code took 4×. bench/scaling.py makes the inputs and prints the same m
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
+from helpers import bench_module
 from samverkan_cli.fileio import READ_LIMIT
 from samverkan_cli.loading import repository
 from samverkan_cli.loading.reading import FrontMatter
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
 MB = 1_000_000
 MAX_RATIO = 3.0
 
 
 def _scaling():
-    spec = importlib.util.spec_from_file_location("bench_scaling", BENCH / "scaling.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_scaling"] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("scaling")
 
 
 scaling = _scaling()

@@ -3,21 +3,15 @@ their committed cost relative to a baseline measured in the same run (bench/smok
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from helpers import BENCH, bench_module
 
 
 def _smoke():
-    spec = importlib.util.spec_from_file_location("bench_smoke", BENCH / "smoke.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("smoke")
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import RUT, base, write_repo
+from helpers import RUT, base, bench_module, write_repo
 from pdfread import Read
 from samverkan_cli.cli import main
 
@@ -268,17 +268,11 @@ def test_after_a_compile_here_pdfs_are_made_in_process(county, tmp_path, monkeyp
 def test_sigterm_midway_leaves_no_temporary_folder_and_the_site_as_it_was(tmp_path):
     """SIGTERM (a CI timeout, `kill`) ended the run at once, leaving the PDFs made so far in
     the temporary folder; now it stops as Ctrl-C does: "Avbrutet.", 130, all removed."""
-    import importlib.util
     import signal
     import time
 
-    bench = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
-    spec = importlib.util.spec_from_file_location("bench_generate", bench)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     root, out, temporary = tmp_path / "lan", tmp_path / "site", tmp_path / "tmp"
-    module.generate(80, root)
+    bench_module("generate").generate(80, root)
     temporary.mkdir()
     assert publish(root, out) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
-from pathlib import Path
 
-from helpers import validate
+from helpers import bench_module, validate
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _module("generate").generate
+generate = bench_module("generate").generate
 BENCH_TODAY = date(2026, 11, 24)  # bench/run.py's --today
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from samverkan_cli import avvikelser, git, heap
 from samverkan_cli.forteckning import public
+from samverkan_cli.loading import results
 from samverkan_cli.loading.repository import Repository
-from samverkan_cli.loading.results import YEAR_END_FILE
 from samverkan_cli.report.collect import Report, collect
 from samverkan_cli.validate import run_remembered
 
@@ -23,9 +23,11 @@ def year_end_key(root: Path, year: int) -> bytes | None:
     """What `build` is told (taken before the load) to answer the year-end validation from
     the last report's when no input changed: a warm report then costs ~1 s less at 10,000
     documents."""
-    from samverkan_cli.loading import results
+    return results.key(root, _year_end(year))
 
-    return results.key(root, date(year, 12, 31))
+
+def _year_end(year: int) -> date:
+    return date(year, 12, 31)
 
 
 def build(repo: Repository, year: int, today: date, remembered: bytes | None = None) -> Report:
@@ -36,12 +38,12 @@ def build(repo: Repository, year: int, today: date, remembered: bytes | None = N
 
 
 def _built(repo: Repository, year: int, today: date, remembered: bytes | None) -> Report:
-    end = date(year, 12, 31)
+    end = _year_end(year)
     shown = public(repo)
     documents = {d.path for d in repo.documents}
     findings = [
         d
-        for d in run_remembered(repo, end, remembered, YEAR_END_FILE).diagnostics
+        for d in run_remembered(repo, end, remembered, results.YEAR_END_FILE).diagnostics
         if d.code not in NOT_AS_OF_YEAR_END
         and (d.path in shown.paths or d.path not in documents)
         and not shown.reveals(d.message)
